@@ -1,0 +1,50 @@
+import { Schema } from "effect"
+import { Statement, StatementId } from "./Statement.js"
+import { ThemeId } from "./Theme.js"
+
+/** A word or phrase that pushed a statement towards a theme. */
+export class Evidence extends Schema.Class<Evidence>("Evidence")({
+  theme: ThemeId,
+  /** The text as it appears in the statement. */
+  match: Schema.String,
+  /** The lexicon term or model feature it matched. */
+  term: Schema.String,
+  weight: Schema.Number,
+  source: Schema.Literal("lexicon", "classifier", "override")
+}) {}
+
+export class Categorization extends Schema.Class<Categorization>("Categorization")({
+  statementId: StatementId,
+  /** Assigned theme ids; `["other"]` when none applies. */
+  themes: Schema.NonEmptyArray(ThemeId),
+  /** Score per theme id, 0..1. */
+  scores: Schema.Record({ key: Schema.String, value: Schema.Number }),
+  evidence: Schema.Array(Evidence),
+  /** 0..1: how sure the categorizer is of the whole label set. */
+  confidence: Schema.Number,
+  needsReview: Schema.Boolean,
+  /** Set when a reviewer's override decided the themes. */
+  overridden: Schema.optionalWith(Schema.Boolean, { default: () => false })
+}) {}
+
+/** The public `statements.json` row: a statement with its categorization. */
+export class CategorizedStatement extends Schema.Class<CategorizedStatement>("CategorizedStatement")({
+  ...Statement.fields,
+  themes: Schema.NonEmptyArray(ThemeId),
+  scores: Schema.Record({ key: Schema.String, value: Schema.Number }),
+  evidence: Schema.Array(Evidence),
+  confidence: Schema.Number,
+  needsReview: Schema.Boolean,
+  overridden: Schema.optionalWith(Schema.Boolean, { default: () => false })
+}) {}
+
+export const StatementsFile = Schema.Array(CategorizedStatement)
+
+/** A reviewer's correction, keyed by statement id or by normalized text. */
+export class Override extends Schema.Class<Override>("Override")({
+  id: Schema.optional(Schema.String),
+  text: Schema.optional(Schema.String),
+  themes: Schema.NonEmptyArray(ThemeId),
+  note: Schema.optional(Schema.String)
+}) {}
+export const OverridesFile = Schema.Array(Override)

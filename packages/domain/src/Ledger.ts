@@ -1,0 +1,33 @@
+import { Schema } from "effect"
+
+export const Layout = Schema.Literal("menti-xlsx", "table-csv", "table-xlsx")
+export type Layout = typeof Layout.Type
+
+/** A group of rows that were read but not kept, with why. */
+export class Exclusion extends Schema.Class<Exclusion>("Exclusion")({
+  /** Machine key, e.g. `empty`, `test-answer`, `punctuation-only`. */
+  reason: Schema.String,
+  /** Danish explanation for the report. */
+  label: Schema.String,
+  count: Schema.Number,
+  examples: Schema.Array(Schema.String)
+}) {}
+
+export class MaskCounts extends Schema.Class<MaskCounts>("MaskCounts")({
+  cpr: Schema.Number,
+  phone: Schema.Number,
+  email: Schema.Number
+}) {}
+
+/** Accounts for every row read: read = kept + sum(excluded.count). */
+export class Ledger extends Schema.Class<Ledger>("Ledger")({
+  source: Schema.String,
+  layout: Layout,
+  read: Schema.Number,
+  kept: Schema.Number,
+  excluded: Schema.Array(Exclusion),
+  masked: MaskCounts,
+  /** Kept statements that repeat an earlier one word for word (still counted). */
+  duplicates: Schema.Number,
+  closedQuestions: Schema.Number
+}) {}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url"
+
+// Repo-relative locations of the project's data. Resolved from this file, not the cwd,
+// so every entry point (CLI, web, tests) finds the same files.
+const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url))
+
+export const repoRoot = here("../../../")
+export const dataDir = here("../../../data/")
+export const defaultThemesPath = here("../../../data/themes/default.json")
+export const trainingDir = here("../../../data/training/")
+export const trainingStatementsPath = here("../../../data/training/statements.csv")
+export const sampleExportPath = here("../../../data/samples/menti-konference-2024-12-05.xlsx")
+export const reportsDir = here("../../../reports/")

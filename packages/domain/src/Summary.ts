@@ -1,0 +1,49 @@
+import { Schema } from "effect"
+import { StatementId } from "./Statement.js"
+import { ThemeId } from "./Theme.js"
+
+/** A distinctive term of a theme (TF-IDF against the other themes). */
+export class KeyTerm extends Schema.Class<KeyTerm>("KeyTerm")({
+  term: Schema.String,
+  score: Schema.Number,
+  /** How many of the theme's statements use it. */
+  statements: Schema.Number
+}) {}
+
+/** One theme's figures. Shares are of kept statements (a statement can carry several themes). */
+export class ThemeSummary extends Schema.Class<ThemeSummary>("ThemeSummary")({
+  theme: ThemeId,
+  label: Schema.String,
+  color: Schema.String,
+  count: Schema.Number,
+  share: Schema.Number,
+  keyTerms: Schema.Array(KeyTerm),
+  /** 3-5 central, high-confidence statements, best first. */
+  representative: Schema.Array(StatementId),
+  /** Statements that propose something concrete (an action), best first. */
+  actionable: Schema.Array(StatementId)
+}) {}
+
+export class QuestionSummary extends Schema.Class<QuestionSummary>("QuestionSummary")({
+  title: Schema.String,
+  type: Schema.String,
+  count: Schema.Number
+}) {}
+
+export class ThemeQuestionCell extends Schema.Class<ThemeQuestionCell>("ThemeQuestionCell")({
+  theme: ThemeId,
+  question: Schema.String,
+  count: Schema.Number
+}) {}
+
+/** The aggregate stage's output: what charts and report are drawn from. */
+export class Summary extends Schema.Class<Summary>("Summary")({
+  statements: Schema.Number,
+  /** Distinct statement texts (duplicates counted once). */
+  distinctStatements: Schema.Number,
+  questions: Schema.Array(QuestionSummary),
+  /** The four (or however many) themes by count, descending, then `other` last. */
+  themes: Schema.Array(ThemeSummary),
+  matrix: Schema.Array(ThemeQuestionCell),
+  needsReview: Schema.Array(StatementId)
+}) {}
