@@ -47,3 +47,16 @@ export class Summary extends Schema.Class<Summary>("Summary")({
   matrix: Schema.Array(ThemeQuestionCell),
   needsReview: Schema.Array(StatementId)
 }) {}
+
+/** A chart written to disk: Vega-Lite spec, SVG and PNG side by side in `charts/`. */
+export class ChartFile extends Schema.Class<ChartFile>("ChartFile")({
+  /** File stem: `charts/<name>.vl.json`, `.svg`, `.png`. */
+  name: Schema.String,
+  title: Schema.String,
+  /** A sentence for screen readers. */
+  description: Schema.String,
+  /** The SVG markup, for inlining in the report. */
+  svg: Schema.String,
+  /** Theme id when the chart belongs to one theme's section. */
+  theme: Schema.optional(Schema.String)
+}) {}
