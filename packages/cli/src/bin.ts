@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { NodeContext, NodeRuntime } from "@effect/platform-node"
+import { ValidationError } from "@effect/cli"
+import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
+import { Cause, Effect, Layer } from "effect"
+import { run } from "./Cli.js"
+
+const MainLayer = ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))
+
+/**
+ * Input problems end as one line on stderr and exit code 1; bugs as one line and exit code 2
+ * (UDSAGN_DEBUG=1 prints the full cause). Never a stack trace for a person's bad file.
+ */
+const program = Effect.suspend(() => run(process.argv)).pipe(
+  Effect.provide(MainLayer),
+  Effect.catchAllCause((cause) =>
+    Effect.sync(() => {
+      const failure = Cause.failureOption(cause)
+      if (failure._tag === "Some") {
+        const error = failure.value
+        // @effect/cli has already printed its help text for wrong arguments.
+        if (!ValidationError.isValidationError(error)) {
+          process.stderr.write(`Fejl: ${(error as { message?: string }).message ?? String(error)}\n`)
+        }
+        process.exitCode = 1
+      } else if (!Cause.isInterruptedOnly(cause)) {
+        process.stderr.write(`Intern fejl i udsagn: ${Cause.squash(cause)}\n`)
+        if (process.env.UDSAGN_DEBUG) process.stderr.write(Cause.pretty(cause) + "\n")
+        process.exitCode = 2
+      }
+    })
+  )
+)
+
+NodeRuntime.runMain(program, { disableErrorReporting: true })

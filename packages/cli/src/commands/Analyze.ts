@@ -1,0 +1,77 @@
+import { Args, Command, Options } from "@effect/cli"
+import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
+import { reportsDir, sampleExportPath } from "@udsagn/domain/Paths"
+import { Console, Effect, Option } from "effect"
+import * as NodePath from "node:path"
+import { resolveUserPath } from "../Paths.js"
+import { terminalProgress } from "../Progress.js"
+
+const file = Args.text({ name: "fil" }).pipe(
+  Args.withDescription(
+    "Menti-eksporten (.xlsx) eller en tabel (.csv/.xlsx) med udsagn. Uden fil analyseres den medfølgende eksempel-eksport."
+  ),
+  Args.optional
+)
+
+const out = Options.text("out").pipe(
+  Options.withAlias("o"),
+  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen."),
+  Options.optional
+)
+
+const themes = Options.text("themes").pipe(
+  Options.withDescription("Temafil (JSON) til en anden konference. Standard: data/themes/default.json."),
+  Options.optional
+)
+
+const overrides = Options.text("overrides").pipe(
+  Options.withDescription("Rettelser fra en gennemgang (csv eller json, efter udsagn-id eller tekst); lægges oven på kategoriseringen."),
+  Options.optional
+)
+
+const textColumn = Options.text("text-column").pipe(
+  Options.withDescription("Tabeller: navnet på kolonnen med udsagnene, hvis den ikke findes automatisk."),
+  Options.optional
+)
+
+const questionColumn = Options.text("question-column").pipe(
+  Options.withDescription("Tabeller: navnet på kolonnen med spørgsmålene, hvis den ikke findes automatisk."),
+  Options.optional
+)
+
+const resolved = (o: Option.Option<string>) => Option.getOrUndefined(Option.map(o, resolveUserPath))
+
+export const analyzeCommand = Command.make(
+  "analyze",
+  { file, out, themes, overrides, textColumn, questionColumn },
+  (args) =>
+    Effect.gen(function*() {
+      const input = Option.match(args.file, { onNone: () => sampleExportPath, onSome: resolveUserPath })
+      const stem = NodePath.basename(input).replace(/\.[^.]+$/, "")
+      const outDir = Option.match(args.out, {
+        onNone: () => NodePath.join(reportsDir, stem),
+        onSome: resolveUserPath
+      })
+      const pipeline = yield* ConferenceFeedback
+      const output = yield* pipeline.analyze(
+        {
+          input,
+          outDir,
+          themesPath: resolved(args.themes),
+          overridesPath: resolved(args.overrides),
+          textColumn: Option.getOrUndefined(args.textColumn),
+          questionColumn: Option.getOrUndefined(args.questionColumn)
+        },
+        terminalProgress()
+      )
+      const { ledger } = output.result
+      yield* Console.error(
+        `${ledger.kept} udsagn kategoriseret (${ledger.read} læst, ${ledger.read - ledger.kept} sorteret fra).`
+      )
+      yield* Console.log(output.reportPath)
+    })
+).pipe(
+  Command.withDescription(
+    "Analysér en Menti-eksport: læs, rens, kategorisér efter tema, og skriv rapport, diagrammer og anbefalingsudkast."
+  )
+)

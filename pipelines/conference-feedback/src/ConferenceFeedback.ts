@@ -1,0 +1,162 @@
+import { FileSystem, Path } from "@effect/platform"
+import { aggregate } from "@udsagn/aggregate/Aggregate"
+import { Categorizer } from "@udsagn/categorize/Categorizer"
+import { applyOverrides, loadOverrides } from "@udsagn/categorize/Overrides"
+import { ThemeLoader } from "@udsagn/categorize/ThemeLoader"
+import { buildChartSpecs } from "@udsagn/charts/ChartSpecs"
+import { ChartRenderer } from "@udsagn/charts/ChartRenderer"
+import { CategorizedResult } from "@udsagn/domain/Analysis"
+import { StatementsFile } from "@udsagn/domain/Categorization"
+import { Ledger } from "@udsagn/domain/Ledger"
+import type { Summary } from "@udsagn/domain/Summary"
+import { ExportReader } from "@udsagn/ingest/ExportReader"
+import { ReportWriter } from "@udsagn/report/ReportWriter"
+import { Data, Effect, Schema } from "effect"
+
+export type Stage = "ingest" | "categorize" | "aggregate" | "charts" | "report"
+
+export const stageLabels: Record<Stage, string> = {
+  ingest: "Læser eksporten",
+  categorize: "Kategoriserer udsagn",
+  aggregate: "Opgør temaer",
+  charts: "Tegner diagrammer",
+  report: "Skriver rapport"
+}
+
+export interface AnalyzeInput {
+  readonly input: string
+  readonly outDir: string
+  readonly themesPath?: string | undefined
+  readonly overridesPath?: string | undefined
+  readonly textColumn?: string | undefined
+  readonly questionColumn?: string | undefined
+}
+
+export interface AnalyzeOutput {
+  readonly outDir: string
+  readonly reportPath: string
+  readonly result: CategorizedResult
+  readonly summary: Summary
+  readonly files: ReadonlyArray<string>
+}
+
+/** Writing the output folder failed (disk full, no permission…). */
+export class OutputError extends Data.TaggedError("OutputError")<{
+  readonly path: string
+  readonly cause: unknown
+}> {
+  override get message() {
+    return `Kunne ikke skrive resultatet til ${this.path}. Tjek at mappen findes og at der er skriveadgang og plads på disken.`
+  }
+}
+
+const encodeStatements = Schema.encodeSync(StatementsFile)
+const encodeLedger = Schema.encodeSync(Ledger)
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
+
+/**
+ * The conference-feedback pipeline: read export → clean → categorize → aggregate → charts → report.
+ * Output is built in a sibling temp folder and moved into place only when complete, so a failed
+ * run never leaves a half-written report that looks finished.
+ */
+export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
+  "@udsagn/conference-feedback/ConferenceFeedback",
+  {
+    effect: Effect.gen(function*() {
+      const fs = yield* FileSystem.FileSystem
+      const path = yield* Path.Path
+      const reader = yield* ExportReader
+      const themes = yield* ThemeLoader
+      const categorizer = yield* Categorizer
+      const renderer = yield* ChartRenderer
+      const reports = yield* ReportWriter
+
+      const writeFile = (file: string, content: string) =>
+        fs.writeFileString(file, content).pipe(Effect.mapError((cause) => new OutputError({ path: file, cause })))
+
+      const analyze = Effect.fn("ConferenceFeedback.analyze")(function*(
+        input: AnalyzeInput,
+        onProgress: (stage: Stage, message: string) => void = () => {}
+      ) {
+        const outDir = path.resolve(input.outDir)
+
+        onProgress("ingest", stageLabels.ingest)
+        const ingested = yield* reader.read(input.input, {
+          ...(input.textColumn !== undefined ? { textColumn: input.textColumn } : {}),
+          ...(input.questionColumn !== undefined ? { questionColumn: input.questionColumn } : {})
+        })
+        const themeSet = yield* themes.load(input.themesPath)
+        const overrides = input.overridesPath !== undefined ? yield* loadOverrides(input.overridesPath) : []
+
+        onProgress("categorize", `${stageLabels.categorize} (${ingested.statements.length})`)
+        const categorized = yield* categorizer.categorize(ingested.statements, themeSet)
+        const statements = overrides.length > 0 ? yield* applyOverrides(categorized, overrides, themeSet) : categorized
+
+        const result = new CategorizedResult({
+          event: ingested.event,
+          themeSet,
+          questions: ingested.questions,
+          statements,
+          closedQuestions: ingested.closedQuestions,
+          ledger: ingested.ledger
+        })
+
+        onProgress("aggregate", stageLabels.aggregate)
+        const summary = aggregate(result)
+
+        const parent = path.dirname(outDir)
+        yield* fs.makeDirectory(parent, { recursive: true }).pipe(
+          Effect.mapError((cause) => new OutputError({ path: parent, cause }))
+        )
+        const work = yield* fs.makeTempDirectory({ directory: parent, prefix: `.${path.basename(outDir)}-` }).pipe(
+          Effect.mapError((cause) => new OutputError({ path: parent, cause }))
+        )
+        const finish = Effect.gen(function*() {
+          onProgress("charts", stageLabels.charts)
+          const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work)
+
+          onProgress("report", stageLabels.report)
+          yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
+          yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(ingested.ledger)))
+          yield* reports.write({ result, summary, charts, outDir: work })
+          yield* replaceDirectory(fs, work, outDir)
+        }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
+        yield* finish
+
+        const files = yield* listFiles(fs, path, outDir)
+        return {
+          outDir,
+          reportPath: path.join(outDir, "report.html"),
+          result,
+          summary,
+          files
+        } satisfies AnalyzeOutput
+      })
+
+      return { analyze } as const
+    }),
+    dependencies: [
+      ExportReader.Default,
+      ThemeLoader.Default,
+      Categorizer.Default,
+      ChartRenderer.Default,
+      ReportWriter.Default
+    ]
+  }
+) {}
+
+/** Move a finished folder into place, replacing an earlier run's folder only once the new one is whole. */
+const replaceDirectory = (fs: FileSystem.FileSystem, from: string, to: string) =>
+  Effect.gen(function*() {
+    const old = `${to}.old-${process.pid}-${Date.now()}`
+    const exists = yield* fs.exists(to)
+    if (exists) yield* fs.rename(to, old)
+    yield* fs.rename(from, to)
+    if (exists) yield* fs.remove(old, { recursive: true })
+  }).pipe(Effect.mapError((cause) => new OutputError({ path: to, cause })))
+
+const listFiles = (fs: FileSystem.FileSystem, path: Path.Path, dir: string) =>
+  fs.readDirectory(dir, { recursive: true }).pipe(
+    Effect.map((entries) => entries.map((e) => path.join(dir, e)).sort()),
+    Effect.mapError((cause) => new OutputError({ path: dir, cause }))
+  )

@@ -1,0 +1,38 @@
+import { spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const repoRoot = fileURLToPath(new URL("../", import.meta.url))
+/** CI clones the repo with shared/ beside it. */
+export const sharedDir = path.resolve(repoRoot, "../shared")
+export const fixture = (name: string) => path.join(sharedDir, "fixtures", name)
+
+export const tempDir = (prefix = "udsagn-test-") => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+
+export interface RunResult {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the real CLI as a user would (`pnpm udsagn …` minus pnpm), from `cwd`. */
+export const runCli = (args: ReadonlyArray<string>, options: { cwd?: string; env?: Record<string, string> } = {}) =>
+  new Promise<RunResult>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), ...args],
+      {
+        cwd: options.cwd ?? repoRoot,
+        env: { ...process.env, INIT_CWD: options.cwd ?? repoRoot, ...options.env },
+        stdio: ["ignore", "pipe", "pipe"]
+      }
+    )
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (d) => (stdout += d))
+    child.stderr.on("data", (d) => (stderr += d))
+    child.on("error", reject)
+    child.on("close", (code) => resolve({ code, stdout, stderr }))
+  })
