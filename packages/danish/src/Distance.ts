@@ -1,0 +1,91 @@
+/**
+ * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
+ * neighbours), bounded: returns `max + 1` as soon as the distance must exceed `max`. Own code
+ * rather than natural's distance submodule: that one builds a full matrix of objects and is ~50x
+ * slower (README.md), and typo lookup runs for every unknown word.
+ */
+export const damerauLevenshtein = (a: string, b: string, max = Infinity): number => {
+  if (a === b) return 0
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > max) return max + 1
+  if (la === 0) return lb
+  if (lb === 0) return la
+  let prev2 = new Array<number>(lb + 1).fill(0)
+  let prev = new Array<number>(lb + 1)
+  let cur = new Array<number>(lb + 1)
+  for (let j = 0; j <= lb; j++) prev[j] = j
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i
+    let rowMin = i
+    const ca = a.charCodeAt(i - 1)
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1)
+      const cost = ca === cb ? 0 : 1
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, prev2[j - 2]! + 1)
+      }
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    const t = prev2
+    prev2 = prev
+    prev = cur
+    cur = t
+  }
+  return prev[lb]!
+}
+
+/** How many typos a word of this length may carry and still match: 0 below 6 letters, 1, 2 from 10. */
+export const typoBudget = (length: number): number => (length >= 10 ? 2 : length >= 6 ? 1 : 0)
+
+/**
+ * Finds the closest known term for a possibly misspelled word, within `typoBudget` of the
+ * shorter of the two. Terms are bucketed by length so a lookup only compares plausible ones;
+ * answers are cached per word.
+ */
+export class FuzzyIndex {
+  private readonly byLength = new Map<number, Array<string>>()
+  private readonly known: ReadonlySet<string>
+  private readonly cache = new Map<string, string | null>()
+
+  constructor(terms: Iterable<string>) {
+    const set = new Set<string>()
+    for (const t of terms) {
+      if (t.length < 6 || set.has(t)) continue
+      set.add(t)
+      const bucket = this.byLength.get(t.length) ?? []
+      bucket.push(t)
+      this.byLength.set(t.length, bucket)
+    }
+    this.known = set
+  }
+
+  /** The known term `word` is a typo of, or undefined (exact hits return the word itself). */
+  lookup(word: string): string | undefined {
+    if (this.known.has(word)) return word
+    const cached = this.cache.get(word)
+    if (cached !== undefined) return cached ?? undefined
+    let best: string | null = null
+    const budget = typoBudget(word.length)
+    if (budget > 0) {
+      let bestD = budget + 1
+      for (let len = word.length - budget; len <= word.length + budget; len++) {
+        for (const t of this.byLength.get(len) ?? []) {
+          const allowed = Math.min(budget, typoBudget(t.length))
+          if (allowed === 0) continue
+          const d = damerauLevenshtein(word, t, Math.min(allowed, bestD - 1))
+          if (d <= allowed && d < bestD) {
+            bestD = d
+            best = t
+          }
+        }
+      }
+    }
+    if (this.cache.size > 100_000) this.cache.clear()
+    this.cache.set(word, best)
+    return best ?? undefined
+  }
+}

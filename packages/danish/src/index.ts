@@ -1,0 +1,6 @@
+export * from "./Normalize.js"
+export * from "./Tokenize.js"
+export * from "./Stem.js"
+export * from "./StopWords.js"
+export * from "./Compound.js"
+export * from "./Distance.js"

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest"
+import { foldWord } from "../src/Normalize.js"
+import { stem } from "../src/Stem.js"
+
+const s = (w: string) => stem(foldWord(w))
+
+describe("stem", () => {
+  it("conflates inflections of theme words", () => {
+    expect(new Set(["sundhedskompetence", "sundhedskompetencer", "sundhedskompetencen"].map(s)).size).toBe(1)
+    expect(new Set(["inddragelse", "inddrage", "inddraget", "inddrager"].map(s)).size).toBe(1)
+    expect(new Set(["animation", "animationer", "animationerne"].map(s)).size).toBe(1)
+    expect(new Set(["medarbejder", "medarbejdere", "medarbejderne"].map(s)).size).toBe(1)
+    expect(new Set(["ildsjæl", "ildsjæle", "ildsjælene"].map(s)).size).toBe(1)
+  })
+
+  it("meets across æøå and ae/oe/aa spellings, and å-verbs in present tense", () => {
+    expect(s("forstår")).toBe(s("forstå"))
+    expect(s("forstaar")).toBe(s("forstå"))
+    expect(s("brænder")).toBe(s("braender"))
+  })
+
+  it("keeps different words apart", () => {
+    expect(s("patient")).not.toBe(s("pårørende"))
+    expect(s("video")).not.toBe(s("billede"))
+  })
+})
