@@ -1,0 +1,158 @@
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import type { StatementId } from "@udsagn/domain/Statement"
+import type { ThemeId } from "@udsagn/domain/Theme"
+import { hasTheme } from "./KeyTerms.js"
+import { isStopWord, normalizeForCompare } from "./Text.js"
+
+/** Phones and foreign keyboards write æ/ø/å as ae/oe/aa; match on one spelling. */
+const fold = (text: string): string =>
+  text.normalize("NFC").toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+
+// Verbs a Danish proposal starts with, in the imperative and folded spelling.
+const IMPERATIVES = [
+  "afsaet", "afskaf", "aendr", "anerkend", "ansaet", "anvend", "brug", "del", "drop", "etabler", "find",
+  "fjern", "fokuser", "forenkl", "forklar", "frigoer", "giv", "goer", "hjaelp", "hold", "husk", "implementer",
+  "indfoer", "inddrag", "inviter", "invester", "involver", "lav", "lyt", "moed", "oeg", "opbyg", "opret",
+  "prioriter", "ring", "saet", "saml", "samarbejd", "send", "skab", "skriv", "soerg", "spoerg", "start",
+  "stoet", "stop", "styrk", "tag", "tal", "taenk", "tilbyd", "tilpas", "uddan", "udvikl", "undgaa",
+  "understoet", "vis"
+]
+const SUBJECTS =
+  "vi|man|i|de|du|kommunen|kommunerne|regionen|regionerne|sundhedsraadene|sundhedsraadet|personalet|" +
+  "ledelsen|ledere|lederne|politikerne|laegerne|laegen|sygeplejerskerne|systemet|sygehuset|sygehusene|" +
+  "hospitalet|hospitalerne|almen praksis|praksis|organisationen|sektorerne|der"
+const COMPARATIVES =
+  "mere|flere|bedre|mindre|faerre|stoerre|laengere|kortere|enklere|nemmere|simplere|tydeligere|klarere|" +
+  "hurtigere|oeget|oegede|oege"
+
+interface Rule {
+  readonly cue: string
+  readonly weight: number
+  readonly test: (folded: string) => string | undefined
+}
+
+const first = (re: RegExp) => (folded: string) => re.exec(folded)?.[0]
+
+const RULES: ReadonlyArray<Rule> = [
+  {
+    // "vi skal …", "man bør …", "kommunen kunne …", "der skal være …"
+    cue: "forslag med skal/bør/kunne",
+    weight: 2,
+    test: first(new RegExp(`\\b(?:${SUBJECTS})\\s+(?:skal|boer|burde|kunne|skulle|maa|ville kunne)\\b`))
+  },
+  {
+    cue: "forslag med kan",
+    weight: 1.5,
+    test: first(new RegExp(`\\b(?:${SUBJECTS})\\s+kan\\s+(?!ikke\\b)`))
+  },
+  {
+    // "det kunne være godt med …", "det ville hjælpe at …"
+    cue: "ønske",
+    weight: 2,
+    test: first(/\bdet\s+(?:kunne|ville|vil|skal|maa)\s+(?:vaere|hjaelpe|give)\b/)
+  },
+  {
+    // "mere tid til …", "flere tolke", "bedre breve" (not "mere end", "bedre og bedre")
+    cue: "mere/flere/bedre …",
+    weight: 2,
+    test: (folded) => {
+      for (const m of folded.matchAll(new RegExp(`\\b(?:${COMPARATIVES})\\s+([a-z0-9-]{3,})`, "g"))) {
+        const next = m[1]!
+        // "ikke en bedre løsning" denies rather than proposes
+        const negated = /\bikke\s+(?:en\s+|et\s+)?$/.test(folded.slice(0, m.index))
+        if (!negated && !isStopWord(next) && !["end", "og", "at"].includes(next)) return m[0]
+      }
+      return undefined
+    }
+  },
+  {
+    // An imperative at the start of the statement or of a clause: "Inddrag pårørende".
+    cue: "opfordring",
+    weight: 2.5,
+    test: (folded) => {
+      const re = new RegExp(`(?:^|[.!?;:,\\n•*-]\\s*|\\bog\\s+)(${IMPERATIVES.join("|")})\\b(?!\\s+for\\b)`, "g")
+      return re.exec(folded)?.[1]
+    }
+  },
+  {
+    cue: "behov",
+    weight: 1.5,
+    test: first(/\b(?:behov for|brug for|oensker|oenske om|forslag|krav om|hvorfor ikke|tid til|fokus paa|adgang til)\b/)
+  },
+  {
+    cue: "vigtigt at",
+    weight: 1.5,
+    test: first(/\b(?:vigtigt|noedvendigt|afgoerende|en god ide|godt|fedt|rart)\s+(?:at|med)\s+[a-z]/)
+  },
+  { cue: "mangel", weight: 1, test: first(/\b(?:mangler|savner)\b/) },
+  {
+    // A concrete means named: less than a proposal, more than an opinion.
+    cue: "konkret middel",
+    weight: 0.5,
+    test: first(
+      /\b(?:kurs(?:us|er)\w*|uddannelse\w*|efteruddannelse\w*|netvaerk\w*|supervision|sparring|tolk\w*|animation\w*|video\w*|film\w*|pjece\w*|app\w*|guide\w*|tjekliste\w*|skabelon\w*|piktogram\w*|tegning\w*|billeder|brev\w*|teach-back|forloeb\w*)\b/
+    )
+  }
+]
+
+export interface ActionScore {
+  readonly score: number
+  /** The cues found and the text that triggered each, for showing why. */
+  readonly cues: ReadonlyArray<{ readonly cue: string; readonly match: string }>
+}
+
+/**
+ * How clearly a statement proposes something to do. 0 for opinions and praise; 1.5 or more
+ * is a proposal. Questions from the audience ("Hvordan kan vi …?") are asked, not proposed.
+ */
+export const actionScore = (text: string): ActionScore => {
+  const folded = fold(text)
+  const cues: Array<{ cue: string; match: string }> = []
+  let score = 0
+  for (const rule of RULES) {
+    const match = rule.test(folded)
+    if (match === undefined) continue
+    cues.push({ cue: rule.cue, match: match.trim() })
+    score += rule.weight
+  }
+  const question = /\?\s*$/.test(folded) && /^(?:hvordan|hvorfor|hvad|hvem|hvornaar|hvilke|kan|er|har|skal|vil)\b/.test(folded)
+  if (question && !/\bhvorfor ikke\b/.test(folded)) score -= 1.5
+  return { score: Math.max(0, Math.min(5, score)), cues }
+}
+
+/** The score from which a statement counts as proposing an action. */
+export const ACTION_THRESHOLD = 1.5
+
+/**
+ * A theme's statements that propose something concrete, best first: the strength of the
+ * proposal, then support (upvotes and people who wrote the same), then confidence.
+ * Duplicates are listed once; their voices add to the original's support.
+ */
+export const actionableStatements = (
+  statements: ReadonlyArray<CategorizedStatement>,
+  themeId: ThemeId,
+  n = 10
+): ReadonlyArray<StatementId> => {
+  const inside = statements.filter((s) => hasTheme(s, themeId))
+  const echoes = new Map<string, number>()
+  for (const s of inside) {
+    const norm = normalizeForCompare(s.text)
+    echoes.set(norm, (echoes.get(norm) ?? 0) + 1 + (s.upvotes ?? 0))
+  }
+  const seen = new Set<string>()
+  const ranked: Array<{ id: StatementId; rank: number }> = []
+  for (const s of inside) {
+    if (s.duplicateOf !== undefined) continue
+    const norm = normalizeForCompare(s.text)
+    if (seen.has(norm)) continue
+    seen.add(norm)
+    const { score } = actionScore(s.text)
+    if (score < ACTION_THRESHOLD) continue
+    const support = echoes.get(norm) ?? 1
+    ranked.push({ id: s.id, rank: score + 0.5 * Math.log(support) + 0.5 * s.confidence })
+  }
+  return ranked
+    .sort((x, y) => y.rank - x.rank)
+    .slice(0, n)
+    .map((r) => r.id)
+}

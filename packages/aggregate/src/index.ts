@@ -1,0 +1,2 @@
+export * from "./Aggregate.js"
+export * from "./Text.js"
