@@ -1,5 +1,6 @@
 // Validates data/training/statements.csv (and optionally another labeled CSV given as argv[2])
-// and prints the label distribution. Run: npx tsx data/training/validate.ts [file.csv]
+// and prints the label distribution. Run: npx tsx data/training/validate.ts [file.csv] [--allow-duplicates]
+// --allow-duplicates is for gold files of real exports, where two people can type the same answer.
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
@@ -9,7 +10,10 @@ const require = createRequire(new URL("../../packages/ingest/package.json", impo
 const Papa = require("papaparse") as typeof import("papaparse")
 
 const LABELS = ["patient-involvement", "visual-communication", "staff-burnout", "health-literacy", "other"] as const
-const file = process.argv[2] ?? fileURLToPath(new URL("./statements.csv", import.meta.url))
+const args = process.argv.slice(2)
+const allowDuplicates = args.includes("--allow-duplicates")
+const file = args.find((a) => !a.startsWith("--")) ?? fileURLToPath(new URL("./statements.csv", import.meta.url))
+const notes: Array<string> = []
 const raw = readFileSync(file, "utf8")
 const errors: Array<string> = []
 if (raw.charCodeAt(0) === 0xfeff) errors.push("file starts with a BOM")
@@ -38,7 +42,7 @@ for (const row of parsed.data) {
   if (!question) errors.push(`${id}: empty question`)
   // Duplicates are judged case- and whitespace-insensitively: near-identical rows only add weight.
   const key = text.toLowerCase().replace(/\s+/g, " ")
-  if (texts.has(key)) errors.push(`${id}: duplicate text of ${texts.get(key)}: "${text}"`)
+  if (texts.has(key)) (allowDuplicates ? notes : errors).push(`${id}: duplicate text of ${texts.get(key)}: "${text}"`)
   texts.set(key, id)
   const themes = (row.themes ?? "").split("|").map((t) => t.trim()).filter((t) => t.length > 0)
   if (themes.length === 0) errors.push(`${id}: no themes`)
@@ -69,6 +73,7 @@ words.sort((a, b) => a - b)
 const wc = (k: number) => words.filter((w) => w <= k).length
 console.log(`\nwords per statement: median ${words[Math.floor(n / 2)] ?? 0}, max ${words[n - 1] ?? 0}; 1–2 words: ${wc(2)}, 3–25: ${wc(25) - wc(2)}, >25: ${n - wc(25)}`)
 
+if (notes.length > 0) console.log(`\nduplicates (allowed):\n${notes.join("\n")}`)
 if (errors.length > 0) {
   console.error(`\n${errors.length} problem(s):\n${errors.join("\n")}`)
   process.exit(1)
