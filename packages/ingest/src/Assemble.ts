@@ -1,0 +1,108 @@
+import { Exclusion, Ledger, type Layout, MaskCounts } from "@udsagn/domain/Ledger"
+import { Question, SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
+import { cleanText, exclusionLabels, type ExclusionReason, exclusionReason } from "./Clean.js"
+import { addCounts, emptyCounts, maskPersonalData } from "./Mask.js"
+
+/** One answer as a layout reader found it, before masking and cleaning. */
+export interface RawEntry {
+  readonly question: string
+  readonly questionType: "open" | "wordcloud" | "qa" | "table"
+  readonly session?: number | undefined
+  readonly participant?: string | undefined
+  readonly date?: string | undefined
+  readonly upvotes?: number | undefined
+  readonly source: { readonly sheet: string; readonly row: number; readonly column: number }
+  readonly raw: string
+}
+
+export interface Assembled {
+  readonly statements: ReadonlyArray<Statement>
+  readonly questions: ReadonlyArray<Question>
+  readonly ledger: Ledger
+}
+
+const MAX_EXAMPLES = 3
+
+/** `s0001`, `s0002`, … in reading order of the kept statements. */
+export const statementId = (n: number) => StatementId.make(`s${String(n).padStart(4, "0")}`)
+
+/**
+ * Mask, clean, exclude and number the entries, and account for every one of them in the ledger.
+ * Masking runs first on the raw text and again on the cleaned text (repairing mojibake can
+ * reveal an address), so neither `rawText` nor `text` nor a ledger example holds personal data.
+ */
+export const assemble = (input: {
+  readonly entries: ReadonlyArray<RawEntry>
+  readonly source: string
+  readonly layout: Layout
+  readonly closedQuestions: number
+}): Assembled => {
+  const statements: Array<Statement> = []
+  const firstByText = new Map<string, StatementId>()
+  const excluded = new Map<ExclusionReason, { count: number; examples: Array<string> }>()
+  const questions = new Map<string, { title: string; type: RawEntry["questionType"]; sessions: Set<number> }>()
+  let masked = emptyCounts
+  let duplicates = 0
+
+  for (const entry of input.entries) {
+    const qKey = `${entry.questionType}\u0000${entry.question}`
+    const q = questions.get(qKey) ?? { title: entry.question, type: entry.questionType, sessions: new Set<number>() }
+    if (entry.session !== undefined) q.sessions.add(entry.session)
+    questions.set(qKey, q)
+
+    const rawText = maskPersonalData(entry.raw).text
+    const cleaned = maskPersonalData(cleanText(entry.raw))
+    masked = addCounts(masked, cleaned.counts)
+    const reason = exclusionReason(cleaned.text)
+    if (reason !== undefined) {
+      const bucket = excluded.get(reason) ?? { count: 0, examples: [] }
+      bucket.count++
+      if (reason !== "empty" && bucket.examples.length < MAX_EXAMPLES) bucket.examples.push(cleaned.text)
+      excluded.set(reason, bucket)
+      continue
+    }
+    const id = statementId(statements.length + 1)
+    const first = firstByText.get(cleaned.text)
+    if (first === undefined) firstByText.set(cleaned.text, id)
+    else duplicates++
+    statements.push(
+      new Statement({
+        id,
+        question: entry.question,
+        questionType: entry.questionType,
+        ...(entry.session !== undefined ? { session: entry.session } : {}),
+        ...(entry.participant !== undefined ? { participant: entry.participant } : {}),
+        ...(entry.date !== undefined ? { date: entry.date } : {}),
+        ...(entry.upvotes !== undefined ? { upvotes: entry.upvotes } : {}),
+        source: new SourceLocation(entry.source),
+        rawText,
+        text: cleaned.text,
+        ...(first !== undefined ? { duplicateOf: first } : {})
+      })
+    )
+  }
+
+  const exclusions = (["empty", "test-answer", "punctuation-only"] as const)
+    .filter((reason) => excluded.has(reason))
+    .map((reason) => {
+      const b = excluded.get(reason)!
+      return new Exclusion({ reason, label: exclusionLabels[reason], count: b.count, examples: b.examples })
+    })
+
+  return {
+    statements,
+    questions: [...questions.values()].map(
+      (q) => new Question({ title: q.title, type: q.type, sessions: [...q.sessions].sort((a, b) => a - b) })
+    ),
+    ledger: new Ledger({
+      source: input.source,
+      layout: input.layout,
+      read: input.entries.length,
+      kept: statements.length,
+      excluded: exclusions,
+      masked: new MaskCounts(masked),
+      duplicates,
+      closedQuestions: input.closedQuestions
+    })
+  }
+}

@@ -1,0 +1,106 @@
+// Text cleaning: pure functions, every change recorded rather than silent.
+
+const cp1252Decoder = new TextDecoder("windows-1252")
+
+// Windows-1252 byte for each character it can decode to, so UTF-8 that was read as
+// Windows-1252 ("Ã¦") can be turned back into its bytes and decoded properly ("æ").
+const cp1252Byte: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>()
+  for (let b = 0; b < 256; b++) map.set(cp1252Decoder.decode(Uint8Array.of(b)), b)
+  return map
+})()
+
+// Characters whose Windows-1252 byte is a UTF-8 continuation byte (0x80-0xBF).
+const continuation = (() => {
+  let chars = ""
+  for (let b = 0x80; b <= 0xbf; b++) chars += cp1252Decoder.decode(Uint8Array.of(b))
+  return chars.replace(/[\]\\^-]/g, "\\$&")
+})()
+
+// A UTF-8 lead byte read as Windows-1252 (Â..ô), then the right number of continuation characters.
+const MOJIBAKE = new RegExp(
+  `[\\u00C2-\\u00DF][${continuation}]|[\\u00E0-\\u00EF][${continuation}]{2}|[\\u00F0-\\u00F4][${continuation}]{3}`,
+  "g"
+)
+
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+
+/** Repair UTF-8 that was decoded as Windows-1252 (`Ã¦` → `æ`, `â€“` → `–`). Leaves anything else alone. */
+export const repairMojibake = (text: string): string =>
+  text.replace(MOJIBAKE, (run) => {
+    const bytes: Array<number> = []
+    for (const ch of run) {
+      const b = cp1252Byte.get(ch)
+      if (b === undefined) return run
+      bytes.push(b)
+    }
+    try {
+      return utf8.decode(Uint8Array.from(bytes))
+    } catch {
+      return run
+    }
+  })
+
+// Zero-width and BOM characters that only get in the way of matching. ZWJ (U+200D) stays:
+// it holds emoji sequences together.
+const INVISIBLE = /[\u200B\u200C\u2060\uFEFF\u00AD]/g
+// Control characters other than whitespace.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+
+/** NFC, mojibake repaired, invisible and control characters removed, all whitespace runs to one space, trimmed. */
+export const cleanText = (text: string): string =>
+  repairMojibake(text.normalize("NFC"))
+    .normalize("NFC")
+    .replace(INVISIBLE, "")
+    .replace(CONTROL, " ")
+    .replace(/\s+/gu, " ")
+    .trim()
+
+export type ExclusionReason = "empty" | "test-answer" | "punctuation-only"
+
+export const exclusionLabels: Record<ExclusionReason, string> = {
+  empty: "Tomt svar",
+  "test-answer": "Testsvar (fx \"test\" eller \"hej\")",
+  "punctuation-only": "Kun tegnsætning"
+}
+
+// Answers people type to see whether Menti works. Kept small on purpose: a one-word answer
+// like "Wow" to "Beskriv dagen med ét ord" is a real answer.
+const TEST_ANSWERS = new Set([
+  "test",
+  "tester",
+  "testing",
+  "test test",
+  "test 123",
+  "test123",
+  "testsvar",
+  "hej",
+  "hejsa",
+  "hej hej",
+  "hallo",
+  "hello",
+  "hi",
+  "asdf",
+  "qwerty",
+  "123",
+  "1234",
+  "prøve",
+  "prøvesvar"
+])
+
+/** Why a cleaned answer is not a statement, or undefined when it is one. */
+export const exclusionReason = (cleaned: string): ExclusionReason | undefined => {
+  if (cleaned.length === 0) return "empty"
+  if (/^[\p{P}\p{Sm}\p{Sk}\s]+$/u.test(cleaned)) return "punctuation-only"
+  const key = cleaned.toLocaleLowerCase("da").replace(/[\p{P}\p{S}]+/gu, " ").replace(/\s+/g, " ").trim()
+  if (TEST_ANSWERS.has(key)) return "test-answer"
+  return undefined
+}
+
+/** Split a Menti word-cloud cell into entries: space separated, `_` joins the words of one entry. */
+export const splitWordCloud = (cell: string): ReadonlyArray<string> =>
+  cell
+    .split(/\s+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => w.replace(/_+/g, " ").trim())
+    .filter((w) => w.length > 0)

@@ -1,0 +1,146 @@
+import { Data } from "effect"
+
+// Every error here is something a person can fix by choosing or re-exporting a file, so each
+// `message` is ONE Danish line: what is wrong, then what to do. The CLI prints exactly that.
+
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString("da-DK", { maximumFractionDigits: 1 })
+
+/** The path does not exist (or is not a file). */
+export class FileNotFound extends Data.TaggedError("FileNotFound")<{
+  readonly path: string
+  readonly cause?: unknown
+}> {
+  override get message() {
+    return `Filen findes ikke: ${this.path}. Tjek stavemåden og stien, og prøv igen.`
+  }
+}
+
+/** The file exists but could not be read (permissions, a folder, I/O error). */
+export class FileUnreadable extends Data.TaggedError("FileUnreadable")<{
+  readonly path: string
+  readonly cause?: unknown
+}> {
+  override get message() {
+    return `Filen ${this.path} kan ikke læses. Tjek at det er en fil (ikke en mappe), og at du har adgang til den.`
+  }
+}
+
+export class EmptyFile extends Data.TaggedError("EmptyFile")<{ readonly file: string }> {
+  override get message() {
+    return `Filen ${this.file} er tom (0 byte). Eksportér resultaterne fra Mentimeter igen som Excel (.xlsx) eller CSV.`
+  }
+}
+
+export class FileTooLarge extends Data.TaggedError("FileTooLarge")<{
+  readonly file: string
+  readonly bytes: number
+  readonly limit: number
+}> {
+  override get message() {
+    return `Filen ${this.file} er for stor (${mb(this.bytes)} MB; grænsen er ${mb(this.limit)} MB). Del eksporten op, eller gem kun arkene med svar.`
+  }
+}
+
+/** An xlsx whose contents would inflate past the limit: a decompression bomb or an absurd sheet. */
+export class TooLargeWhenUnpacked extends Data.TaggedError("TooLargeWhenUnpacked")<{
+  readonly file: string
+  readonly bytes: number
+  readonly limit: number
+}> {
+  override get message() {
+    return `Filen ${this.file} fylder over ${mb(this.limit)} MB, når den pakkes ud (mindst ${mb(this.bytes)} MB), og er afvist for en sikkerheds skyld. Eksportér resultaterne fra Mentimeter igen, eller gem arket som CSV.`
+  }
+}
+
+/** The file name says spreadsheet, the bytes say otherwise (text, image, …). */
+export class NotASpreadsheet extends Data.TaggedError("NotASpreadsheet")<{
+  readonly file: string
+  readonly detail: string
+}> {
+  override get message() {
+    return `Filen ${this.file} er ikke et Excel-regneark (${this.detail}). Eksportér resultaterne fra Mentimeter som Excel (.xlsx), eller gem tabellen som CSV.`
+  }
+}
+
+/** Old binary .xls or an encrypted workbook: both are OLE compound files, not zip. */
+export class LegacyOrEncryptedWorkbook extends Data.TaggedError("LegacyOrEncryptedWorkbook")<{
+  readonly file: string
+}> {
+  override get message() {
+    return `Filen ${this.file} er i det gamle Excel-format (.xls) eller beskyttet med adgangskode. Åbn den i Excel og gem den som .xlsx uden adgangskode.`
+  }
+}
+
+/** A zip/xlsx that is cut off or damaged. */
+export class CorruptWorkbook extends Data.TaggedError("CorruptWorkbook")<{
+  readonly file: string
+  readonly cause?: unknown
+}> {
+  override get message() {
+    return `Filen ${this.file} er beskadiget eller ufuldstændig (fx afbrudt under download) og kan ikke åbnes. Hent eller eksportér filen igen.`
+  }
+}
+
+/** A .csv that is not text (binary data). */
+export class NotText extends Data.TaggedError("NotText")<{ readonly file: string }> {
+  override get message() {
+    return `Filen ${this.file} indeholder ikke tekst og kan ikke læses som CSV. Gem tabellen fra Excel som "CSV (semikolonsepareret)" eller brug Menti-eksporten (.xlsx).`
+  }
+}
+
+export class UnsupportedFileType extends Data.TaggedError("UnsupportedFileType")<{
+  readonly file: string
+  readonly extension: string
+}> {
+  override get message() {
+    return `Filtypen ${this.extension || "(ingen)"} kan ikke læses (${this.file}). Brug en Menti-eksport som Excel (.xlsx) eller en tabel gemt som CSV.`
+  }
+}
+
+/** Neither a Menti export nor a table with a recognisable answer column. */
+export class UnknownLayout extends Data.TaggedError("UnknownLayout")<{
+  readonly file: string
+  readonly detail: string
+}> {
+  override get message() {
+    return `Filen ${this.file} ligner hverken en Menti-eksport eller en tabel med svar (${this.detail}). Brug Mentimeters Excel-eksport, eller angiv svarkolonnen med --text-column.`
+  }
+}
+
+/** A column named in --text-column / --question-column is not in the table. */
+export class ColumnNotFound extends Data.TaggedError("ColumnNotFound")<{
+  readonly file: string
+  readonly option: "text-column" | "question-column"
+  readonly column: string
+  readonly available: ReadonlyArray<string>
+}> {
+  override get message() {
+    const names = this.available.filter((n) => n.length > 0).slice(0, 12).map((n) => `"${n}"`).join(", ")
+    return `Kolonnen "${this.column}" (--${this.option}) findes ikke i ${this.file}. Brug et kolonnenavn, et bogstav (A, B …) eller et nummer${names ? `; kolonnerne er ${names}` : ""}.`
+  }
+}
+
+/** The file holds no free-text answers at all (header only, only closed questions…). */
+export class NoStatements extends Data.TaggedError("NoStatements")<{
+  readonly file: string
+  readonly detail: string
+}> {
+  override get message() {
+    return `Filen ${this.file} indeholder ingen fritekstsvar (${this.detail}). Eksportér en præsentation med åbne spørgsmål, word cloud eller Q&A, eller vælg en anden fil.`
+  }
+}
+
+export type IngestError =
+  | FileNotFound
+  | FileUnreadable
+  | EmptyFile
+  | FileTooLarge
+  | TooLargeWhenUnpacked
+  | NotASpreadsheet
+  | LegacyOrEncryptedWorkbook
+  | CorruptWorkbook
+  | NotText
+  | UnsupportedFileType
+  | UnknownLayout
+  | ColumnNotFound
+  | NoStatements

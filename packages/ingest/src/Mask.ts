@@ -1,0 +1,74 @@
+// Personal data masking. Runs on every text before anything else (cleaning, categorizing,
+// reports) sees it, so a CPR number typed into Menti never reaches the committee's report.
+
+export interface MaskCounts {
+  readonly cpr: number
+  readonly phone: number
+  readonly email: number
+}
+
+export interface Masked {
+  readonly text: string
+  readonly counts: MaskCounts
+}
+
+export const CPR_MASK = "[CPR]"
+export const PHONE_MASK = "[telefon]"
+export const EMAIL_MASK = "[e-mail]"
+
+// ddmmyy-xxxx or ddmmyyxxxx (also with a space), only when day and month are plausible;
+// digits on either side mean it is part of a longer number, not a CPR number.
+const CPR = /(?<![\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[ -]?\d{4}(?![\p{N}])/gu
+
+// Danish numbers: 8 digits, optionally after +45 / 0045 / (+45), written solid, in pairs
+// (12 34 56 78) or in fours (1234 5678), with space, dash or dot between groups.
+const PHONE = new RegExp(
+  String.raw`(?<![\p{N}+])` +
+    String.raw`(?:(?:\+|00)\s?45[\s.-]?|\(\+?45\)\s?)?` +
+    String.raw`(?:\d{8}|\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ .-]\d{4})` +
+    String.raw`(?![\p{N}])`,
+  "gu"
+)
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+// @handles (Twitter/Instagram/Teams style). Not preceded by a letter, digit or dot, so the
+// middle of an address is never taken for a handle.
+const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu
+
+// "2024 2025" or "2024-2025" is a span of years, not a phone number.
+const looksLikeYears = (match: string) => /^(?:19|20)\d{2}[ .-](?:19|20)\d{2}$/.test(match)
+
+/** Replace CPR numbers, phone numbers, e-mail addresses and @handles; count each kind. */
+export const maskPersonalData = (text: string): Masked => {
+  let cpr = 0
+  let phone = 0
+  let email = 0
+  // Order matters: e-mail before handles (an address contains `@`), CPR before phone
+  // (a CPR number holds 8-digit runs only with a dash, but the masks keep them apart anyway).
+  let out = text.replace(EMAIL, () => {
+    email++
+    return EMAIL_MASK
+  })
+  out = out.replace(HANDLE, () => {
+    email++
+    return EMAIL_MASK
+  })
+  out = out.replace(CPR, () => {
+    cpr++
+    return CPR_MASK
+  })
+  out = out.replace(PHONE, (match: string) => {
+    if (looksLikeYears(match)) return match
+    phone++
+    return PHONE_MASK
+  })
+  return { text: out, counts: { cpr, phone, email } }
+}
+
+export const emptyCounts: MaskCounts = { cpr: 0, phone: 0, email: 0 }
+
+export const addCounts = (a: MaskCounts, b: MaskCounts): MaskCounts => ({
+  cpr: a.cpr + b.cpr,
+  phone: a.phone + b.phone,
+  email: a.email + b.email
+})

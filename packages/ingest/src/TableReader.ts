@@ -1,0 +1,257 @@
+import { Either } from "effect"
+import type { RawEntry } from "./Assemble.js"
+import { isoDate, numberOf } from "./MentiWorkbook.js"
+import { type Cell, cellText, columnLetters, columnNumber } from "./Xlsx.js"
+
+// Plain tables: one answer per row, made by hand or saved from Excel as CSV. The header row
+// need not be row 1; columns are found by Danish or English names, or failing that by content.
+
+export type Rows = ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>
+
+export interface TableOptions {
+  readonly textColumn?: string | undefined
+  readonly questionColumn?: string | undefined
+}
+
+export interface TableRead {
+  readonly entries: ReadonlyArray<RawEntry>
+  /** 1-based header row, undefined when the table has none. */
+  readonly headerRow: number | undefined
+  /** 1-based columns used. */
+  readonly textColumn: number
+  readonly questionColumn: number | undefined
+  readonly participants: number | undefined
+  readonly firstDate: string | undefined
+}
+
+export type TableFailure =
+  | {
+    readonly _tag: "ColumnNotFound"
+    readonly option: "text-column" | "question-column"
+    readonly column: string
+    readonly available: ReadonlyArray<string>
+  }
+  | { readonly _tag: "NoTextColumn"; readonly detail: string }
+
+/** Header names as compared: lower case, NFC, single spaces, no trailing `:`/`*`/`?`. */
+export const normHeader = (s: string) =>
+  s.normalize("NFC").toLocaleLowerCase("da").replace(/\s+/g, " ").replace(/[\s:*?]+$/u, "").trim()
+
+const TEXT_NAMES = new Set([
+  "svar", "svaret", "besvarelse", "besvarelser", "udsagn", "kommentar", "kommentarer", "bemærkning",
+  "bemærkninger", "fritekst", "indlæg", "input", "tekst", "citat", "response", "responses", "answer",
+  "answers", "text", "statement", "statements", "comment", "comments", "feedback", "svar/udsagn"
+])
+const QUESTION_NAMES = new Set([
+  "spørgsmål", "spørgsmålet", "question", "questions", "slide", "slide title", "emne", "topic", "titel", "title",
+  "overskrift"
+])
+const UPVOTE_NAMES = new Set(["upvotes", "upvote", "stemmer", "likes", "votes", "op-stemmer"])
+const SESSION_NAMES = new Set(["session", "runde"])
+const DATE_NAMES = new Set(["date", "date (utc)", "dato", "tidspunkt", "timestamp"])
+const PARTICIPANT_NAMES = new Set(["participant", "deltager", "voter", "respondent", "deltager-id"])
+
+const DEFAULT_QUESTION = "Udsagn"
+const HEADER_SCAN_ROWS = 30
+
+const rowOf = (rows: Rows, r: number): ReadonlyArray<Cell | undefined> => rows[r - 1] ?? []
+const isBlank = (row: ReadonlyArray<Cell | undefined>) => row.every((c) => c === undefined || cellText(c).trim() === "")
+const width = (rows: Rows) => rows.reduce((w, row) => Math.max(w, row?.length ?? 0), 0)
+
+/** Resolve an override: a header name (case-insensitive), a column letter (`B`) or a 1-based number. */
+const resolveColumn = (spec: string, header: ReadonlyArray<string> | undefined, w: number): number | undefined => {
+  const s = spec.trim()
+  if (header) {
+    const i = header.findIndex((h) => normHeader(h) === normHeader(s))
+    if (i >= 0) return i + 1
+  }
+  if (/^\d+$/.test(s)) {
+    const n = Number(s)
+    return n >= 1 && n <= Math.max(w, 1) ? n : undefined
+  }
+  if (/^[A-Za-z]{1,3}$/.test(s)) {
+    const n = columnNumber(s)
+    return n >= 1 && n <= Math.max(w, 1) ? n : undefined
+  }
+  return undefined
+}
+
+const findHeaderByNames = (rows: Rows, textSpec: string | undefined): number | undefined => {
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS)
+  if (textSpec !== undefined) {
+    for (let r = 1; r <= limit; r++) {
+      if (rowOf(rows, r).some((c) => normHeader(cellText(c)) === normHeader(textSpec))) return r
+    }
+  }
+  for (let r = 1; r <= limit; r++) {
+    const names = rowOf(rows, r).map((c) => normHeader(cellText(c)))
+    if (names.some((n) => TEXT_NAMES.has(n))) return r
+  }
+  return undefined
+}
+
+interface ColumnStats {
+  readonly col: number
+  readonly filled: number
+  readonly textual: number
+  readonly distinct: number
+  readonly avgLength: number
+  readonly questionMarks: number
+}
+
+const columnStats = (rows: Rows, from: number, w: number): ReadonlyArray<ColumnStats> => {
+  const stats: Array<ColumnStats> = []
+  for (let c = 1; c <= w; c++) {
+    const values: Array<string> = []
+    let textual = 0
+    for (let r = from; r <= rows.length; r++) {
+      const cell = rowOf(rows, r)[c - 1]
+      const t = cellText(cell).trim()
+      if (t === "") continue
+      values.push(t)
+      if (numberOf(cell) === undefined && isoDate(cell) === undefined) textual++
+    }
+    stats.push({
+      col: c,
+      filled: values.length,
+      textual,
+      distinct: new Set(values).size,
+      avgLength: values.length ? values.reduce((s, v) => s + v.length, 0) / values.length : 0,
+      questionMarks: values.filter((v) => v.endsWith("?")).length
+    })
+  }
+  return stats
+}
+
+/** Answers are long and varied; a question column repeats a few values. */
+const guessColumns = (rows: Rows, from: number, w: number) => {
+  const stats = columnStats(rows, from, w).filter((s) => s.filled > 0 && s.textual / s.filled >= 0.5)
+  const text = [...stats].sort((a, b) => b.avgLength * (b.distinct / b.filled) - a.avgLength * (a.distinct / a.filled))[0]
+  const question = stats
+    .filter((s) => s.col !== text?.col && s.filled >= 2 && s.distinct / s.filled <= 0.5)
+    .sort((a, b) => b.questionMarks / b.filled - a.questionMarks / a.filled || a.distinct - b.distinct)[0]
+  return { text: text?.col, question: question?.col }
+}
+
+/** Read a plain table. Left when the answer column cannot be found. */
+export const readTable = (rows: Rows, sheet: string, options: TableOptions = {}): Either.Either<TableRead, TableFailure> => {
+  const w = width(rows)
+  const isName = (spec: string | undefined) => spec !== undefined && !/^\d+$/.test(spec.trim()) && !/^[A-Za-z]{1,3}$/.test(spec.trim())
+  let headerRow = findHeaderByNames(rows, isName(options.textColumn) ? options.textColumn : undefined)
+  let header = headerRow !== undefined ? rowOf(rows, headerRow).map((c) => cellText(c)) : undefined
+  const names = header?.map(normHeader)
+  const byName = (set: ReadonlySet<string>) => {
+    const i = names?.findIndex((n) => set.has(n)) ?? -1
+    return i >= 0 ? i + 1 : undefined
+  }
+
+  let textCol: number | undefined
+  let questionCol: number | undefined
+  if (options.textColumn !== undefined) {
+    textCol = resolveColumn(options.textColumn, header, w)
+    if (textCol === undefined) {
+      return Either.left({ _tag: "ColumnNotFound", option: "text-column", column: options.textColumn, available: availableColumns(header, w) })
+    }
+  } else textCol = byName(TEXT_NAMES)
+  if (options.questionColumn !== undefined) {
+    questionCol = resolveColumn(options.questionColumn, header, w)
+    if (questionCol === undefined) {
+      return Either.left({
+        _tag: "ColumnNotFound",
+        option: "question-column",
+        column: options.questionColumn,
+        available: availableColumns(header, w)
+      })
+    }
+  } else if (header) questionCol = byName(QUESTION_NAMES)
+
+  if (headerRow === undefined) {
+    // No header names we know: judge the columns by their content.
+    const firstFilled = rows.findIndex((row) => row !== undefined && !isBlank(row)) + 1
+    if (firstFilled === 0) return Either.left({ _tag: "NoTextColumn", detail: "tabellen er tom" })
+    const guess = guessColumns(rows, firstFilled, w)
+    textCol ??= guess.text
+    if (options.questionColumn === undefined) questionCol = guess.question !== textCol ? guess.question : undefined
+    if (textCol === undefined) return Either.left({ _tag: "NoTextColumn", detail: "ingen kolonne med tekst" })
+    // Title rows above the table have nothing in the answer column; skip them.
+    let first = firstFilled
+    while (first <= rows.length && cellText(rowOf(rows, first)[textCol - 1]).trim() === "") first++
+    if (first <= rows.length && looksLikeHeader(rows, first, textCol, questionCol)) {
+      headerRow = first
+      header = rowOf(rows, first).map((c) => cellText(c))
+    } else headerRow = first - 1
+  } else if (textCol === undefined) {
+    const guess = guessColumns(rows, headerRow + 1, w)
+    textCol = guess.text
+    if (textCol === undefined) return Either.left({ _tag: "NoTextColumn", detail: "ingen kolonne med tekst" })
+  }
+
+  const hNames = header?.map(normHeader)
+  const named = (set: ReadonlySet<string>) => {
+    const i = hNames?.findIndex((n, idx) => set.has(n) && idx + 1 !== textCol) ?? -1
+    return i >= 0 ? i + 1 : undefined
+  }
+  const upvotesCol = named(UPVOTE_NAMES)
+  const sessionCol = named(SESSION_NAMES)
+  const dateCol = named(DATE_NAMES)
+  const participantCol = named(PARTICIPANT_NAMES)
+  const textHeader = header?.[textCol - 1]?.trim()
+  const fallbackQuestion = textHeader && !TEXT_NAMES.has(normHeader(textHeader)) ? textHeader : DEFAULT_QUESTION
+
+  const entries: Array<RawEntry> = []
+  const people = new Set<string>()
+  const dates: Array<string> = []
+  let lastQuestion: string | undefined
+  for (let r = (headerRow ?? 0) + 1; r <= rows.length; r++) {
+    const row = rowOf(rows, r)
+    if (isBlank(row)) continue
+    const q = questionCol !== undefined ? cellText(row[questionCol - 1]).replace(/\s+/g, " ").trim() : ""
+    // Hand-made tables often write the question once and leave it blank below.
+    if (q !== "") lastQuestion = q
+    const participant = participantCol !== undefined ? cellText(row[participantCol - 1]).trim() || undefined : undefined
+    if (participant !== undefined) people.add(participant)
+    const date = dateCol !== undefined ? isoDate(row[dateCol - 1]) : undefined
+    if (date !== undefined) dates.push(date)
+    entries.push({
+      question: lastQuestion ?? fallbackQuestion,
+      questionType: "table",
+      session: sessionCol !== undefined ? numberOf(row[sessionCol - 1]) : undefined,
+      participant,
+      date,
+      upvotes: upvotesCol !== undefined ? numberOf(row[upvotesCol - 1]) : undefined,
+      source: { sheet, row: r, column: textCol },
+      raw: cellText(row[textCol - 1])
+    })
+  }
+  return Either.right({
+    entries,
+    headerRow: header ? headerRow : undefined,
+    textColumn: textCol,
+    questionColumn: questionCol,
+    participants: participantCol !== undefined ? people.size : undefined,
+    firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
+  })
+}
+
+/** A first row whose answer cell is a short label that never recurs is a header, not an answer. */
+const looksLikeHeader = (rows: Rows, r: number, textCol: number, questionCol: number | undefined) => {
+  const row = rowOf(rows, r)
+  const t = cellText(row[textCol - 1]).trim()
+  if (t.length > 40 || /[.!?]$/.test(t) || numberOf(row[textCol - 1]) !== undefined) return false
+  if (rows.length - r < 1) return false
+  const recurs = (col: number, value: string) => {
+    for (let x = r + 1; x <= rows.length; x++) if (cellText(rowOf(rows, x)[col - 1]).trim() === value) return true
+    return false
+  }
+  if (recurs(textCol, t)) return false
+  if (questionCol !== undefined) {
+    const q = cellText(row[questionCol - 1]).trim()
+    if (q !== "" && recurs(questionCol, q)) return false
+  }
+  return true
+}
+
+const availableColumns = (header: ReadonlyArray<string> | undefined, w: number): ReadonlyArray<string> =>
+  header && header.some((h) => h.trim() !== "")
+    ? header.map((h) => h.trim())
+    : Array.from({ length: w }, (_, i) => columnLetters(i + 1))
