@@ -1,0 +1,245 @@
+import {
+  Action,
+  type CategorizedResult,
+  type CategorizedStatement,
+  Quote,
+  Recommendation,
+  RecommendationsDraft,
+  type StatementId,
+  type Summary,
+  type ThemeSummary
+} from "@udsagn/domain"
+import { count, formatDate, formatInt, formatPercent, listAnd, quoted } from "./Format.js"
+import {
+  byId,
+  dedupe,
+  isLowHangingFruit,
+  mainThemes,
+  oneLine,
+  otherTheme,
+  questionsOfTheme,
+  reviewStatements,
+  type Shown,
+  statementsOfTheme
+} from "./ReportModel.js"
+
+// Drafts are templates filled with the data: every number is counted here and every
+// quote or action is a participant's own words with its statement ids. Nothing is made up.
+
+const MAX_QUOTES = 3
+const MAX_ACTIONS = 8
+
+const eventLine = (result: CategorizedResult): string =>
+  result.event.date !== undefined ? `${result.event.title}, ${formatDate(result.event.date)}` : result.event.title
+
+/** The theme's representative statements, duplicates folded, best first; falls back to confidence order. */
+export const representativeOf = (
+  result: CategorizedResult,
+  theme: ThemeSummary,
+  max: number
+): ReadonlyArray<Shown> => {
+  const lookup = byId(result)
+  const all = statementsOfTheme(result, theme.theme)
+  const picked = theme.representative
+    .map((id) => lookup.get(id))
+    .filter((s): s is CategorizedStatement => s !== undefined)
+  const ordered = picked.length > 0
+    ? picked
+    : [...all].sort((a, b) => b.confidence - a.confidence)
+  const shown = dedupe(ordered, lookup).slice(0, max)
+  // The (×n) count must cover every copy in the theme, not only copies among the picks.
+  const themeCounts = new Map(dedupe(all, lookup).map((s) => [s.statement.id as string, s]))
+  return shown.map((s) => themeCounts.get(s.statement.id) ?? s)
+}
+
+/** The theme's actionable statements, duplicates folded, best first. */
+export const actionsOf = (result: CategorizedResult, theme: ThemeSummary): ReadonlyArray<Action> => {
+  const lookup = byId(result)
+  const all = statementsOfTheme(result, theme.theme)
+  const folded = new Map(dedupe(all, lookup).map((s) => [s.statement.id as string, s]))
+  const actionable = theme.actionable
+    .map((id) => lookup.get(id))
+    .filter((s): s is CategorizedStatement => s !== undefined)
+  return dedupe(actionable, lookup)
+    .slice(0, MAX_ACTIONS)
+    .map((s) => {
+      const group = folded.get(s.statement.id) ?? s
+      return new Action({
+        text: oneLine(s.statement.text),
+        statementIds: [...group.ids],
+        lowHangingFruit: isLowHangingFruit(s.statement.text)
+      })
+    })
+}
+
+const quoteOf = (s: CategorizedStatement) =>
+  new Quote({ statementId: s.id, text: oneLine(s.text), question: s.question })
+
+const recommendationFor = (result: CategorizedResult, summary: Summary, theme: ThemeSummary): Recommendation => {
+  const statements = statementsOfTheme(result, theme.theme)
+  const questions = questionsOfTheme(statements)
+  const terms = theme.keyTerms.slice(0, 4).map((k) => quoted(k.term))
+  const actions = actionsOf(result, theme)
+  const quotes = representativeOf(result, theme, MAX_QUOTES).map((s) => quoteOf(s.statement))
+  const label = theme.label
+  const lower = label.toLocaleLowerCase("da")
+
+  const headline = terms.length > 0
+    ? `Sundhedsrådene bør prioritere ${lower} – især ${listAnd(theme.keyTerms.slice(0, 3).map((k) => k.term))}`
+    : `Sundhedsrådene bør prioritere ${lower}`
+
+  const where = questions.length === 1
+    ? `Alle kom fra spørgsmålet ${quoted(questions[0]!.question)}.`
+    : `De kom fra ${count(questions.length, "spørgsmål", "spørgsmål")}, flest fra ${
+      listAnd(questions.slice(0, 2).map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
+    }.`
+  const rationale = [
+    `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatPercent(theme.share)}) handler om ${lower}.`,
+    statements.length > 0 ? where : "",
+    terms.length > 0 ? `Ord der går igen: ${listAnd(terms)}.` : "",
+    actions.length > 0
+      ? `${count(actions.length, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
+        formatInt(actions.filter((a) => a.lowHangingFruit).length)
+      } af dem er enkle at gå i gang med.`
+      : "Ingen af udsagnene foreslår en konkret handling."
+  ].filter((s) => s.length > 0).join(" ")
+
+  return new Recommendation({
+    theme: theme.theme,
+    themeLabel: label,
+    headline,
+    rationale,
+    statementCount: theme.count,
+    share: theme.share,
+    questions: questions.map((q) => q.question),
+    quotes,
+    actions,
+    lowHangingFruit: actions.filter((a) => a.lowHangingFruit),
+    statementIds: statements.map((s) => s.id)
+  })
+}
+
+const discussionPoints = (
+  result: CategorizedResult,
+  summary: Summary,
+  recs: ReadonlyArray<Recommendation>
+): ReadonlyArray<string> => {
+  const points: Array<string> = []
+  const ranked = recs.filter((r) => r.statementCount > 0)
+  if (ranked.length > 0) {
+    points.push(
+      `Rækkefølge: Flest udsagn handlede om ${
+        listAnd(ranked.slice(0, 2).map((r) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatPercent(r.share)})`))
+      }. Skal sundhedsrådene begynde dér, eller vejer andre hensyn tungere end antallet af udsagn?`
+    )
+  }
+  const last = ranked[ranked.length - 1]
+  if (last && ranked.length > 2) {
+    points.push(
+      `${last.themeLabel} fik færrest udsagn (${formatInt(last.statementCount)}). Er det fordi temaet betyder mindre, eller fordi spørgsmålene ikke lagde op til det?`
+    )
+  }
+  const fruit = recs.flatMap((r) => r.lowHangingFruit)
+  if (fruit.length > 0) {
+    points.push(
+      `Lavthængende frugter: ${count(fruit.length, "konkret forslag", "konkrete forslag")} kan afprøves uden store investeringer. Hvem skal eje dem, og hvornår skal udvalget høre om resultatet?`
+    )
+  }
+  // Statements that carry more than one theme show where efforts overlap.
+  const pairs = new Map<string, number>()
+  for (const s of result.statements) {
+    const themes = [...s.themes].sort()
+    for (let i = 0; i < themes.length; i++) {
+      for (let j = i + 1; j < themes.length; j++) {
+        const key = `${themes[i]}|${themes[j]}`
+        pairs.set(key, (pairs.get(key) ?? 0) + 1)
+      }
+    }
+  }
+  const top = [...pairs.entries()].sort((a, b) => b[1] - a[1])[0]
+  if (top && top[1] > 1) {
+    const [a, b] = top[0].split("|")
+    const la = recs.find((r) => r.theme === a)?.themeLabel ?? a
+    const lb = recs.find((r) => r.theme === b)?.themeLabel ?? b
+    points.push(
+      `Sammenhæng: ${formatInt(top[1])} udsagn handler både om ${la?.toLocaleLowerCase("da")} og ${lb?.toLocaleLowerCase("da")}. Skal de to indsatser tænkes sammen?`
+    )
+  }
+  const other = otherTheme(summary)
+  if (other && other.count > 0) {
+    points.push(
+      `${count(other.count, "udsagn", "udsagn")} (${formatPercent(other.share)}) passer ikke i nogen af temaerne. De står i rapportens afsnit »Til gennemsyn« – rummer de noget, udvalget bør tage med?`
+    )
+  }
+  const review = reviewStatements(result, summary).filter((s) => !(s.themes as ReadonlyArray<string>).includes("other"))
+  if (review.length > 0) {
+    points.push(
+      `Usikkerhed: ${count(review.length, "udsagn er", "udsagn er")} placeret med lav sikkerhed. Bør en medarbejder gennemgå dem, før tallene bruges udadtil?`
+    )
+  }
+  return points
+}
+
+/** The draft recommendations, one per theme with statements, ordered by weight (count). */
+export const buildRecommendations = (result: CategorizedResult, summary: Summary): RecommendationsDraft => {
+  const recs = [...mainThemes(summary)]
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count)
+    .map((t) => recommendationFor(result, summary, t))
+  return new RecommendationsDraft({
+    status: "UDKAST",
+    event: eventLine(result),
+    generatedFrom: `${result.ledger.source}: ${count(summary.statements, "udsagn", "udsagn")} fra ${
+      count(summary.questions.length, "spørgsmål", "spørgsmål")
+    }`,
+    recommendations: recs,
+    discussion: discussionPoints(result, summary, recs)
+  })
+}
+
+// CommonMark: a backslash makes any ASCII punctuation literal, so audience text cannot
+// become links, HTML or headings when someone renders the file.
+export const escapeMarkdown = (text: string): string =>
+  oneLine(text)
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    // A leading marker would start a list, heading or quote.
+    .replace(/^[-+#>=]/, (c) => `\\${c}`)
+
+const ids = (list: ReadonlyArray<StatementId>) => list.join(", ")
+
+export const recommendationsMarkdown = (draft: RecommendationsDraft): string => {
+  const out: Array<string> = []
+  out.push("# UDKAST: Anbefalinger til sundhedsrådene", "")
+  out.push(
+    `**UDKAST** – dannet automatisk ud fra deltagernes udsagn. Administrationen skal gennemskrive teksten, før den bruges.`,
+    ""
+  )
+  out.push(`- Konference: ${escapeMarkdown(draft.event)}`)
+  out.push(`- Grundlag: ${escapeMarkdown(draft.generatedFrom)}`)
+  out.push(`- Tallene i parentes som (s0012) er udsagnenes id'er; de står i statements.xlsx og i rapporten.`, "")
+  draft.recommendations.forEach((r, i) => {
+    out.push(`## ${i + 1}. ${escapeMarkdown(r.themeLabel)}`, "")
+    out.push(`**${escapeMarkdown(r.headline)}**`, "")
+    out.push("### Begrundelse", "", escapeMarkdown(r.rationale), "")
+    if (r.quotes.length > 0) {
+      out.push("### Det sagde deltagerne", "")
+      for (const q of r.quotes) {
+        out.push(`> »${escapeMarkdown(q.text)}« (${q.statementId}, ${escapeMarkdown(q.question)})`, ">")
+      }
+      out.pop()
+      out.push("")
+    }
+    const other = r.actions.filter((a) => !a.lowHangingFruit)
+    out.push("### Forslag til handlinger", "")
+    if (other.length === 0) out.push("Ingen forslag ud over de lavthængende frugter nedenfor.")
+    for (const a of other) out.push(`- ${escapeMarkdown(a.text)} (${ids(a.statementIds)})`)
+    out.push("", "### Lavthængende frugter", "")
+    if (r.lowHangingFruit.length === 0) out.push("Ingen af udsagnene peger på en enkel handling.")
+    for (const a of r.lowHangingFruit) out.push(`- ${escapeMarkdown(a.text)} (${ids(a.statementIds)})`)
+    out.push("")
+  })
+  out.push("## Til drøftelse i udvalget", "")
+  for (const d of draft.discussion) out.push(`- ${escapeMarkdown(d)}`)
+  out.push("")
+  return out.join("\n")
+}

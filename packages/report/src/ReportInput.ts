@@ -1,0 +1,11 @@
+import type { CategorizedResult, ChartFile, Summary } from "@udsagn/domain"
+import type { EvaluationMetrics } from "./Metrics.js"
+
+export interface ReportInput {
+  readonly result: CategorizedResult
+  readonly summary: Summary
+  readonly charts: ReadonlyArray<ChartFile>
+  readonly outDir: string
+  /** Agreement figures; when absent the writer reads data/training/metrics.json if it exists. */
+  readonly metrics?: EvaluationMetrics | undefined
+}

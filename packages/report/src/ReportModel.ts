@@ -1,0 +1,159 @@
+import type { CategorizedResult, CategorizedStatement, StatementId, Summary, ThemeSummary } from "@udsagn/domain"
+import { OTHER } from "@udsagn/domain/Theme"
+
+// Pure helpers shared by the HTML report, the drafts and the spreadsheet, so all three
+// say the same thing about the same statements.
+
+export const byId = (result: CategorizedResult): ReadonlyMap<string, CategorizedStatement> =>
+  new Map(result.statements.map((s) => [s.id as string, s]))
+
+/** The first statement of a run of word-for-word duplicates (follows chains). */
+export const canonicalId = (
+  statement: CategorizedStatement,
+  lookup: ReadonlyMap<string, CategorizedStatement>
+): string => {
+  let current = statement
+  const seen = new Set<string>()
+  while (current.duplicateOf !== undefined && !seen.has(current.id)) {
+    seen.add(current.id)
+    const next = lookup.get(current.duplicateOf)
+    if (next === undefined) return current.duplicateOf
+    current = next
+  }
+  return current.id
+}
+
+export interface Shown {
+  readonly statement: CategorizedStatement
+  /** How many times the text occurs in the list (1 when unique). */
+  readonly times: number
+  /** Ids of every occurrence, the shown one first. */
+  readonly ids: ReadonlyArray<StatementId>
+}
+
+/** Collapse word-for-word duplicates: each text once, in first-seen order, with its count. */
+export const dedupe = (
+  statements: ReadonlyArray<CategorizedStatement>,
+  lookup: ReadonlyMap<string, CategorizedStatement>
+): ReadonlyArray<Shown> => {
+  const groups = new Map<string, Array<CategorizedStatement>>()
+  for (const s of statements) {
+    const key = canonicalId(s, lookup)
+    const group = groups.get(key)
+    if (group) group.push(s)
+    else groups.set(key, [s])
+  }
+  return [...groups.values()].map((group) => ({
+    statement: group[0]!,
+    times: group.length,
+    ids: group.map((s) => s.id)
+  }))
+}
+
+export const themeLabel = (result: CategorizedResult, theme: string): string =>
+  theme === OTHER
+    ? result.themeSet.otherLabel
+    : result.themeSet.themes.find((t) => t.id === theme)?.label ?? theme
+
+export const statementsOfTheme = (result: CategorizedResult, theme: string): ReadonlyArray<CategorizedStatement> =>
+  result.statements.filter((s) => (s.themes as ReadonlyArray<string>).includes(theme))
+
+/** Themes that get their own section and recommendation: all but `other`, by count. */
+export const mainThemes = (summary: Summary): ReadonlyArray<ThemeSummary> =>
+  summary.themes.filter((t) => t.theme !== OTHER)
+
+export const otherTheme = (summary: Summary): ThemeSummary | undefined =>
+  summary.themes.find((t) => t.theme === OTHER)
+
+/** Statements for the reviewer: flagged by the categorizer, or given no theme. */
+export const reviewStatements = (result: CategorizedResult, summary: Summary): ReadonlyArray<CategorizedStatement> => {
+  const flagged = new Set<string>(summary.needsReview)
+  return result.statements.filter(
+    (s) => flagged.has(s.id) || s.needsReview || (s.themes as ReadonlyArray<string>).includes(OTHER)
+  )
+}
+
+export const reviewReasons = (s: CategorizedStatement, summary: Summary): ReadonlyArray<string> => {
+  const reasons: Array<string> = []
+  if ((s.themes as ReadonlyArray<string>).includes(OTHER)) reasons.push("intet tema")
+  if (s.needsReview || summary.needsReview.includes(s.id)) reasons.push("usikker placering")
+  return reasons
+}
+
+/** Per question: how many of the theme's statements came from it, most first. */
+export const questionsOfTheme = (
+  statements: ReadonlyArray<CategorizedStatement>
+): ReadonlyArray<{ readonly question: string; readonly count: number }> => {
+  const counts = new Map<string, number>()
+  for (const s of statements) counts.set(s.question, (counts.get(s.question) ?? 0) + 1)
+  return [...counts.entries()]
+    .map(([question, count]) => ({ question, count }))
+    .sort((a, b) => b.count - a.count)
+}
+
+/** Evidence words of one theme (or all themes) that occur in the statement's text. */
+export const evidenceMatches = (s: CategorizedStatement, theme?: string): ReadonlyArray<string> => {
+  const out = new Set<string>()
+  for (const e of s.evidence) {
+    if (theme !== undefined && e.theme !== theme) continue
+    const m = e.match.trim()
+    if (m.length > 0) out.add(m)
+  }
+  return [...out]
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/** Where the matches occur in the text, as merged, sorted [start, end) ranges. */
+export const matchRanges = (
+  text: string,
+  matches: ReadonlyArray<string>
+): ReadonlyArray<readonly [number, number]> => {
+  const ranges: Array<[number, number]> = []
+  for (const m of matches) {
+    const re = new RegExp(escapeRegExp(m), "giu")
+    for (const hit of text.matchAll(re)) {
+      if (hit[0].length > 0) ranges.push([hit.index, hit.index + hit[0].length])
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const merged: Array<[number, number]> = []
+  for (const r of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return merged
+}
+
+// Imperatives that open a concrete proposal ("Brug video", "Husk tolk").
+const IMPERATIVES = new Set([
+  "afsæt", "ansæt", "brug", "del", "drop", "forenkl", "forklar", "fortsæt", "giv", "gør", "hav", "hjælp",
+  "hold", "husk", "indfør", "inddrag", "inviter", "invitér", "lav", "lyt", "mød", "opret", "prioriter",
+  "prioritér", "ring", "send", "skab", "skriv", "spørg", "start", "styrk", "sæt", "sørg", "tag", "tal",
+  "tilbyd", "tjek", "tænk", "uddan", "undgå", "vis", "øg"
+])
+
+// Tools and small changes that need no new organisation or budget to try.
+const CONCRETE = [
+  "tjekliste", "skabelon", "pjece", "folder", "brev", "breve", "sms", "video", "film", "animation",
+  "billede", "piktogram", "tegning", "tolk", "teach-back", "teach back", "kontaktperson", "telefonnummer",
+  "spørgeskema", "huskeliste", "kort", "korte", "enkle", "enkelt", "simple", "simpel", "letlæselig",
+  "klart sprog", "klar tale", "spørg", "pårørende", "netværk", "sparring", "supervision", "pause"
+]
+
+/**
+ * A low-hanging fruit: a short, concrete proposal, one that opens with an imperative or
+ * names a simple tool (a letter, a video, an interpreter). A heuristic, said so in the method section.
+ */
+export const isLowHangingFruit = (text: string): boolean => {
+  const words = text.trim().split(/\s+/u).filter((w) => w.length > 0)
+  if (words.length === 0 || words.length > 20) return false
+  const first = (words[0] ?? "").toLocaleLowerCase("da").replace(/[^\p{L}-]/gu, "")
+  if (IMPERATIVES.has(first)) return true
+  const lower = text.toLocaleLowerCase("da")
+  return CONCRETE.some((c) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(c)}`, "u").test(lower))
+}
+
+/** The statement's text as one line (quotes and drafts never break lines). */
+export const oneLine = (text: string): string => text.replace(/\s+/gu, " ").trim()

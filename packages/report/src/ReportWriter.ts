@@ -1,0 +1,95 @@
+import { FileSystem, Path } from "@effect/platform"
+import { RecommendationsDraft } from "@udsagn/domain"
+import { metricsPath } from "@udsagn/domain/Paths"
+import { Data, Effect, Either, Schema } from "effect"
+import { decodeMetricsJson, type EvaluationMetrics } from "./Metrics.js"
+import { buildRecommendations, recommendationsMarkdown } from "./Recommendations.js"
+import { recommendationsDocx } from "./RecommendationsDocx.js"
+import { renderReportHtml } from "./ReportHtml.js"
+import type { ReportInput } from "./ReportInput.js"
+import { statementsWorkbook } from "./StatementsWorkbook.js"
+
+export type { ReportInput } from "./ReportInput.js"
+
+export class ReportError extends Data.TaggedError("ReportError")<{
+  readonly message: string
+  readonly path?: string
+  readonly cause?: unknown
+}> {}
+
+export interface ReportFiles {
+  readonly html: string
+  readonly recommendationsMd: string
+  readonly recommendationsDocx: string
+  readonly recommendationsJson: string
+  readonly statementsXlsx: string
+}
+
+const encodeDraft = Schema.encodeSync(RecommendationsDraft)
+
+export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report/ReportWriter", {
+  effect: Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+
+    const writeError = (file: string) => (cause: unknown) =>
+      new ReportError({ message: `Kunne ikke skrive ${file}. Tjek at mappen findes, og at der er skriveadgang.`, path: file, cause })
+
+    /**
+     * Agreement figures from the evaluation, if they exist. A missing or unreadable file is not
+     * an error: the method section then says the figures are not available.
+     */
+    const loadMetrics = Effect.fn("ReportWriter.loadMetrics")(function*(file: string = metricsPath) {
+      const exists = yield* fs.exists(file).pipe(Effect.orElseSucceed(() => false))
+      if (!exists) return undefined
+      const text = yield* fs.readFileString(file).pipe(Effect.option)
+      if (text._tag === "None") {
+        yield* Effect.logWarning(`Kunne ikke læse evalueringstallene i ${file}; rapporten udelader dem.`)
+        return undefined
+      }
+      const decoded = decodeMetricsJson(text.value)
+      if (Either.isLeft(decoded)) {
+        yield* Effect.logWarning(`Evalueringstallene i ${file} har et uventet format; rapporten udelader dem.`)
+        return undefined
+      }
+      return decoded.right satisfies EvaluationMetrics
+    })
+
+    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput) {
+      const outDir = input.outDir
+      yield* fs.makeDirectory(outDir, { recursive: true }).pipe(Effect.mapError(writeError(outDir)))
+      const metrics = input.metrics ?? (yield* loadMetrics(metricsPath))
+      const files: ReportFiles = {
+        html: path.join(outDir, "report.html"),
+        recommendationsMd: path.join(outDir, "recommendations.md"),
+        recommendationsDocx: path.join(outDir, "recommendations.docx"),
+        recommendationsJson: path.join(outDir, "recommendations.json"),
+        statementsXlsx: path.join(outDir, "statements.xlsx")
+      }
+
+      const html = renderReportHtml({ ...input, metrics })
+      yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
+
+      const draft = buildRecommendations(input.result, input.summary)
+      yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft)).pipe(
+        Effect.mapError(writeError(files.recommendationsMd))
+      )
+      yield* fs.writeFileString(files.recommendationsJson, JSON.stringify(encodeDraft(draft), null, 2) + "\n").pipe(
+        Effect.mapError(writeError(files.recommendationsJson))
+      )
+      const docx = yield* Effect.tryPromise({
+        try: () => recommendationsDocx(draft),
+        catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
+      })
+      yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))
+      const xlsx = yield* Effect.tryPromise({
+        try: () => statementsWorkbook(input.result),
+        catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: files.statementsXlsx, cause })
+      })
+      yield* fs.writeFile(files.statementsXlsx, xlsx).pipe(Effect.mapError(writeError(files.statementsXlsx)))
+      return files
+    })
+
+    return { write, loadMetrics } as const
+  })
+}) {}
