@@ -43,11 +43,12 @@ export const dedupe = (
     if (group) group.push(s)
     else groups.set(key, [s])
   }
-  return [...groups.values()].map((group) => ({
-    statement: group[0]!,
-    times: group.length,
-    ids: group.map((s) => s.id)
-  }))
+  return [...groups.entries()].map(([key, group]) => {
+    // The first-written copy is the one shown and cited first, whatever order the list had.
+    const first = group.find((s) => s.id === key) ?? group[0]!
+    const rest = group.filter((s) => s !== first)
+    return { statement: first, times: group.length, ids: [first.id, ...rest.map((s) => s.id)] }
+  })
 }
 
 export const themeLabel = (result: CategorizedResult, theme: string): string =>

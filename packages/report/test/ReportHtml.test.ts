@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest"
+import { formatPercent } from "../src/Format.js"
+import { highlightText, planCharts, renderReportHtml } from "../src/ReportHtml.js"
+import { hostileFixture, sampleFixture, simpleCharts } from "./fixtures.js"
+
+const metrics = {
+  dev: {
+    n: 160,
+    macroF1: 0.8123,
+    microF1: 0.84,
+    exactMatch: 0.71,
+    perLabel: {
+      "patient-involvement": { precision: 0.8, recall: 0.75, f1: 0.77, support: 40, kappa: 0.7 },
+      "health-literacy": { precision: 0.9, recall: 0.85, f1: 0.874, support: 50, kappa: 0.81 }
+    }
+  }
+}
+
+describe("renderReportHtml", () => {
+  const { result, summary } = sampleFixture()
+  const charts = simpleCharts(summary)
+  const page = renderReportHtml({ result, summary, charts, metrics })
+
+  it("is one Danish document that loads nothing and runs nothing from outside", () => {
+    expect(page.startsWith("<!doctype html>")).toBe(true)
+    expect(page).toContain(`<html lang="da">`)
+    expect(page).toContain(`http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;`)
+    expect(page).not.toMatch(/<link\b|<img\b|<iframe\b|@import|url\(\s*["']?(?:https?:|\/\/)/i)
+    expect(page).not.toMatch(/\b(?:src|href)\s*=\s*["']?(?:https?:|\/\/|javascript:)/i)
+    expect(page.match(/<script\b/g)).toHaveLength(1)
+    expect(page).toMatch(/@page\s*\{\s*size:\s*A4/)
+    expect(page).toMatch(/details::details-content/)
+  })
+
+  it("has the sections the committee reads, with one section per theme", () => {
+    for (const id of ["sammenfatning", "overblik", "spoergsmaal", "til-gennemsyn", "lukkede", "metode"]) {
+      expect(page).toContain(`<section id="${id}"`)
+    }
+    for (const t of summary.themes.filter((t) => t.theme !== "other")) {
+      expect(page).toContain(`<section id="tema-${t.theme}"`)
+      expect(page).toContain(`>${t.label}</h2>`)
+    }
+    expect(page).toContain("<h2>Til gennemsyn</h2>")
+    expect(page).toContain("<h2>Metode</h2>")
+  })
+
+  it("writes the figures from the data in Danish format", () => {
+    const top = summary.themes[0]!
+    expect(page).toContain(`${top.count} udsagn (${formatPercent(top.share)})`)
+    expect(page).toContain("5. december 2024")
+    expect(page).toContain(`<dd>${summary.statements}</dd>`)
+    expect(page).toContain(`${result.ledger.read} svar`)
+    expect(page).toContain("Tomme svar: 4")
+    // Metrics with decimal comma.
+    expect(page).toContain("<strong>0,81</strong>")
+    expect(page).toContain("<strong>71\u00a0%</strong>")
+    expect(page).toContain("<td class=\"num\">0,87</td>")
+  })
+
+  it("inlines the charts in their sections", () => {
+    expect(page).toContain("<figcaption><strong>Udsagn pr. tema.</strong>")
+    const overview = page.slice(page.indexOf(`<section id="overblik"`), page.indexOf(`<section id="spoergsmaal"`))
+    expect(overview).toContain("<svg")
+    const matrix = page.slice(page.indexOf(`<section id="spoergsmaal"`), page.indexOf(`<section id="tema-`))
+    expect(matrix).toContain("Temaer pr. spørgsmål")
+  })
+
+  it("traces quotes to statement ids and shows duplicates once with a count", () => {
+    const dup = result.statements.find((s) => s.duplicateOf !== undefined)!
+    const original = result.statements.find((s) => s.id === dup.duplicateOf)!
+    expect(page).toContain(`title="Skrevet 2 gange">(×2)</span>`)
+    expect(page).toContain(`${original.id}, ${dup.id}`)
+    for (const t of summary.themes.filter((t) => t.theme !== "other")) {
+      for (const id of t.representative.slice(0, 3)) {
+        const s = result.statements.find((x) => x.id === id)!
+        // Representative quotes carry their id (alone or with its duplicates).
+        expect(page).toMatch(new RegExp(`<span class="sid">${s.id}[,<]`))
+      }
+    }
+  })
+
+  it("marks evidence and lists every statement of a theme in a collapsible list", () => {
+    const t = summary.themes.find((x) => x.theme !== "other")!
+    const section = page.slice(page.indexOf(`<section id="tema-${t.theme}"`))
+    const list = section.slice(section.indexOf("<details class=\"all\">"), section.indexOf("</details>"))
+    const distinct = new Set(
+      result.statements
+        .filter((s) => (s.themes as ReadonlyArray<string>).includes(t.theme))
+        .map((s) => s.duplicateOf ?? s.id)
+    )
+    expect(list.match(/<li>/g)).toHaveLength(distinct.size)
+    expect(list).toContain("<mark>")
+    expect(list).toMatch(/sikkerhed \d+\u00a0% \((høj|middel|lav)\)/)
+  })
+
+  it("puts `other` and unsure statements under review", () => {
+    const review = page.slice(page.indexOf(`<section id="til-gennemsyn"`), page.indexOf(`<section id="lukkede"`))
+    const other = result.statements.find((s) => s.themes[0] === "other" && s.duplicateOf === undefined)!
+    const unsure = result.statements.find((s) => s.needsReview && s.themes[0] !== "other")!
+    expect(review).toContain(`<span class="sid">${other.id}`)
+    expect(review).toContain(`<span class="sid">${unsure.id}`)
+    expect(review).toContain("intet tema")
+    expect(review).toContain("usikker placering")
+  })
+
+  it("shows closed questions as counts", () => {
+    expect(page).toContain("Hvor arbejder du?")
+    expect(page).toContain("Vi taler for meget fagsprog</th><td class=\"num\">3,9</td>")
+  })
+
+  it("says so when no agreement figures exist", () => {
+    const without = renderReportHtml({ result, summary, charts })
+    expect(without).toContain("er ikke tilgængelige for denne rapport")
+    expect(without).not.toContain("Kappa måler")
+  })
+})
+
+describe("highlightText", () => {
+  it("marks every occurrence, case-insensitively, and escapes around the marks", () => {
+    expect(highlightText("<b>Tolk</b> og tolke", ["tolk"]).html).toBe(
+      "&lt;b&gt;<mark>Tolk</mark>&lt;/b&gt; og <mark>tolk</mark>e"
+    )
+  })
+
+  it("merges overlapping matches", () => {
+    expect(highlightText("klart sprog", ["klart sprog", "sprog"]).html).toBe("<mark>klart sprog</mark>")
+  })
+})
+
+describe("planCharts", () => {
+  it("places charts by theme and name", () => {
+    const { summary } = sampleFixture()
+    const plan = planCharts(simpleCharts(summary))
+    expect(plan.overview.map((c) => c.name)).toEqual(["theme-overview"])
+    expect(plan.matrix.map((c) => c.name)).toEqual(["theme-by-question"])
+  })
+})
+
+describe("hostile statements", () => {
+  const { result, summary } = hostileFixture()
+  const page = renderReportHtml({ result, summary, charts: simpleCharts(summary) })
+
+  it("shows markup from the audience as text only", () => {
+    expect(page).not.toMatch(/<img\b|<h1>Overskrift|<b\b|<\/td><\/tr><\/table>|<script>alert/i)
+    expect(page.match(/<script\b/g)).toHaveLength(1)
+    expect(page).toContain("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;Animationer virker!")
+    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt; Klart sprog i brevene")
+    expect(page).toContain("&lt;b onmouseover=alert(2)&gt;Spørgsmål&lt;/b&gt;")
+    expect(page).toContain("hostile-statements.csv&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;")
+  })
+
+  it("keeps personal data masked", () => {
+    expect(page).not.toMatch(/\d{6}-?\d{4}|\d{2} \d{2} \d{2} \d{2}|karen\.jensen|@example\.dk/)
+    expect(page).toContain("[CPR]")
+    expect(page).toContain("[telefon]")
+  })
+})
