@@ -1,0 +1,251 @@
+import { FileSystem, Path } from "@effect/platform"
+import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
+import { Summary as SummarySchema } from "@udsagn/domain/Summary"
+import { OTHER } from "@udsagn/domain/Theme"
+import { Cause, Data, Deferred, Effect, FiberSet, Schema } from "effect"
+import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
+import { AnalysisStore, overridesFile, summaryFile } from "./AnalysisStore.js"
+import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
+import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
+import { WebConfig } from "./WebConfig.js"
+
+/** Why an analysis could not be made: `input` is the user's file (400), `internal` is ours (500). */
+export class AnalysisFailed extends Data.TaggedError("AnalysisFailed")<{
+  readonly kind: "input" | "internal"
+  readonly message: string
+  readonly cause?: unknown
+}> {}
+
+export class UnknownAnalysis extends Data.TaggedError("UnknownAnalysis")<{ readonly id: string }> {
+  override get message() {
+    return "Analysen findes ikke. Den kan være slettet, eller adressen er skrevet forkert."
+  }
+}
+
+export class InvalidOverrides extends Data.TaggedError("InvalidOverrides")<{ readonly message: string }> {}
+
+export type JobState =
+  | { readonly state: "queued" }
+  | { readonly state: "running"; readonly stage: Stage; readonly message: string }
+  | { readonly state: "failed"; readonly error: AnalysisFailed }
+  | { readonly state: "finished" }
+
+/** A new upload, already saved in its temp folder under a fixed name. */
+export interface StagedUpload {
+  readonly id: AnalysisId
+  readonly folder: string
+  readonly inputFile: InputFile
+  readonly themesFile: "themes.json" | undefined
+  readonly sourceName: string
+}
+
+const internalMessage = "Der skete en uventet fejl under analysen. Prøv igen; sker det igen, så kontakt IT."
+const maxRemembered = 500
+
+export const metaFromOutput = (
+  base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile">,
+  run: RunId,
+  out: AnalyzeOutput,
+  files: ReadonlyArray<string>,
+  overrides: number
+): AnalysisMeta => {
+  const { result, summary } = out
+  const themeLabels = result.themeSet.themes.map((t) => new ThemeLabel({ id: t.id, label: t.label }))
+  if (!themeLabels.some((t) => t.id === OTHER)) {
+    themeLabels.push(new ThemeLabel({ id: OTHER, label: result.themeSet.otherLabel }))
+  }
+  return new AnalysisMeta({
+    ...base,
+    status: "finished",
+    updatedAt: new Date().toISOString(),
+    title: result.event.title,
+    ...(result.event.date !== undefined ? { date: result.event.date } : {}),
+    run,
+    files,
+    statements: result.statements.length,
+    needsReview: result.statements.filter((s) => s.needsReview).length,
+    overrides,
+    themes: summary.themes.map((t) =>
+      new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
+    ),
+    themeLabels
+  })
+}
+
+/** Runs analyses in the background, one line of work per analysis, a few at a time. */
+export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses", {
+  scoped: Effect.gen(function*() {
+    const store = yield* AnalysisStore
+    const analyzer = yield* Analyzer
+    const config = yield* WebConfig
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const fibers = yield* FiberSet.make<unknown, unknown>()
+    const permits = yield* Effect.makeSemaphore(config.concurrency)
+    const jobs = new Map<AnalysisId, JobState>()
+    const locks = new Map<AnalysisId, Effect.Semaphore>()
+
+    const setJob = (id: AnalysisId, state: JobState) => {
+      jobs.delete(id)
+      jobs.set(id, state)
+      // Forget the oldest entries: finished analyses live on disk, and a failure only
+      // needs to be shown to the person who is waiting for it.
+      while (jobs.size > maxRemembered) {
+        const oldest = jobs.keys().next().value
+        if (oldest === undefined) break
+        jobs.delete(oldest)
+      }
+    }
+
+    const lockFor = (id: AnalysisId) => {
+      const existing = locks.get(id)
+      if (existing) return existing
+      const lock = Effect.unsafeMakeSemaphore(1)
+      locks.set(id, lock)
+      return lock
+    }
+
+    /** One pipeline pass into `runs/<run>`; the folder is removed again if it fails. */
+    const runPipeline = (
+      folder: string,
+      inputs: { readonly inputFile: InputFile; readonly themesFile: string | undefined; readonly overridesPath: string | undefined },
+      onProgress: (stage: Stage, message: string) => void
+    ) =>
+      Effect.gen(function*() {
+        const run = newRunId()
+        const outDir = path.join(folder, "runs", run)
+        yield* fs.makeDirectory(outDir, { recursive: true }).pipe(
+          Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
+        )
+        const out = yield* analyzer.analyze(
+          {
+            input: path.join(folder, inputs.inputFile),
+            outDir,
+            ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
+            ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {})
+          },
+          onProgress
+        ).pipe(
+          Effect.mapError((e) => new AnalysisFailed({ kind: "input", message: e.message, cause: e })),
+          Effect.catchAllDefect((cause) =>
+            Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
+          ),
+          Effect.tapError(() => store.remove(outDir))
+        )
+        yield* store.writeJsonAtomic(path.join(outDir, summaryFile), Schema.encodeSync(SummarySchema)(out.summary)).pipe(
+          Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
+        )
+        const files = yield* store.listFiles(outDir).pipe(
+          Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
+        )
+        return { run, out, files }
+      })
+
+    const asFailure = (cause: Cause.Cause<AnalysisFailed | { readonly message: string }>): AnalysisFailed => {
+      const failure = Cause.failureOption(cause)
+      if (failure._tag === "Some") {
+        const e = failure.value
+        return e instanceof AnalysisFailed ? e : new AnalysisFailed({ kind: "internal", message: e.message, cause: e })
+      }
+      return new AnalysisFailed({ kind: "internal", message: internalMessage, cause })
+    }
+
+    /** Starts a new analysis in the background; the deferred completes when it is listed. */
+    const start = (upload: StagedUpload) =>
+      Effect.gen(function*() {
+        const done = yield* Deferred.make<AnalysisMeta, AnalysisFailed>()
+        setJob(upload.id, { state: "queued" })
+        const work = Effect.gen(function*() {
+          setJob(upload.id, { state: "running", stage: "ingest", message: "" })
+          const { files, out, run } = yield* runPipeline(
+            upload.folder,
+            { inputFile: upload.inputFile, themesFile: upload.themesFile, overridesPath: undefined },
+            (stage, message) => setJob(upload.id, { state: "running", stage, message })
+          )
+          const now = new Date().toISOString()
+          const meta = metaFromOutput(
+            {
+              id: upload.id,
+              createdAt: now,
+              sourceName: upload.sourceName,
+              inputFile: upload.inputFile,
+              ...(upload.themesFile !== undefined ? { themesFile: upload.themesFile } : {})
+            },
+            run,
+            out,
+            files,
+            0
+          )
+          yield* store.writeMeta(upload.folder, meta)
+          yield* store.publish(upload.id, upload.folder)
+          return meta
+        }).pipe(
+          permits.withPermits(1),
+          Effect.catchAllCause((cause) => Effect.fail(asFailure(cause))),
+          Effect.tapError((error) =>
+            Effect.zipRight(
+              store.remove(upload.folder),
+              error.kind === "internal" ? Effect.logError("Analysen fejlede", error.cause) : Effect.void
+            )
+          ),
+          Effect.onExit((exit) =>
+            Effect.sync(() => {
+              if (exit._tag === "Success") setJob(upload.id, { state: "finished" })
+              else {
+                const failure = Cause.failureOption(exit.cause)
+                setJob(upload.id, {
+                  state: "failed",
+                  error: failure._tag === "Some"
+                    ? failure.value
+                    : new AnalysisFailed({ kind: "internal", message: internalMessage })
+                })
+              }
+            })
+          ),
+          Effect.intoDeferred(done)
+        )
+        yield* FiberSet.run(fibers, work)
+        return done
+      })
+
+    const status = (id: AnalysisId) => Effect.sync(() => jobs.get(id))
+
+    /** Saves corrections and makes the report again with them; the old outputs stay until the new ones are in place. */
+    const saveOverrides = (id: AnalysisId, overrides: ReadonlyArray<Override>) =>
+      Effect.gen(function*() {
+        const meta = yield* store.readMeta(id).pipe(
+          Effect.flatMap((m) => m._tag === "Some" ? Effect.succeed(m.value) : Effect.fail(new UnknownAnalysis({ id })))
+        )
+        const known = new Set(meta.themeLabels.map((t) => t.id))
+        for (const o of overrides) {
+          const unknown = o.themes.filter((t) => !known.has(t))
+          if (unknown.length > 0) {
+            return yield* new InvalidOverrides({ message: `Ukendt tema: ${unknown.join(", ")}. Brug et af: ${[...known].join(", ")}.` })
+          }
+          if (o.id === undefined && o.text === undefined) {
+            return yield* new InvalidOverrides({ message: "Hver rettelse skal have enten et id eller en tekst." })
+          }
+        }
+        const folder = store.dir(id)
+        const finalPath = path.join(folder, overridesFile)
+        const pendingPath = path.join(folder, `overrides.pending-${crypto.randomUUID().slice(0, 8)}.json`)
+        yield* store.writeJsonAtomic(pendingPath, Schema.encodeSync(OverridesFile)(overrides))
+        const { files, out, run } = yield* runPipeline(
+          folder,
+          { inputFile: meta.inputFile, themesFile: meta.themesFile, overridesPath: pendingPath },
+          () => {}
+        ).pipe(
+          permits.withPermits(1),
+          Effect.tapError(() => store.remove(pendingPath))
+        )
+        yield* fs.rename(pendingPath, finalPath).pipe(Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
+        const next = metaFromOutput(meta, run, out, files, overrides.length)
+        yield* store.writeMeta(folder, next)
+        yield* store.remove(store.runDir(id, meta.run))
+        return next
+      }).pipe(lockFor(id).withPermits(1))
+
+    return { start, status, saveOverrides } as const
+  })
+}) {}
+

@@ -1,0 +1,48 @@
+import { Schema } from "effect"
+import { AnalysisId, RunId } from "./Ids.js"
+
+/** One theme's figures, cached in the metadata for the list and the compare page. */
+export class ThemeCount extends Schema.Class<ThemeCount>("ThemeCount")({
+  theme: Schema.String,
+  label: Schema.String,
+  color: Schema.String,
+  count: Schema.Number,
+  share: Schema.Number
+}) {}
+
+export class ThemeLabel extends Schema.Class<ThemeLabel>("ThemeLabel")({
+  id: Schema.String,
+  label: Schema.String
+}) {}
+
+export const InputFile = Schema.Literal("input.xlsx", "input.csv")
+export type InputFile = typeof InputFile.Type
+
+/**
+ * `analysis.json`: written last, atomically. A folder without it (or with one that does
+ * not decode) is not an analysis, so a crash mid-write never shows up as finished.
+ */
+export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
+  id: AnalysisId,
+  status: Schema.Literal("finished"),
+  createdAt: Schema.String,
+  updatedAt: Schema.String,
+  title: Schema.String,
+  date: Schema.optional(Schema.String),
+  /** The client's file name, for display only: never used as a path. */
+  sourceName: Schema.String,
+  inputFile: InputFile,
+  themesFile: Schema.optional(Schema.Literal("themes.json")),
+  /** The folder (under `runs/`) that holds the current outputs. */
+  run: RunId,
+  /** Output files of the current run, relative to its folder (the only files served). */
+  files: Schema.Array(Schema.String),
+  statements: Schema.Number,
+  needsReview: Schema.Number,
+  overrides: Schema.Number,
+  themes: Schema.Array(ThemeCount),
+  /** Every theme a statement can be given, in the theme file's order, `other` last. */
+  themeLabels: Schema.Array(ThemeLabel)
+}) {}
+
+export const AnalysisMetaJson = Schema.parseJson(AnalysisMeta)

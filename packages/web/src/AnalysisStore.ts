@@ -1,0 +1,157 @@
+import { FileSystem, Path } from "@effect/platform"
+import type { PlatformError } from "@effect/platform/Error"
+import { OverridesFile, StatementsFile } from "@udsagn/domain/Categorization"
+import type { Override, CategorizedStatement } from "@udsagn/domain/Categorization"
+import { Summary } from "@udsagn/domain/Summary"
+import { Data, Effect, Option, Schema } from "effect"
+import { AnalysisMeta, AnalysisMetaJson } from "./AnalysisMeta.js"
+import { type AnalysisId, isAnalysisId, type RunId } from "./Ids.js"
+import { WebConfig } from "./WebConfig.js"
+
+export class StorageError extends Data.TaggedError("StorageError")<{
+  readonly cause: unknown
+  readonly action: string
+}> {
+  override get message() {
+    return `Analysen kunne ikke gemmes eller læses på disken (${this.action}). Tjek at der er plads, og prøv igen.`
+  }
+}
+
+const tmpPrefix = ".tmp-"
+/** Temp folders older than this are leftovers of a crash and are removed at start. */
+const staleAfterMs = 60 * 60 * 1000
+export const summaryFile = "web-summary.json"
+export const overridesFile = "overrides.json"
+
+/**
+ * Analyses on disk: `<reportsDir>/<id>/` holds the input file, `overrides.json`,
+ * `runs/<run>/` (the pipeline's outputs) and `analysis.json`. New analyses are built in a
+ * `.tmp-<id>` folder and renamed into place when finished; files are written to a temp
+ * name and renamed, so readers never see half a file.
+ */
+export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/AnalysisStore", {
+  effect: Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const config = yield* WebConfig
+    const root = path.resolve(config.reportsDir)
+
+    const fail = (action: string) => (cause: PlatformError | unknown) => new StorageError({ cause, action })
+
+    yield* fs.makeDirectory(root, { recursive: true }).pipe(Effect.mapError(fail("opret mappe")))
+
+    // Leftovers from a crash: never listed (no id-shaped name), removed once old enough
+    // that no other server on the same folder can still be writing them.
+    yield* Effect.gen(function*() {
+      const names = yield* fs.readDirectory(root)
+      for (const name of names) {
+        if (!name.startsWith(tmpPrefix)) continue
+        const full = path.join(root, name)
+        const info = yield* fs.stat(full)
+        const mtime = Option.getOrElse(info.mtime, () => new Date(0)).getTime()
+        if (Date.now() - mtime > staleAfterMs) yield* fs.remove(full, { recursive: true })
+      }
+    }).pipe(Effect.catchAll((e) => Effect.logWarning("Kunne ikke rydde gamle midlertidige mapper op", e)))
+
+    const dir = (id: AnalysisId) => path.join(root, id)
+    const runDir = (id: AnalysisId, run: RunId) => path.join(root, id, "runs", run)
+
+    const writeAtomic = (file: string, content: string | Uint8Array) => {
+      const tmp = `${file}.tmp-${crypto.randomUUID().slice(0, 8)}`
+      const write = typeof content === "string" ? fs.writeFileString(tmp, content) : fs.writeFile(tmp, content)
+      return write.pipe(
+        Effect.zipRight(fs.rename(tmp, file)),
+        Effect.tapError(() => fs.remove(tmp).pipe(Effect.ignore)),
+        Effect.mapError(fail(`skriv ${path.basename(file)}`))
+      )
+    }
+
+    const writeJsonAtomic = (file: string, value: unknown) => writeAtomic(file, JSON.stringify(value, null, 2) + "\n")
+
+    const readMetaAt = (folder: string) =>
+      fs.readFileString(path.join(folder, "analysis.json")).pipe(
+        Effect.flatMap(Schema.decode(AnalysisMetaJson)),
+        Effect.option
+      )
+
+    const readMeta = (id: AnalysisId) => readMetaAt(dir(id))
+
+    const writeMeta = (folder: string, meta: AnalysisMeta) =>
+      writeJsonAtomic(path.join(folder, "analysis.json"), Schema.encodeSync(AnalysisMeta)(meta))
+
+    const list = Effect.gen(function*() {
+      const names = yield* fs.readDirectory(root).pipe(Effect.mapError(fail("læs mappe")))
+      const metas = yield* Effect.forEach(names.filter(isAnalysisId), (id) => readMeta(id), { concurrency: 8 })
+      return metas
+        .flatMap((m) => Option.isSome(m) ? [m.value] : [])
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    })
+
+    /** A fresh, unlisted folder to build a new analysis in. */
+    const stage = (id: AnalysisId) => {
+      const folder = path.join(root, `${tmpPrefix}${id}`)
+      return fs.makeDirectory(folder, { recursive: true }).pipe(Effect.as(folder), Effect.mapError(fail("opret mappe")))
+    }
+
+    const publish = (id: AnalysisId, staged: string) => fs.rename(staged, dir(id)).pipe(Effect.mapError(fail("gem analysen")))
+
+    const remove = (folder: string) => fs.remove(folder, { recursive: true }).pipe(Effect.ignore)
+
+    const readStatements = (meta: AnalysisMeta) =>
+      fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
+        Effect.flatMap(Schema.decode(Schema.parseJson(StatementsFile))),
+        Effect.map((rows): ReadonlyArray<CategorizedStatement> => rows),
+        Effect.mapError(fail("læs statements.json"))
+      )
+
+    const readSummary = (meta: AnalysisMeta) =>
+      fs.readFileString(path.join(runDir(meta.id, meta.run), summaryFile)).pipe(
+        Effect.flatMap(Schema.decode(Schema.parseJson(Summary))),
+        Effect.mapError(fail("læs opsummering"))
+      )
+
+    const readLedgerJson = (meta: AnalysisMeta) =>
+      fs.readFileString(path.join(runDir(meta.id, meta.run), "ledger.json")).pipe(
+        Effect.flatMap((text) => Effect.try(() => JSON.parse(text) as unknown)),
+        Effect.mapError(fail("læs ledger.json"))
+      )
+
+    const readOverrides = (id: AnalysisId) =>
+      fs.readFileString(path.join(dir(id), overridesFile)).pipe(
+        Effect.flatMap(Schema.decode(Schema.parseJson(OverridesFile))),
+        Effect.map((rows): ReadonlyArray<Override> => rows),
+        Effect.orElseSucceed((): ReadonlyArray<Override> => [])
+      )
+
+    /** Every file under a folder, as `/`-separated paths relative to it. */
+    const listFiles = (folder: string) =>
+      fs.readDirectory(folder, { recursive: true }).pipe(
+        Effect.flatMap((names) =>
+          Effect.filter(names, (name) =>
+            fs.stat(path.join(folder, name)).pipe(Effect.map((s) => s.type === "File"))
+          )
+        ),
+        Effect.map((names) => names.map((n) => n.split(path.sep).join("/")).sort()),
+        Effect.mapError(fail("læs mappe"))
+      )
+
+    return {
+      root,
+      dir,
+      runDir,
+      stage,
+      publish,
+      remove,
+      list,
+      readMeta,
+      writeMeta,
+      writeAtomic,
+      writeJsonAtomic,
+      readStatements,
+      readSummary,
+      readLedgerJson,
+      readOverrides,
+      listFiles
+    } as const
+  })
+}) {}

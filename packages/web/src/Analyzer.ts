@@ -1,0 +1,47 @@
+import type { CategorizedResult } from "@udsagn/domain/Analysis"
+import type { Summary } from "@udsagn/domain/Summary"
+import { Context, type Effect } from "effect"
+
+// The web app's view of the conference-feedback pipeline. The server is written against
+// this small interface; `AnalyzerLive` wires it to the real pipeline.
+
+export type Stage = "ingest" | "categorize" | "aggregate" | "charts" | "report"
+
+export interface AnalyzeInput {
+  readonly input: string
+  readonly outDir: string
+  readonly themesPath?: string
+  readonly overridesPath?: string
+}
+
+export interface AnalyzeOutput {
+  readonly outDir: string
+  readonly reportPath: string
+  readonly result: CategorizedResult
+  readonly summary: Summary
+  readonly files: ReadonlyArray<string>
+}
+
+/** Any pipeline failure: a tag and a one-line Danish message a person can act on. */
+export interface AnalyzeError {
+  readonly _tag: string
+  readonly message: string
+}
+
+export interface AnalyzerShape {
+  readonly analyze: (
+    input: AnalyzeInput,
+    onProgress?: (stage: Stage, message: string) => void
+  ) => Effect.Effect<AnalyzeOutput, AnalyzeError>
+}
+
+export class Analyzer extends Context.Tag("@udsagn/web/Analyzer")<Analyzer, AnalyzerShape>() {}
+
+/** Danish names of the pipeline's stages, in order, for the progress page. */
+export const stages: ReadonlyArray<{ readonly stage: Stage; readonly label: string }> = [
+  { stage: "ingest", label: "Læser filen" },
+  { stage: "categorize", label: "Sorterer udsagnene i temaer" },
+  { stage: "aggregate", label: "Tæller op" },
+  { stage: "charts", label: "Tegner diagrammer" },
+  { stage: "report", label: "Skriver rapport og anbefalinger" }
+]

@@ -1,0 +1,130 @@
+// The page's only stylesheet and script, served from this server (CSP allows 'self' only).
+
+export const styleCss = `
+:root { --ink: #1b1b1b; --muted: #595959; --line: #c9c9c9; --bg: #ffffff; --soft: #f3f5f7;
+  --accent: #00507a; --accent-ink: #ffffff; --ok: #1e6b35; --warn: #8a4b00; --bad: #a4161a; }
+* { box-sizing: border-box; }
+html { font-size: 112.5%; }
+body { margin: 0; font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink);
+  background: var(--bg); line-height: 1.5; }
+a { color: var(--accent); }
+a:focus, button:focus, input:focus, select:focus, summary:focus, label.dropzone:focus-within {
+  outline: 3px solid #ffbf47; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+header.site { background: var(--accent); color: var(--accent-ink); }
+header.site .inner { display: flex; gap: 2rem; align-items: baseline; flex-wrap: wrap; }
+header.site a { color: var(--accent-ink); text-decoration: none; }
+header.site .brand { font-weight: 700; font-size: 1.25rem; }
+header.site nav a { margin-right: 1.25rem; text-decoration: underline; }
+.inner { max-width: 72rem; margin: 0 auto; padding: .9rem 1.25rem; }
+main.inner { padding-top: 1.5rem; padding-bottom: 4rem; }
+footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: .2rem 0 .8rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; }
+.lead { font-size: 1.1rem; max-width: 48rem; }
+.muted { color: var(--muted); }
+.crumbs { font-size: .95rem; margin: 0; }
+.steps-intro { display: flex; gap: 1rem; flex-wrap: wrap; padding: 0; list-style: none; counter-reset: s; }
+.steps-intro li { flex: 1 1 12rem; background: var(--soft); padding: .8rem 1rem; border-radius: 6px; counter-increment: s; }
+.steps-intro li::before { content: counter(s) ". "; font-weight: 700; }
+form.upload { border: 1px solid var(--line); border-radius: 8px; padding: 1.25rem; max-width: 48rem; }
+label.dropzone { display: block; border: 3px dashed var(--accent); border-radius: 8px; padding: 2rem 1rem;
+  text-align: center; background: var(--soft); cursor: pointer; }
+label.dropzone.over { background: #dcebf5; }
+label.dropzone .big { display: block; font-size: 1.25rem; font-weight: 700; }
+label.dropzone input[type=file] { margin-top: .8rem; font-size: 1rem; }
+.chosen { font-weight: 700; color: var(--ok); min-height: 1.5em; margin: .5rem 0 0; }
+details { margin: 1rem 0; } summary { cursor: pointer; color: var(--accent); }
+button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .6rem 1.2rem;
+  border-radius: 6px; border: 2px solid var(--accent); background: #fff; color: var(--accent);
+  cursor: pointer; text-decoration: none; }
+button.primary, .button.primary { background: var(--accent); color: var(--accent-ink); }
+button[disabled] { opacity: .6; cursor: progress; }
+.actions { display: flex; gap: .8rem; flex-wrap: wrap; margin: 1rem 0 1.5rem; }
+.notice { border-left: 6px solid var(--ok); background: #e9f5ec; padding: .8rem 1rem; margin: 1rem 0; }
+.error { border-left: 6px solid var(--bad); background: #fbeaea; padding: .8rem 1rem; margin: 1rem 0; }
+.error h2 { margin-top: 0; font-size: 1.15rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--soft); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg.bar { vertical-align: middle; margin-right: .4rem; }
+svg.swatch { vertical-align: -2px; margin-right: .35rem; }
+h2.first { margin-top: 0; }
+.up { color: var(--ok); } .down { color: var(--bad); }
+ol.progress { list-style: none; padding: 0; max-width: 36rem; }
+ol.progress li { padding: .5rem .8rem; border-left: 4px solid var(--line); margin: .3rem 0; color: var(--muted); }
+ol.progress li.done { border-color: var(--ok); color: var(--ink); }
+ol.progress li.done::before { content: "✓ "; color: var(--ok); font-weight: 700; }
+ol.progress li.current { border-color: var(--accent); color: var(--ink); font-weight: 700; background: var(--soft); }
+ul.downloads { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: .6rem; }
+ul.downloads li a { display: block; padding: .7rem .9rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
+ul.downloads li a:hover { border-color: var(--accent); background: var(--soft); }
+ul.downloads .what { display: block; font-weight: 600; }
+ul.downloads .file { display: block; font-size: .85rem; color: var(--muted); }
+iframe.report { width: 100%; height: 80vh; border: 1px solid var(--line); border-radius: 6px; }
+form.filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; background: var(--soft);
+  padding: 1rem; border-radius: 8px; }
+form.filters label { display: block; font-weight: 600; font-size: .9rem; }
+form.filters select, form.filters input[type=search] { font: inherit; padding: .35rem; max-width: 22rem; }
+form.filters .check { display: flex; align-items: center; gap: .4rem; font-weight: 600; }
+fieldset.statement { border: 1px solid var(--line); border-radius: 8px; margin: .9rem 0; padding: .6rem 1rem .8rem; }
+fieldset.statement.review { border-left: 6px solid var(--warn); }
+fieldset.statement legend { font-size: 1.05rem; font-weight: 600; padding: 0 .3rem; max-width: 60rem; }
+.meta { font-size: .9rem; color: var(--muted); margin: .2rem 0 .5rem; }
+.tag { display: inline-block; font-size: .8rem; font-weight: 700; padding: 0 .45rem; border-radius: 4px; }
+.tag.review { background: #fff1db; color: var(--warn); } .tag.fixed { background: #e9f5ec; color: var(--ok); }
+.themes { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
+.themes label { display: flex; align-items: center; gap: .35rem; cursor: pointer; padding: .15rem 0; }
+.themes input { width: 1.2rem; height: 1.2rem; }
+.evidence { font-size: .88rem; color: var(--muted); margin: .4rem 0 0; }
+.evidence mark { background: #fff1a8; color: var(--ink); }
+.savebar { position: sticky; bottom: 0; background: #fff; border-top: 2px solid var(--accent); padding: .8rem 0;
+  display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.compare-pick { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; }
+.compare-pick label { display: block; font-weight: 600; }
+.compare-pick select { font: inherit; padding: .35rem; max-width: 28rem; }
+`
+
+export const appJs = `
+(function () {
+  // Drag and drop onto the upload box: hand the dropped file to the ordinary file input.
+  document.querySelectorAll("label.dropzone").forEach(function (zone) {
+    var input = zone.querySelector("input[type=file]");
+    var shown = document.getElementById(zone.getAttribute("data-chosen"));
+    function show() {
+      if (shown && input.files && input.files.length) shown.textContent = "Valgt: " + input.files[0].name;
+    }
+    input.addEventListener("change", show);
+    ["dragenter", "dragover"].forEach(function (t) {
+      zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.add("over"); });
+    });
+    ["dragleave", "drop"].forEach(function (t) {
+      zone.addEventListener(t, function () { zone.classList.remove("over"); });
+    });
+    zone.addEventListener("drop", function (e) {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; show(); }
+    });
+  });
+  // Say that something is happening while a slow form is sent.
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("button[type=submit]").forEach(function (b) {
+        b.disabled = true; b.textContent = form.getAttribute("data-busy");
+      });
+    });
+  });
+  // "Andet" never goes with another theme: ticking one clears the other.
+  document.querySelectorAll("fieldset.statement").forEach(function (set) {
+    set.addEventListener("change", function (e) {
+      var box = e.target;
+      if (!box || box.type !== "checkbox" || !box.checked) return;
+      var isOther = box.getAttribute("data-other") === "1";
+      set.querySelectorAll("input[type=checkbox]").forEach(function (b) {
+        if (b !== box && (isOther || b.getAttribute("data-other") === "1")) b.checked = false;
+      });
+    });
+  });
+})();
+`

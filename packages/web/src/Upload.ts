@@ -1,0 +1,153 @@
+import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform"
+import { Data, Effect, Option, Stream } from "effect"
+import type { InputFile } from "./AnalysisMeta.js"
+import type { StagedUpload } from "./Analyses.js"
+import { AnalysisStore } from "./AnalysisStore.js"
+import { newAnalysisId } from "./Ids.js"
+import { WebConfig } from "./WebConfig.js"
+
+/** An upload the server refuses; `status` is the HTTP status, `message` is for the user. */
+export class UploadRejected extends Data.TaggedError("UploadRejected")<{
+  readonly status: 400 | 413
+  readonly message: string
+  readonly cause?: unknown
+}> {}
+
+export const tooLargeMessage = (maxBytes: number) =>
+  `Filen er for stor. Den må højst fylde ${Math.floor(maxBytes / (1024 * 1024))} MB.`
+
+export const noFileMessage = "Vælg en fil med svarene fra Mentimeter (Excel .xlsx eller CSV .csv)."
+
+/** The stored name comes from the validated extension only; the client's name is never a path. */
+export const inputFileFor = (clientName: string): InputFile | undefined => {
+  const lower = clientName.trim().toLowerCase()
+  if (lower.endsWith(".xlsx")) return "input.xlsx"
+  if (lower.endsWith(".csv")) return "input.csv"
+  return undefined
+}
+
+export const wrongTypeMessage = (clientName: string) =>
+  `«${displayName(clientName)}» er hverken en Excel-fil (.xlsx) eller en CSV-fil (.csv). ` +
+  "Hent svarene fra Mentimeter som Excel (Download results → Excel), og prøv igen."
+
+/** The client's file name, tamed for display (it is escaped again wherever it is shown). */
+export const displayName = (clientName: string) => {
+  // Browsers on Windows may send a full path; keep the last part, drop control characters.
+  const base = clientName.split(/[\\/]/).pop() ?? ""
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim()
+  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean || "uden navn"
+}
+
+// A limit hit inside a file part surfaces from the part's stream as an InternalError
+// whose cause is the parser's ReachedLimit.
+const isSizeLimit = (e: Multipart.MultipartError) =>
+  e.reason === "FileTooLarge" || e.reason === "BodyTooLarge" ||
+  (typeof e.cause === "object" && e.cause !== null && (e.cause as { _tag?: unknown })._tag === "ReachedLimit" &&
+    (e.cause as { limit?: unknown }).limit !== "MaxParts")
+
+const uploadFailed = "Filen kunne ikke modtages. Prøv at uploade den igen."
+
+/**
+ * Reads a multipart upload (field `file`, optional `themes`) straight into a new, unlisted
+ * folder, enforcing the size limit while the bytes stream in. On any failure the folder
+ * is removed.
+ */
+export const receiveUpload = Effect.gen(function*() {
+  const request = yield* HttpServerRequest.HttpServerRequest
+  const config = yield* WebConfig
+  const store = yield* AnalysisStore
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+  const max = config.maxUploadBytes
+  const tooLarge = new UploadRejected({ status: 413, message: tooLargeMessage(max) })
+
+  // Refuse early when the client says up front that the body is too big.
+  const declared = Number(request.headers["content-length"] ?? "NaN")
+  if (Number.isFinite(declared) && declared > max + 1024 * 1024) return yield* tooLarge
+  if (!(request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    return yield* new UploadRejected({ status: 400, message: noFileMessage })
+  }
+
+  const id = newAnalysisId()
+  const folder = yield* store.stage(id)
+  let file: { name: string; size: number } | undefined
+  let themes: { name: string; size: number } | undefined
+
+  const save = (part: Multipart.File, target: string) =>
+    Effect.gen(function*() {
+      let size = 0
+      yield* part.content.pipe(
+        Stream.mapError((e): Multipart.MultipartError | UploadRejected => e),
+        // Counted here too, so the limit holds whatever the parser's settings.
+        Stream.tap((chunk) => {
+          size += chunk.length
+          return size > max ? Effect.fail(tooLarge) : Effect.void
+        }),
+        Stream.run(fs.sink(target))
+      )
+      return size
+    })
+
+  const receive = request.multipartStream.pipe(
+    Stream.runForEach((part) =>
+      Effect.gen(function*() {
+        if (part._tag !== "File") return
+        if (part.key === "file" && file === undefined) {
+          const size = yield* save(part, path.join(folder, "upload.bin"))
+          file = { name: part.name, size }
+        } else if (part.key === "themes" && themes === undefined) {
+          const size = yield* save(part, path.join(folder, "themes.upload"))
+          themes = { name: part.name, size }
+        } else {
+          yield* Stream.runDrain(part.content)
+        }
+      })
+    ),
+    Multipart.withLimits({
+      maxParts: Option.some(10),
+      maxFieldSize: 64 * 1024,
+      maxFileSize: Option.some(max),
+      maxTotalSize: Option.some(max + 1024 * 1024)
+    })
+  )
+
+  const staged = Effect.gen(function*() {
+    yield* receive.pipe(
+      Effect.catchTags({
+        MultipartError: (e) =>
+          Effect.fail(
+            isSizeLimit(e)
+              ? tooLarge
+              : new UploadRejected({ status: 400, message: uploadFailed, cause: e })
+          ),
+        SystemError: (cause) => Effect.die(cause),
+        BadArgument: (cause) => Effect.die(cause)
+      })
+    )
+    // A form with no file chosen still sends an empty part with an empty name.
+    if (file === undefined || (file.size === 0 && file.name === "")) {
+      return yield* new UploadRejected({ status: 400, message: noFileMessage })
+    }
+    const inputFile = inputFileFor(file.name)
+    if (inputFile === undefined) return yield* new UploadRejected({ status: 400, message: wrongTypeMessage(file.name) })
+    yield* fs.rename(path.join(folder, "upload.bin"), path.join(folder, inputFile)).pipe(Effect.orDie)
+    let themesFile: "themes.json" | undefined
+    if (themes !== undefined && !(themes.size === 0 && themes.name === "")) {
+      if (!themes.name.toLowerCase().endsWith(".json")) {
+        return yield* new UploadRejected({
+          status: 400,
+          message: `Temafilen «${displayName(themes.name)}» skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge standardtemaerne.`
+        })
+      }
+      yield* fs.rename(path.join(folder, "themes.upload"), path.join(folder, "themes.json")).pipe(Effect.orDie)
+      themesFile = "themes.json"
+    } else {
+      yield* fs.remove(path.join(folder, "themes.upload")).pipe(Effect.ignore)
+    }
+    const upload: StagedUpload = { id, folder, inputFile, themesFile, sourceName: displayName(file.name) }
+    return upload
+  })
+
+  return yield* staged.pipe(Effect.onError(() => store.remove(folder)))
+})

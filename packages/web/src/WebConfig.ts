@@ -1,0 +1,33 @@
+import { Config, Context, Effect, Layer } from "effect"
+import { reportsDir } from "@udsagn/domain/Paths"
+
+export interface WebSettings {
+  /** Where analyses are stored, one folder each. */
+  readonly reportsDir: string
+  /** Largest accepted upload, in bytes. */
+  readonly maxUploadBytes: number
+  /** How many analyses may run at the same time; the rest wait in line. */
+  readonly concurrency: number
+}
+
+export const defaultSettings: WebSettings = {
+  reportsDir,
+  maxUploadBytes: 50 * 1024 * 1024,
+  concurrency: 2
+}
+
+export class WebConfig extends Context.Tag("@udsagn/web/WebConfig")<WebConfig, WebSettings>() {
+  static readonly layer = (settings: Partial<WebSettings> = {}) =>
+    Layer.succeed(WebConfig, { ...defaultSettings, ...settings })
+
+  /** From the environment: `REPORTS_DIR`, `MAX_UPLOAD_MB`, `ANALYSIS_CONCURRENCY`. */
+  static readonly fromEnv = Layer.effect(
+    WebConfig,
+    Effect.gen(function*() {
+      const dir = yield* Config.string("REPORTS_DIR").pipe(Config.withDefault(defaultSettings.reportsDir))
+      const mb = yield* Config.integer("MAX_UPLOAD_MB").pipe(Config.withDefault(50))
+      const concurrency = yield* Config.integer("ANALYSIS_CONCURRENCY").pipe(Config.withDefault(2))
+      return { reportsDir: dir, maxUploadBytes: mb * 1024 * 1024, concurrency: Math.max(1, concurrency) }
+    })
+  )
+}

@@ -1,0 +1,43 @@
+import { FileSystem, Path } from "@effect/platform"
+import { Effect } from "effect"
+import { zipSync, type Zippable } from "fflate"
+import type { AnalysisMeta } from "./AnalysisMeta.js"
+import { AnalysisStore } from "./AnalysisStore.js"
+
+/** Already-compressed formats are stored, the rest deflated. */
+const stored = /\.(xlsx|docx|png|zip)$/i
+
+/** An ASCII file name from a title, for downloads. */
+export const slug = (title: string) =>
+  title
+    .normalize("NFKD")
+    .replace(/æ/gi, "ae").replace(/ø/gi, "oe").replace(/å/gi, "aa")
+    .replace(/[^\x20-\x7e]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "analyse"
+
+/** The whole analysis as one zip: outputs at the top, the input file and corrections beside them. */
+export const zipAnalysis = (meta: AnalysisMeta) =>
+  Effect.gen(function*() {
+    const store = yield* AnalysisStore
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const folder = store.dir(meta.id)
+    const runDir = store.runDir(meta.id, meta.run)
+    const entries: Zippable = {}
+    const top = slug(meta.title)
+    const add = (name: string, full: string) =>
+      fs.readFile(full).pipe(
+        Effect.map((bytes) => {
+          entries[`${top}/${name}`] = [bytes, { level: stored.test(name) ? 0 : 6 }]
+        })
+      )
+    for (const file of meta.files) yield* add(file, path.join(runDir, ...file.split("/")))
+    yield* add(`kilde/${meta.inputFile}`, path.join(folder, meta.inputFile))
+    if (meta.themesFile !== undefined) yield* add(`kilde/${meta.themesFile}`, path.join(folder, meta.themesFile))
+    if (meta.overrides > 0) yield* add("overrides.json", path.join(folder, "overrides.json")).pipe(Effect.ignore)
+    yield* add("analysis.json", path.join(folder, "analysis.json"))
+    return zipSync(entries)
+  })

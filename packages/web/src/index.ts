@@ -1,0 +1,7 @@
+export * from "./AnalysisMeta.js"
+export * from "./Analyses.js"
+export * from "./AnalysisStore.js"
+export * from "./Analyzer.js"
+export * from "./Ids.js"
+export * from "./Server.js"
+export * from "./WebConfig.js"
