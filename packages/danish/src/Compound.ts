@@ -50,7 +50,8 @@ export class CompoundSplitter {
       const m = memo.get(i)
       if (m !== undefined) return m
       let found: ReadonlyArray<string> | null = null
-      for (let j = n; j >= i + min; j--) {
+      // The whole word as one part is no split: a known word that is also a compound still splits.
+      for (let j = i === 0 ? n - min : n; j >= i + min; j--) {
         const frag = word.slice(i, j)
         let candidate: ReadonlyArray<string> | null = null
         if (j === n) {
@@ -67,8 +68,6 @@ export class CompoundSplitter {
       memo.set(i, found)
       return found
     }
-    const parts = best(0)
-    // One part is the word itself: not a compound.
-    return parts && parts.length > 1 ? parts : undefined
+    return best(0) ?? undefined
   }
 }

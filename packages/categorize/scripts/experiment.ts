@@ -1,0 +1,24 @@
+// Nested cross-validation of the theme model on the training data, for tuning options.
+// Run: npx tsx packages/categorize/scripts/experiment.ts [key=value ...]
+import { readFileSync } from "node:fs"
+import { Schema } from "effect"
+import { ThemeSet } from "@udsagn/domain/Theme"
+import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
+import { parseLabeledCsv } from "../src/TrainingData.js"
+import { crossValidate } from "../src/CrossValidation.js"
+import { defaultModelOptions, type ModelOptions } from "../src/ThemeModel.js"
+
+const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
+const { rows } = parseLabeledCsv(readFileSync(trainingStatementsPath, "utf8"))
+const overrides: Record<string, unknown> = {}
+for (const arg of process.argv.slice(2)) {
+  const [k, v] = arg.split("=")
+  overrides[k!] = k === "features" ? JSON.parse(v!) : Number(v)
+}
+const options: ModelOptions = { ...defaultModelOptions, ...overrides }
+const t0 = performance.now()
+const cv = crossValidate(themeSet, rows, 5, options)
+console.log(`rows ${rows.length}, ${(performance.now() - t0).toFixed(0)} ms`, JSON.stringify(overrides))
+console.log(`macro-F1 ${cv.report.macroF1.toFixed(3)} micro ${cv.report.microF1.toFixed(3)} exact ${cv.report.exactMatch.toFixed(3)}`)
+for (const l of cv.report.labels) console.log(`  ${l.label.padEnd(22)} P ${l.precision.toFixed(2)} R ${l.recall.toFixed(2)} F1 ${l.f1.toFixed(3)} n ${l.support}`)
+if (process.env.SHOW) for (const c of cv.report.confusions.slice(0, 12)) console.log(`  ${c.gold} -> ${c.predicted}: ${c.count}  e.g. ${c.examples.join(" | ")}`)

@@ -1,0 +1,62 @@
+import { FileSystem } from "@effect/platform"
+import { NodeContext } from "@effect/platform-node"
+import { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { trainingStatementsPath } from "@udsagn/domain/Paths"
+import type { Statement } from "@udsagn/domain/Statement"
+import type { ThemeSet } from "@udsagn/domain/Theme"
+import { Effect } from "effect"
+import { modelFor, modelPath } from "./ModelStore.js"
+import type { ThemeModel, ThemeModelData } from "./ThemeModel.js"
+
+/** Categorizes one statement with a trained model (pure). */
+export const categorizeStatement = (model: ThemeModel, s: Statement): CategorizedStatement =>
+  // Built by our own code from decoded statements: skip re-validation (it costs more than categorizing).
+  new CategorizedStatement({ ...s, ...model.categorizeText(s.text), overridden: false }, true)
+
+export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categorize/Categorizer", {
+  effect: Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    // One model per (theme set, training data): training happens at most once per run.
+    const cache = new Map<string, ThemeModel>()
+    const byThemeSet = new WeakMap<ThemeSet, ThemeModel>()
+
+    const readOptional = (path: string) =>
+      fs.readFileString(path).pipe(
+        Effect.catchAll((e) =>
+          e._tag === "SystemError" && e.reason === "NotFound"
+            ? Effect.succeed("")
+            : Effect.logWarning(`Kunne ikke læse ${path}: ${e.message}`).pipe(Effect.as(""))
+        )
+      )
+
+    const model = Effect.fn("Categorizer.model")(function* (themeSet: ThemeSet) {
+      const known = byThemeSet.get(themeSet)
+      if (known) return known
+      const csv = yield* readOptional(trainingStatementsPath)
+      if (csv.length === 0) yield* Effect.logWarning("Ingen træningsdata fundet: kategoriserer kun med temafilens ord og eksempler.")
+      const storedText = yield* readOptional(modelPath)
+      let stored: ThemeModelData | undefined
+      try {
+        stored = storedText ? (JSON.parse(storedText) as ThemeModelData) : undefined
+      } catch {
+        yield* Effect.logWarning(`${modelPath} er ikke gyldig JSON; modellen trænes forfra.`)
+      }
+      const result = modelFor(themeSet, csv, stored, cache)
+      cache.set(result.key, result.model)
+      byThemeSet.set(themeSet, result.model)
+      yield* Effect.logDebug(result.fromStore ? "model indlæst fra model.json" : "model trænet")
+      return result.model
+    })
+
+    const categorize = Effect.fn("Categorizer.categorize")(function* (
+      statements: ReadonlyArray<Statement>,
+      themeSet: ThemeSet
+    ) {
+      const m = yield* model(themeSet)
+      return statements.map((s) => categorizeStatement(m, s))
+    })
+
+    return { categorize, model } as const
+  }),
+  dependencies: [NodeContext.layer]
+}) {}

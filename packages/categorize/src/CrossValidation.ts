@@ -1,0 +1,42 @@
+import type { ThemeSet } from "@udsagn/domain/Theme"
+import { OTHER } from "@udsagn/domain/Theme"
+import { evaluatePredictions, type EvaluationReport, type LabeledPrediction } from "./Evaluation.js"
+import { defaultModelOptions, foldOf, ThemeModel, type ModelOptions, type TrainingRow } from "./ThemeModel.js"
+
+export interface CrossValidationResult {
+  readonly folds: number
+  readonly report: EvaluationReport
+  readonly predictions: ReadonlyArray<LabeledPrediction>
+}
+
+/**
+ * k-fold cross-validation of the whole training procedure (vocabulary, compound parts, model,
+ * and threshold calibration on inner folds): each training statement is categorized by a model
+ * that never saw it. Theme examples stay in every training fold; only data rows are held out.
+ */
+export const crossValidate = (
+  themeSet: ThemeSet,
+  rows: ReadonlyArray<TrainingRow>,
+  folds = 5,
+  options: ModelOptions = defaultModelOptions
+): CrossValidationResult => {
+  const ids = new Set<string>(themeSet.themes.map((t) => t.id))
+  const data = rows
+  const predictions: Array<LabeledPrediction> = []
+  for (let k = 0; k < folds; k++) {
+    const train = data.filter((_, i) => foldOf(i, folds) !== k)
+    const test = data.filter((_, i) => foldOf(i, folds) === k)
+    const model = ThemeModel.train(themeSet, train, "", options)
+    for (const r of test) {
+      const gold = r.themes.filter((t) => ids.has(t))
+      predictions.push({
+        id: r.id,
+        text: r.text,
+        gold: gold.length > 0 ? gold : [OTHER],
+        predicted: model.categorizeText(r.text).themes
+      })
+    }
+  }
+  const labels = [...themeSet.themes.map((t) => t.id as string), OTHER]
+  return { folds, report: evaluatePredictions(predictions, labels), predictions }
+}

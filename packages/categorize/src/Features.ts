@@ -1,0 +1,51 @@
+import type { AnalyzedToken } from "./Analyzer.js"
+
+export interface FeatureOptions {
+  /** Character n-gram lengths taken from each content word (typo and compound robustness). */
+  readonly charNgrams: ReadonlyArray<number>
+  readonly bigrams: boolean
+}
+
+export const defaultFeatureOptions: FeatureOptions = { charNgrams: [4], bigrams: true }
+
+/**
+ * Feature names of one content word: its stem, the stems of its compound parts, and character
+ * n-grams of its folded key. Cached per word by `FeatureExtractor`.
+ */
+const wordFeatures = (t: AnalyzedToken, options: FeatureOptions): Array<string> => {
+  const out = [`w:${t.stem}`]
+  if (t.partStems) for (const p of t.partStems) out.push(`c:${p}`)
+  const padded = `<${t.key}>`
+  for (const n of options.charNgrams) {
+    for (let i = 0; i + n <= padded.length; i++) out.push(`g:${padded.slice(i, i + n)}`)
+  }
+  return out
+}
+
+export class FeatureExtractor {
+  private readonly cache = new Map<string, ReadonlyArray<string>>()
+  constructor(readonly options: FeatureOptions) {}
+
+  word(t: AnalyzedToken): ReadonlyArray<string> {
+    const hit = this.cache.get(t.key)
+    if (hit) return hit
+    const f = wordFeatures(t, this.options)
+    if (this.cache.size > 200_000) this.cache.clear()
+    this.cache.set(t.key, f)
+    return f
+  }
+
+  /** Feature names of a statement, each with the index of the token that produced it. */
+  extract(tokens: ReadonlyArray<AnalyzedToken>): Array<[string, number]> {
+    const out: Array<[string, number]> = []
+    let prev = -1
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.stop) continue
+      for (const f of this.word(t)) out.push([f, i])
+      if (this.options.bigrams && prev >= 0) out.push([`b:${tokens[prev]!.stem} ${t.stem}`, i])
+      prev = i
+    }
+    return out
+  }
+}

@@ -1,0 +1,397 @@
+import { CompoundSplitter } from "@udsagn/danish"
+import { createHash } from "node:crypto"
+import { Evidence } from "@udsagn/domain/Categorization"
+import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
+import { Analyzer, type AnalyzedToken } from "./Analyzer.js"
+import { defaultFeatureOptions, FeatureExtractor, type FeatureOptions } from "./Features.js"
+import { compileLexicon, lexiconScores, matchLexicon, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
+import { probability, trainLogistic, type LogisticModel, type SparseRow } from "./Logistic.js"
+
+/** A labelled statement: a row of `data/training/statements.csv` or a theme example. */
+export interface TrainingRow {
+  readonly id: string
+  readonly question?: string | undefined
+  readonly text: string
+  readonly themes: ReadonlyArray<string>
+}
+
+export interface ModelOptions {
+  readonly features: FeatureOptions
+  readonly l2: number
+  readonly iterations: number
+  /** Value of the per-theme lexicon-score feature per unit of term weight. */
+  readonly lexScale: number
+  /** Lexicon scores are capped here before scaling (three strong terms say no more than two). */
+  readonly lexCap: number
+  /** Features seen in fewer training statements are dropped. */
+  readonly minCount: number
+  /** Folds for the cross-validated predictions the thresholds are calibrated on. */
+  readonly folds: number
+  /** Below this many labelled statements a theme is assigned by a strong lexicon hit alone. */
+  readonly thinThemeRows: number
+  /** needsReview when confidence is below this. */
+  readonly reviewBelow: number
+}
+
+export const defaultModelOptions: ModelOptions = {
+  features: defaultFeatureOptions,
+  l2: 0.002,
+  iterations: 100,
+  lexScale: 0.6,
+  lexCap: 3,
+  minCount: 2,
+  folds: 5,
+  thinThemeRows: 20,
+  reviewBelow: 0.3
+}
+
+/** Bump when features or training change, so a stale model.json is never used. */
+export const MODEL_VERSION = 1
+
+/** What `data/training/model.json` holds: everything needed to categorize without retraining. */
+export interface ThemeModelData {
+  readonly version: number
+  /** Hash of the theme set, the training data and MODEL_VERSION (see `modelKey`). */
+  readonly key: string
+  readonly options: ModelOptions
+  readonly themes: ReadonlyArray<string>
+  /** Folded words the compound splitter knows as parts. */
+  readonly parts: ReadonlyArray<string>
+  readonly vocabulary: ReadonlyArray<string>
+  /** Per theme: one weight per vocabulary feature, then one per theme's lexicon score. */
+  readonly weights: ReadonlyArray<ReadonlyArray<number>>
+  readonly bias: ReadonlyArray<number>
+  readonly thresholds: ReadonlyArray<number>
+  /** Themes with too few labelled statements: a lexicon score ≥ 1 assigns them. */
+  readonly lexiconAssigns: ReadonlyArray<boolean>
+  readonly trainingRows: number
+}
+
+/** Key of a (theme set, training data) pair: a model is valid only for the inputs it was built from. */
+export const modelKey = (themeSetJson: string, trainingCsv: string): string =>
+  createHash("sha256").update(`v${MODEL_VERSION}\n${themeSetJson}\n${trainingCsv}`).digest("hex").slice(0, 32)
+
+/** Canonical JSON of a theme set for `modelKey` (file formatting does not matter). */
+export const themeSetJson = (themeSet: ThemeSet): string =>
+  JSON.stringify({
+    themes: themeSet.themes.map((t) => ({ id: t.id, terms: t.terms, exclusions: t.exclusions, examples: t.examples }))
+  })
+
+/**
+ * The training rows that speak to this theme set: rows with at least one of its theme ids
+ * (labels outside the set dropped), plus `other` rows when the set covers every label in the
+ * data (they are true negatives only then), plus the theme file's own examples.
+ */
+export const relevantRows = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>): Array<TrainingRow> => {
+  const ids = new Set<string>(themeSet.themes.map((t) => t.id))
+  const labels = new Set(rows.flatMap((r) => r.themes).filter((t) => t !== OTHER))
+  const coversAll = [...labels].every((l) => ids.has(l))
+  const byText = new Map<string, { id: string; text: string; themes: Set<string> }>()
+  const add = (id: string, text: string, themes: ReadonlyArray<string>) => {
+    const key = text.trim().toLowerCase()
+    const entry = byText.get(key)
+    if (entry) themes.forEach((t) => entry.themes.add(t))
+    else byText.set(key, { id, text, themes: new Set(themes) })
+  }
+  for (const r of rows) {
+    const mine = r.themes.filter((t) => ids.has(t))
+    if (mine.length > 0) add(r.id, r.text, mine)
+    else if (coversAll && r.themes.includes(OTHER)) add(r.id, r.text, [])
+  }
+  themeSet.themes.forEach((t, ti) => t.examples.forEach((e, ei) => add(`example-${ti}-${ei}`, e, [t.id])))
+  return [...byText.values()].map((e) => ({ id: e.id, text: e.text, themes: [...e.themes] }))
+}
+
+export interface Prediction {
+  readonly tokens: ReadonlyArray<AnalyzedToken>
+  readonly matches: ReadonlyArray<LexiconMatch>
+  /** Calibrated-model probability per theme (index as `themes`). */
+  readonly probabilities: ReadonlyArray<number>
+  /** Probabilities rescaled so each theme's threshold sits at 0.5. */
+  readonly scores: ReadonlyArray<number>
+  readonly assigned: ReadonlyArray<number>
+  readonly confidence: number
+}
+
+/** Result of categorizing one text, in domain terms. */
+export interface TextCategorization {
+  readonly themes: readonly [ThemeId, ...Array<ThemeId>]
+  readonly scores: Record<string, number>
+  readonly evidence: ReadonlyArray<Evidence>
+  readonly confidence: number
+  readonly needsReview: boolean
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** Maps p to [0, 1] with the threshold at 0.5, so "≥ 0.5" always means "assigned". */
+export const rescale = (p: number, threshold: number): number =>
+  p < threshold ? (0.5 * p) / threshold : 0.5 + (0.5 * (p - threshold)) / (1 - threshold)
+
+export class ThemeModel {
+  readonly themeIds: ReadonlyArray<string>
+  private readonly lexicon: CompiledLexicon
+  private readonly analyzer: Analyzer
+  private readonly extractor: FeatureExtractor
+  private readonly index: Map<string, number>
+  private readonly models: ReadonlyArray<LogisticModel>
+
+  constructor(readonly themeSet: ThemeSet, readonly data: ThemeModelData) {
+    this.themeIds = data.themes
+    this.lexicon = compileLexicon(themeSet)
+    this.analyzer = new Analyzer(new CompoundSplitter(data.parts))
+    this.extractor = new FeatureExtractor(data.options.features)
+    this.index = new Map(data.vocabulary.map((f, i) => [f, i]))
+    this.models = data.weights.map((w, t) => ({ weights: Float64Array.from(w), bias: data.bias[t]! }))
+  }
+
+  /** Trains on the rows (see `relevantRows`), calibrating thresholds on cross-validated predictions. */
+  static train(themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, key = "", options = defaultModelOptions): ThemeModel {
+    const train = relevantRows(themeSet, rows)
+    const core = fitCore(themeSet, train, options)
+    const themes = core.themes
+    const positives = themes.map((t) => train.filter((r) => r.themes.includes(t)).length)
+    let thresholds = themes.map(() => 0.5)
+    if (train.length >= 4 * options.folds && positives.some((p) => p >= options.thinThemeRows)) {
+      const oof = crossValidatedProbabilities(themeSet, train, options)
+      thresholds = tuneThresholds(oof, train.map((r) => themes.map((t) => r.themes.includes(t))))
+    }
+    return new ThemeModel(themeSet, {
+      ...core,
+      key,
+      thresholds,
+      lexiconAssigns: positives.map((p) => p < options.thinThemeRows),
+      trainingRows: train.length
+    })
+  }
+
+  analyze(text: string) {
+    const tokens = this.analyzer.analyze(text)
+    const matches = matchLexicon(this.lexicon, tokens)
+    return { tokens, matches }
+  }
+
+  vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
+    return vectorize(this.extractor, this.index, this.themeIds, this.data.options, tokens, matches)
+  }
+
+  predict(text: string): Prediction {
+    const { tokens, matches } = this.analyze(text)
+    const row = this.vectorize(tokens, matches)
+    const lex = lexiconScores(this.themeIds, matches)
+    const probabilities = this.models.map((m, t) => {
+      const p = probability(m, row)
+      // Thin theme: a strong lexicon hit counts as a sure sign.
+      return this.data.lexiconAssigns[t] && lex[t]! >= 1 ? Math.max(p, 0.99) : p
+    })
+    const scores = probabilities.map((p, t) => rescale(p, this.data.thresholds[t]!))
+    const assigned = scores.flatMap((s, t) => (s >= 0.5 ? [t] : []))
+    // Confidence: how far the least clear-cut theme decision is from its threshold.
+    const confidence = scores.length === 0 ? 1 : Math.min(...scores.map((s) => Math.abs(2 * s - 1)))
+    return { tokens, matches, probabilities, scores, assigned, confidence }
+  }
+
+  /** Themes, scores, evidence and confidence of one text. */
+  categorizeText(text: string): TextCategorization {
+    const p = this.predict(text)
+    const ids = p.assigned.map((t) => this.themeIds[t]! as ThemeId)
+    const themes: readonly [ThemeId, ...Array<ThemeId>] = ids.length > 0 ? (ids as [ThemeId, ...Array<ThemeId>]) : [OTHER]
+    const scores: Record<string, number> = {}
+    this.themeIds.forEach((t, i) => (scores[t] = round(p.scores[i]!)))
+    scores[OTHER] = round(1 - Math.max(0, ...p.scores))
+    const evidence = p.assigned.flatMap((t) => this.evidence(text, p, t))
+    return {
+      themes,
+      scores,
+      evidence,
+      confidence: round(p.confidence),
+      needsReview: p.confidence < this.data.options.reviewBelow
+    }
+  }
+
+  /** The lexicon hits, then the words the classifier leaned on most, for an assigned theme. */
+  private evidence(text: string, p: Prediction, t: number): Array<Evidence> {
+    const theme = this.themeIds[t]! as ThemeId
+    const span = (first: number, last: number) => text.normalize("NFC").slice(p.tokens[first]!.start, p.tokens[last]!.end)
+    const out: Array<Evidence> = []
+    const covered = new Set<number>()
+    for (const m of p.matches) {
+      if (m.theme !== theme) continue
+      for (let k = m.first; k <= m.last; k++) covered.add(k)
+      out.push(new Evidence({ theme, match: span(m.first, m.last), term: m.term, weight: m.weight, source: "lexicon" }))
+    }
+    const w = this.models[t]!.weights
+    const perToken = new Map<number, number>()
+    const feats = this.extractor.extract(p.tokens)
+    const norm = 1 / Math.sqrt(Math.max(1, new Set(feats.map(([f]) => f)).size))
+    for (const [f, i] of feats) {
+      const idx = this.index.get(f)
+      if (idx === undefined) continue
+      perToken.set(i, (perToken.get(i) ?? 0) + w[idx]! * norm)
+    }
+    const top = [...perToken]
+      .filter(([i, c]) => c > 0.05 && !covered.has(i))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+    for (const [i, c] of top) {
+      out.push(new Evidence({ theme, match: span(i, i), term: p.tokens[i]!.stem, weight: round(c), source: "classifier" }))
+    }
+    return out
+  }
+}
+
+const vectorize = (
+  extractor: FeatureExtractor,
+  index: ReadonlyMap<string, number>,
+  themes: ReadonlyArray<string>,
+  options: ModelOptions,
+  tokens: ReadonlyArray<AnalyzedToken>,
+  matches: ReadonlyArray<LexiconMatch>
+): SparseRow => {
+  const names = new Set<string>()
+  for (const [f] of extractor.extract(tokens)) names.add(f)
+  const ids: Array<number> = []
+  for (const f of names) {
+    const i = index.get(f)
+    if (i !== undefined) ids.push(i)
+  }
+  // Normalized by all the statement's features (known or not), so an unseen word still dilutes.
+  const v = 1 / Math.sqrt(Math.max(1, names.size))
+  const lex = lexiconScores(themes, matches)
+  const base = index.size
+  const index32 = new Int32Array(ids.length + themes.length)
+  const value = new Float64Array(ids.length + themes.length)
+  ids.forEach((id, k) => {
+    index32[k] = id
+    value[k] = v
+  })
+  lex.forEach((s, t) => {
+    index32[ids.length + t] = base + t
+    value[ids.length + t] = options.lexScale * Math.min(s, options.lexCap)
+  })
+  return { index: index32, value }
+}
+
+type CoreData = Omit<ThemeModelData, "key" | "thresholds" | "lexiconAssigns" | "trainingRows">
+
+/** Vocabulary, compound parts and one logistic regression per theme; no calibration. */
+export const fitCore = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, options: ModelOptions): CoreData => {
+  const themes = themeSet.themes.map((t) => t.id as string)
+  const lexicon = compileLexicon(themeSet)
+  // Compound parts: the lexicon's words and the training texts' words, so unseen compounds of
+  // known words ("tolkeproblemer", "animationsvideo") split into features the model knows.
+  const parts = new Set(lexicon.vocabulary)
+  const plain = new Analyzer(new CompoundSplitter([]))
+  for (const r of rows) for (const t of plain.analyze(r.text)) if (!t.stop && t.key.length >= 4) parts.add(t.key)
+  const partList = [...parts].sort()
+  const analyzer = new Analyzer(new CompoundSplitter(partList))
+  const extractor = new FeatureExtractor(options.features)
+  const analyzed = rows.map((r) => {
+    const tokens = analyzer.analyze(r.text)
+    return { tokens, matches: matchLexicon(lexicon, tokens) }
+  })
+  const df = new Map<string, number>()
+  for (const a of analyzed) for (const f of new Set(extractor.extract(a.tokens).map(([f]) => f))) df.set(f, (df.get(f) ?? 0) + 1)
+  const vocabulary = [...df].filter(([, c]) => c >= options.minCount).map(([f]) => f).sort()
+  const index = new Map(vocabulary.map((f, i) => [f, i]))
+  const X = analyzed.map((a) => vectorize(extractor, index, themes, options, a.tokens, a.matches))
+  const dim = vocabulary.length + themes.length
+  const models = themes.map((t) =>
+    trainLogistic(X, rows.map((r) => (r.themes.includes(t) ? 1 : 0)), dim, { l2: options.l2, iterations: options.iterations })
+  )
+  return {
+    version: MODEL_VERSION,
+    options,
+    themes,
+    parts: partList,
+    vocabulary,
+    weights: models.map((m) => Array.from(m.weights, (x) => Math.round(x * 1e6) / 1e6)),
+    bias: models.map((m) => m.bias)
+  }
+}
+
+/** Deterministic fold of a row: spreads rows evenly without randomness. */
+export const foldOf = (i: number, folds: number) => i % folds
+
+/** Out-of-fold probabilities: each row predicted by a model that did not see it (uncalibrated). */
+export const crossValidatedProbabilities = (
+  themeSet: ThemeSet,
+  rows: ReadonlyArray<TrainingRow>,
+  options: ModelOptions
+): Array<Array<number>> => {
+  const out: Array<Array<number>> = rows.map(() => [])
+  for (let k = 0; k < options.folds; k++) {
+    const trainRows = rows.filter((_, i) => foldOf(i, options.folds) !== k)
+    const core = fitCore(themeSet, trainRows, options)
+    const model = new ThemeModel(themeSet, {
+      ...core,
+      key: "",
+      thresholds: core.themes.map(() => 0.5),
+      lexiconAssigns: core.themes.map(() => false),
+      trainingRows: trainRows.length
+    })
+    rows.forEach((r, i) => {
+      if (foldOf(i, options.folds) === k) out[i] = [...model.predict(r.text).probabilities]
+    })
+  }
+  return out
+}
+
+/** Macro-F1 over the themes plus `other` (no theme assigned) for given per-theme thresholds. */
+export const macroF1At = (
+  probs: ReadonlyArray<ReadonlyArray<number>>,
+  gold: ReadonlyArray<ReadonlyArray<boolean>>,
+  thresholds: ReadonlyArray<number>
+): number => {
+  const k = thresholds.length
+  const tp = new Array<number>(k + 1).fill(0)
+  const fp = new Array<number>(k + 1).fill(0)
+  const fn = new Array<number>(k + 1).fill(0)
+  probs.forEach((p, i) => {
+    const g = gold[i]!
+    let any = false
+    let goldAny = false
+    for (let t = 0; t < k; t++) {
+      const pred = p[t]! >= thresholds[t]!
+      any ||= pred
+      goldAny ||= g[t]!
+      if (pred && g[t]) tp[t]!++
+      else if (pred) fp[t]!++
+      else if (g[t]) fn[t]!++
+    }
+    if (!any && !goldAny) tp[k]!++
+    else if (!any) fp[k]!++
+    else if (!goldAny) fn[k]!++
+  })
+  let sum = 0
+  for (let t = 0; t <= k; t++) sum += tp[t]! === 0 ? 0 : (2 * tp[t]!) / (2 * tp[t]! + fp[t]! + fn[t]!)
+  return sum / (k + 1)
+}
+
+/**
+ * Per-theme thresholds maximizing macro-F1 (themes + other) on cross-validated probabilities:
+ * coordinate ascent over a grid, starting at 0.5. Among equally good thresholds the one nearest
+ * the middle of the best run is taken, which is steadier on new data than an edge of it.
+ */
+export const tuneThresholds = (
+  probs: ReadonlyArray<ReadonlyArray<number>>,
+  gold: ReadonlyArray<ReadonlyArray<boolean>>
+): Array<number> => {
+  const k = gold[0]?.length ?? 0
+  const th = new Array<number>(k).fill(0.5)
+  const grid: Array<number> = []
+  for (let x = 0.1; x <= 0.9 + 1e-9; x += 0.025) grid.push(Math.round(x * 1000) / 1000)
+  for (let round = 0; round < 4; round++) {
+    for (let t = 0; t < k; t++) {
+      const values = grid.map((g) => {
+        const trial = [...th]
+        trial[t] = g
+        return macroF1At(probs, gold, trial)
+      })
+      const best = Math.max(...values)
+      const at = grid.filter((_, i) => values[i]! >= best - 1e-9)
+      th[t] = at[Math.floor(at.length / 2)]!
+    }
+  }
+  return th
+}
