@@ -1,19 +1,19 @@
 // Text cleaning: pure functions, every change recorded rather than silent.
 
-const cp1252Decoder = new TextDecoder("windows-1252")
+import { cp1252Char } from "./Cp1252.js"
 
 // Windows-1252 byte for each character it can decode to, so UTF-8 that was read as
 // Windows-1252 ("Ã¦") can be turned back into its bytes and decoded properly ("æ").
 const cp1252Byte: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>()
-  for (let b = 0; b < 256; b++) map.set(cp1252Decoder.decode(Uint8Array.of(b)), b)
+  for (let b = 0; b < 256; b++) map.set(cp1252Char(b), b)
   return map
 })()
 
 // Characters whose Windows-1252 byte is a UTF-8 continuation byte (0x80-0xBF).
 const continuation = (() => {
   let chars = ""
-  for (let b = 0x80; b <= 0xbf; b++) chars += cp1252Decoder.decode(Uint8Array.of(b))
+  for (let b = 0x80; b <= 0xbf; b++) chars += cp1252Char(b)
   return chars.replace(/[\]\\^-]/g, "\\$&")
 })()
 
@@ -25,7 +25,7 @@ const MOJIBAKE = new RegExp(
 
 const utf8 = new TextDecoder("utf-8", { fatal: true })
 
-/** Repair UTF-8 that was decoded as Windows-1252 (`Ã¦` → `æ`, `â€“` → `–`). Leaves anything else alone. */
+/** Repair UTF-8 that was decoded as Windows-1252 (`Ã¦` → `æ`, `Ã¸` → `ø`). Leaves anything else alone. */
 export const repairMojibake = (text: string): string =>
   text.replace(MOJIBAKE, (run) => {
     const bytes: Array<number> = []

@@ -1,4 +1,5 @@
 import Papa from "papaparse"
+import { decodeWindows1252 } from "./Cp1252.js"
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252"
 
@@ -24,7 +25,7 @@ export const decodeText = (bytes: Uint8Array): DecodedText | undefined => {
     try {
       decoded = { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" }
     } catch {
-      decoded = { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" }
+      decoded = { text: decodeWindows1252(bytes), encoding: "windows-1252" }
     }
   }
   return looksLikeText(decoded.text) ? decoded : undefined

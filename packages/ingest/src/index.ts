@@ -1,5 +1,6 @@
 export * from "./Assemble.js"
 export * from "./Clean.js"
+export * from "./Cp1252.js"
 export * from "./CsvDecode.js"
 export * from "./EventTitle.js"
 export * from "./ExportReader.js"

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest"
+import { cleanText, exclusionReason, repairMojibake, splitWordCloud } from "../src/Clean.js"
+
+describe("cleanText", () => {
+  it("normalizes to NFC", () => {
+    const decomposed = "pa\u030Arørende" // å as a + combining ring
+    expect(cleanText(decomposed)).toBe("pårørende")
+    expect(cleanText(decomposed).length).toBe("pårørende".length)
+  })
+
+  it("collapses whitespace, line breaks, NBSP and tabs, and trims", () => {
+    expect(cleanText("  Flere\u00A0 tolke \r\n\tog  mere   tid  ")).toBe("Flere tolke og mere tid")
+  })
+
+  it("removes zero-width characters and controls but keeps emoji sequences", () => {
+    expect(cleanText("god\u200B dag\u0007")).toBe("god dag")
+    expect(cleanText("team 👩\u200D⚕️")).toBe("team 👩\u200D⚕️")
+  })
+
+  it("repairs UTF-8 read as Windows-1252", () => {
+    expect(cleanText("Ã†ldre pÃ¥rÃ¸rende fÃ¥r ikke svar â€\u201C Ã¦rgerligt")).toBe("Ældre pårørende får ikke svar – ærgerligt")
+  })
+})
+
+describe("repairMojibake", () => {
+  it("leaves correct Danish text alone", () => {
+    const t = "Økonomi, ældre, pårørende – og ’citater’ … Ã alene"
+    expect(repairMojibake(t)).toBe(t)
+  })
+})
+
+describe("exclusionReason", () => {
+  it.each([
+    ["", "empty"],
+    ["test", "test-answer"],
+    ["Test!", "test-answer"],
+    ["TEST 123", "test-answer"],
+    ["hej", "test-answer"],
+    ["Hej hej", "test-answer"],
+    ["?", "punctuation-only"],
+    ["...", "punctuation-only"],
+    ["-", "punctuation-only"]
+  ])("%j → %s", (text, reason) => {
+    expect(exclusionReason(text)).toBe(reason)
+  })
+
+  it.each(["Wow", "prøver lige om det virker 👍", "Test af nye breve på rigtige borgere", "Hej, vi mangler tid", "👍", "Tid"])(
+    "keeps %j",
+    (text) => {
+      expect(exclusionReason(text)).toBeUndefined()
+    }
+  )
+})
+
+describe("splitWordCloud", () => {
+  it("splits at spaces and turns _ back into spaces", () => {
+    expect(splitWordCloud("Klart_sprog Tolk  Hjælp_hjælperne")).toEqual(["Klart sprog", "Tolk", "Hjælp hjælperne"])
+    expect(splitWordCloud("Energigivende_⚡")).toEqual(["Energigivende ⚡"])
+    expect(splitWordCloud("   ")).toEqual([])
+  })
+})
