@@ -80,7 +80,9 @@ const statementItem = (result: CategorizedResult, shown: Shown, theme?: string, 
 <p class="text">${highlightText(s.text, evidenceMatches(s, theme))}${times(shown.times)}</p>
 <p class="meta"><span class="sid">${idList(shown)}</span> · ${quoted(s.question)} · <span class="conf conf-${c}">sikkerhed ${
     formatPercent(s.confidence)
-  } (${c})</span>${others.length > 0 ? html` · også: ${listAnd(others)}` : ""}${extra ?? ""}</p>
+  } (${c})</span>${
+    others.length > 0 ? html` · ${theme === undefined ? "tema" : "også"}: ${listAnd(others)}` : ""
+  }${extra ?? ""}</p>
 </li>`
 }
 
@@ -368,9 +370,9 @@ const closedBars = (q: ClosedQuestion): Raw => {
   return html`<table class="numbers bars"><thead><tr><th scope="col">Svar</th><th scope="col" class="num">Stemmer</th><th scope="col">Andel</th></tr></thead><tbody>${
     q.options.map((o) => {
       const v = o.votes ?? 0
-      return html`<tr><th scope="row">${o.label}</th><td class="num">${formatInt(v)}</td><td class="bar"><span style="width:${
+      return html`<tr><th scope="row">${o.label}</th><td class="num">${formatInt(v)}</td><td class="bar"><span class="track"><span style="width:${
         Math.round((v / max) * 100)
-      }%"></span> ${total > 0 ? formatPercent(v / total) : ""}</td></tr>`
+      }%"></span></span> ${total > 0 ? formatPercent(v / total) : ""}</td></tr>`
     })
   }</tbody></table>`
 }

@@ -47,7 +47,7 @@ ol.statements p { margin: 0; overflow-wrap: anywhere; }
 ol.statements .meta { font-size: .82rem; color: var(--muted); }
 .times { color: var(--muted); font-size: .9em; white-space: nowrap; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.conf-lav { color: #9a3412; font-weight: 600; }
+.conf-lav { color: #9a3412; }
 .why { color: #9a3412; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -58,8 +58,10 @@ table.numbers thead th { font-size: .8rem; color: var(--muted); font-weight: 600
 table.numbers th[scope=row] { font-weight: 500; }
 .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.matrix thead th { white-space: normal; }
+table.matrix th[scope=row] { width: 34%; }
 td.bar { width: 40%; white-space: nowrap; }
-td.bar span { display: inline-block; height: .8em; background: var(--accent); border-radius: 2px; vertical-align: middle; max-width: 75%; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+td.bar .track { display: inline-block; width: 70%; vertical-align: middle; }
+td.bar .track span { display: block; height: .8em; background: var(--accent); border-radius: 2px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .closed { margin-bottom: 1.2rem; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; background: var(--soft); padding: 0 .25em; border-radius: 3px; }
 footer.end { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
@@ -86,5 +88,10 @@ footer.end { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-t
   details::details-content { content-visibility: visible; display: block; }
   nav.toc a { color: inherit; }
   figure.chart svg { max-height: 120mm; width: auto; }
+  nav.toc ol { font-size: 12pt; line-height: 1.7; }
+  table.numbers { break-inside: avoid; }
+  /* The full lists are for looking things up: two narrow columns keep the printout short. */
+  ol.statements { columns: 2; column-gap: 8mm; font-size: 8.5pt; line-height: 1.35; }
+  ol.statements .meta { font-size: 7.5pt; }
 }
 `
