@@ -269,11 +269,17 @@ const themeSection = (
   const questions = questionsOfTheme(all)
   const fruit = rec?.lowHangingFruit ?? []
   const actions = (rec?.actions ?? []).filter((a) => !a.lowHangingFruit)
+  const description = result.themeSet.themes.find((t) => t.id === theme.theme)?.description
   return html`<section id="${anchor(theme.theme)}" class="major theme" style="--theme:${colorOf(theme)}">
 <h2><span class="swatch" style="background:${colorOf(theme)}"></span>${theme.label}</h2>
 <p class="lead"><span class="big">${formatInt(theme.count)}</span> udsagn · <span class="big">${
     formatPercent(theme.share)
   }</span> af alle udsagn</p>
+${
+    description !== undefined && description !== theme.label
+      ? html`<p class="covers"><strong>Temaet dækker:</strong> ${description}</p>`
+      : ""
+  }
 ${
     questions.length > 0
       ? html`<p>Flest fra ${

@@ -30,6 +30,7 @@ ul.top li { margin-bottom: .45rem; }
 section.theme { border-left: 6px solid var(--theme, #777); padding-left: 1rem; margin-left: -1.3rem; }
 section.theme h2 { margin-top: 2.5rem; }
 .lead { font-size: 1.1rem; margin: .2rem 0 .6rem; }
+.covers { font-size: .9rem; color: var(--muted); }
 .big { font-size: 1.5rem; font-weight: 700; }
 .terms { line-height: 2.1; margin: .3rem 0; }
 .term { display: inline-block; background: var(--soft); border: 1px solid var(--line); border-radius: 999px; padding: 0 .65rem; margin-right: .2rem; white-space: nowrap; line-height: 1.7; }

@@ -39,6 +39,8 @@ describe("renderReportHtml", () => {
     for (const t of summary.themes.filter((t) => t.theme !== "other")) {
       expect(page).toContain(`<section id="tema-${t.theme}"`)
       expect(page).toContain(`>${t.label}</h2>`)
+      const description = result.themeSet.themes.find((x) => x.id === t.theme)!.description
+      expect(page).toContain(`<strong>Temaet dækker:</strong> ${description}`)
     }
     expect(page).toContain("<h2>Til gennemsyn</h2>")
     expect(page).toContain("<h2>Metode</h2>")

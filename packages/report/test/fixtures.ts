@@ -29,11 +29,11 @@ import Papa from "papaparse"
 
 export const hostileCsvPath = fileURLToPath(new URL("../../../../shared/fixtures/hostile-statements.csv", import.meta.url))
 
-const theme = (id: string, label: string, color: string) =>
+const theme = (id: string, label: string, color: string, description: string) =>
   new Theme({
     id: id as ThemeId,
     label,
-    description: label,
+    description,
     color,
     terms: [],
     exclusions: [],
@@ -45,10 +45,10 @@ export const themeSet = new ThemeSet({
   language: "da",
   otherLabel: "Andet",
   themes: [
-    theme("patient-involvement", "Patientinvolvering", "#0072B2"),
-    theme("visual-communication", "Visuel kommunikation", "#E69F00"),
-    theme("staff-burnout", "Medarbejdertrivsel og ildsjæle", "#009E73"),
-    theme("health-literacy", "Sundhedskompetence", "#CC79A7")
+    theme("patient-involvement", "Patientinvolvering", "#0072B2", "Den enkelte patients behov, stemme og valg."),
+    theme("visual-communication", "Visuel kommunikation", "#E69F00", "Animationer, video og billeder, der forklarer."),
+    theme("staff-burnout", "Medarbejdertrivsel og ildsjæle", "#009E73", "Dem der gør arbejdet: travlhed, trivsel og ildsjæle."),
+    theme("health-literacy", "Sundhedskompetence", "#CC79A7", "At kunne finde, forstå og bruge sundhedsinformation.")
   ]
 })
 
