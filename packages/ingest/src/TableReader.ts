@@ -150,7 +150,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
   if (options.textColumn !== undefined) {
     textCol = resolveColumn(options.textColumn, header, w)
     if (textCol === undefined) {
-      return Either.left({ _tag: "ColumnNotFound", option: "text-column", column: options.textColumn, available: availableColumns(header, w) })
+      return Either.left({ _tag: "ColumnNotFound", option: "text-column", column: options.textColumn, available: availableColumns(rows, header, w) })
     }
   } else textCol = byName(TEXT_NAMES)
   if (options.questionColumn !== undefined) {
@@ -160,7 +160,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
         _tag: "ColumnNotFound",
         option: "question-column",
         column: options.questionColumn,
-        available: availableColumns(header, w)
+        available: availableColumns(rows, header, w)
       })
     }
   } else if (header) questionCol = byName(QUESTION_NAMES)
@@ -251,7 +251,12 @@ const looksLikeHeader = (rows: Rows, r: number, textCol: number, questionCol: nu
   return true
 }
 
-const availableColumns = (header: ReadonlyArray<string> | undefined, w: number): ReadonlyArray<string> =>
-  header && header.some((h) => h.trim() !== "")
-    ? header.map((h) => h.trim())
-    : Array.from({ length: w }, (_, i) => columnLetters(i + 1))
+/** Column names for an error message: the header, or a first row that reads like one, or letters. */
+const availableColumns = (rows: Rows, header: ReadonlyArray<string> | undefined, w: number): ReadonlyArray<string> => {
+  if (header && header.some((h) => h.trim() !== "")) return header.map((h) => h.trim())
+  const first = rows.find((row) => row !== undefined && !isBlank(row))
+  const labels = first?.map((c) => cellText(c).trim()) ?? []
+  const labelLike = labels.length > 0 &&
+    first!.every((c) => c === undefined || (typeof c === "string" && numberOf(c) === undefined && c.trim().length <= 40))
+  return labelLike ? labels : Array.from({ length: w }, (_, i) => columnLetters(i + 1))
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Either } from "effect"
+import { decodeText, detectDelimiter, parseCsv } from "../src/CsvDecode.js"
+import { readTable } from "../src/TableReader.js"
+import { checkInvariants, local, read, shared, TestLayer } from "./helpers.js"
+
+describe("decodeText", () => {
+  it("detects UTF-8 with BOM, plain UTF-8 and Windows-1252", () => {
+    const bom = decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from("Spørgsmål")]))
+    expect(bom).toEqual({ text: "Spørgsmål", encoding: "utf-8-bom" })
+    expect(decodeText(Buffer.from("Spørgsmål – ja"))).toEqual({ text: "Spørgsmål – ja", encoding: "utf-8" })
+    // Danish Excel: ø = F8, å = E5, – = 96, ’ = 92, € = 80
+    const cp = decodeText(Uint8Array.from([0x53, 0x70, 0xf8, 0x72, 0x67, 0x73, 0x6d, 0xe5, 0x6c, 0x20, 0x96, 0x20, 0x92, 0x80]))
+    expect(cp).toEqual({ text: "Spørgsmål – ’€", encoding: "windows-1252" })
+    const utf16 = decodeText(Uint8Array.from([0xff, 0xfe, ...Buffer.from("Svar;ja", "utf16le")]))
+    expect(utf16?.text).toBe("Svar;ja")
+  })
+
+  it("refuses binary data", () => {
+    let seed = 42
+    const bytes = Uint8Array.from({ length: 2048 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff)
+    expect(decodeText(bytes)).toBeUndefined()
+    expect(decodeText(Buffer.from("Svar\u0000\u0000\u0000"))).toBeUndefined()
+  })
+})
+
+describe("detectDelimiter", () => {
+  it.each([
+    ["Spørgsmål;Svar\r\nHvad?;Tid, ro og tolke\r\nHvad?;Mere tid, tak\r\n", ";"],
+    ["Question,Response,Upvotes\nWhat?,\"Tid; ro\",1\nWhat?,Ro,2\n", ","],
+    ["Emne\tKommentar\nA\tTid, ro; tolke\nB\tRo\n", "\t"],
+    ["Svar\nBare én kolonne, med komma\nOg en til\n", ","]
+  ])("%j → %j", (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter)
+  })
+
+  it("keeps quoted newlines and delimiters inside the field", () => {
+    const { rows } = parseCsv("Spørgsmål;Svar\nA;\"to\nlinjer; og semikolon\"\nB;kort\n")
+    expect(rows).toEqual([["Spørgsmål", "Svar"], ["A", "to\nlinjer; og semikolon"], ["B", "kort"]])
+  })
+})
+
+describe("readTable (columns)", () => {
+  const rows = (...r: Array<Array<string | number | undefined>>) => r
+
+  it.each([
+    ["Spørgsmål", "Svar"],
+    ["Question", "Answer"],
+    ["Slide", "Response"],
+    ["Emne", "Kommentar"],
+    ["spørgsmål:", "UDSAGN"]
+  ])("finds %j / %j by name", (q, t) => {
+    const r = readTable(rows(["x", "y"], [], [t, q], ["Tid til at lytte", "Hvad virker?"]), "ark")
+    expect(Either.isRight(r)).toBe(true)
+    const v = Either.getOrThrow(r)
+    expect(v).toMatchObject({ headerRow: 3, textColumn: 1, questionColumn: 2 })
+    expect(v.entries[0]).toMatchObject({ question: "Hvad virker?", raw: "Tid til at lytte", source: { sheet: "ark", row: 4, column: 1 } })
+  })
+
+  it("finds the answer column by content when no name is known", () => {
+    const v = Either.getOrThrow(readTable(
+      rows(
+        [1, "Formiddag", "Mere tid til den enkelte borger"],
+        [2, "Formiddag", "Et fælles sprog mellem sektorerne og kommunen"],
+        [3, "Eftermiddag", "Borgerpaneler før nye tilbud bliver sat i gang"],
+        [4, "Eftermiddag", "Flere billeder"]
+      ),
+      "ark"
+    ))
+    expect(v).toMatchObject({ textColumn: 3, questionColumn: 2, headerRow: undefined })
+    expect(v.entries.length).toBe(4)
+  })
+
+  it("overrides: name, letter and number; unknown column is an error listing the columns", () => {
+    const table = rows(["Id", "Note", "Tekst"], ["1", "Runde 1", "Kort"], ["2", "Runde 1", "Også kort"])
+    for (const spec of ["Tekst", "tekst", "C", "3"]) {
+      expect(Either.getOrThrow(readTable(table, "ark", { textColumn: spec })).textColumn).toBe(3)
+    }
+    const both = Either.getOrThrow(readTable(table, "ark", { textColumn: "C", questionColumn: "Note" }))
+    expect(both.entries.map((e) => e.question)).toEqual(["Runde 1", "Runde 1"])
+    const bad = readTable(table, "ark", { textColumn: "Svar" })
+    expect(Either.isLeft(bad) && bad.left).toEqual({
+      _tag: "ColumnNotFound",
+      option: "text-column",
+      column: "Svar",
+      available: ["Id", "Note", "Tekst"]
+    })
+    expect(Either.isLeft(readTable(table, "ark", { textColumn: "E" }))).toBe(true)
+    expect(Either.isLeft(readTable(table, "ark", { questionColumn: "Spørgsmål" }))).toBe(true)
+  })
+
+  it("carries a question written once down to the rows below it", () => {
+    const v = Either.getOrThrow(readTable(rows(["Spørgsmål", "Svar"], ["Hvad virker?", "Tid"], [undefined, "Ro"], ["Hvad mangler?", "Tolke"]), "ark"))
+    expect(v.entries.map((e) => e.question)).toEqual(["Hvad virker?", "Hvad virker?", "Hvad mangler?"])
+  })
+
+  it("counts a row with a question but no answer as read (an empty answer)", () => {
+    const v = Either.getOrThrow(readTable(rows(["Spørgsmål", "Svar"], ["Hvad virker?", "Tid"], ["Hvad virker?", undefined]), "ark"))
+    expect(v.entries.map((e) => e.raw)).toEqual(["Tid", ""])
+  })
+})
+
+describe("plain tables from files", () => {
+  it.effect("tab-separated, header in row 4 under title rows, quoted line break, blank row, upvotes", () =>
+    Effect.gen(function*() {
+      const r = yield* read(local("tabel-titelraekker.tsv"))
+      expect(checkInvariants(r)).toEqual([])
+      expect(r.statements.map((s) => [s.question, s.text, s.upvotes, s.source.row])).toEqual([
+        ["Breve", "Brevene skal kunne læses af alle", 3, 5],
+        ["Breve", "Færre fagord i indkaldelserne", 1, 6],
+        ["Breve", "Skriv hvad borgeren skal gøre, ikke hvad vi gør", 0, 7],
+        ["Tolke", "Tolke skal kunne bestilles samme dag", 5, 8],
+        ["Tolke", "Videotolkning virker fint, også om aftenen", 2, 10],
+        ["Tid", "Tid til at lytte", 4, 11]
+      ])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("no header row at all: columns and questions from content", () =>
+    Effect.gen(function*() {
+      const r = yield* read(local("tabel-uden-overskrift.csv"))
+      expect(r.statements.length).toBe(6)
+      expect(r.statements[0]).toMatchObject({ question: "Hvad virker?", text: "Korte breve med én besked ad gangen", source: { row: 1, column: 2 } })
+      expect(r.statements[1]!.text).toBe("Opfølgning, dagen efter udskrivelsen")
+      expect(r.questions.map((q) => q.title)).toEqual(["Hvad virker?", "Hvad mangler?"])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("unknown header names (Windows-1252): found by content, and by --text-column/--question-column", () =>
+    Effect.gen(function*() {
+      const guessed = yield* read(local("tabel-ukendte-kolonner.csv"))
+      expect(guessed.statements.map((s) => s.text)).toContain("Støtte til kolleger der brænder ud")
+      expect(guessed.statements[0]!.source).toEqual({ sheet: "tabel-ukendte-kolonner.csv", row: 2, column: 3 })
+      expect(guessed.event.date).toBe("2024-11-14")
+
+      const named = yield* read(local("tabel-ukendte-kolonner.csv"), { textColumn: "Deltagerens tekst", questionColumn: "D" })
+      expect(named.statements.map((s) => s.question)).toEqual(["Formiddag", "Formiddag", "Formiddag", "Eftermiddag", "Eftermiddag"])
+
+      const byNumber = yield* read(local("tabel-ukendte-kolonner.csv"), { textColumn: "4" })
+      expect(byNumber.statements.map((s) => s.text)).toEqual(["Formiddag", "Formiddag", "Formiddag", "Eftermiddag", "Eftermiddag"])
+
+      const wrong = yield* Effect.flip(read(local("tabel-ukendte-kolonner.csv"), { textColumn: "Svar" }))
+      expect(wrong._tag).toBe("ColumnNotFound")
+      expect(wrong.message).toBe(
+        "Kolonnen \"Svar\" (--text-column) findes ikke i tabel-ukendte-kolonner.csv. Brug et kolonnenavn, et bogstav (A, B …) eller et nummer; kolonnerne er \"Nr\", \"Tidspunkt\", \"Deltagerens tekst\", \"Runde\"."
+      )
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("overrides work on the shared fixtures too", () =>
+    Effect.gen(function*() {
+      const r = yield* read(shared("udsagn-utf8-bom.csv"), { textColumn: "Response", questionColumn: "A" })
+      expect(r.statements.length).toBe(160)
+      const swapped = yield* read(shared("udsagn-tabel.xlsx"), { textColumn: "Spørgsmål", questionColumn: "Svar" })
+      expect(new Set(swapped.statements.map((s) => s.text)).size).toBe(5)
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("cleaning is recorded: exclusions with reasons, duplicates kept and marked, mojibake and NFC repaired", () =>
+    Effect.gen(function*() {
+      const r = yield* read(local("rensning.csv"))
+      expect(checkInvariants(r)).toEqual([])
+      expect(r.ledger.read).toBe(10)
+      expect(r.ledger.kept).toBe(6)
+      expect(r.ledger.excluded.map((e) => [e.reason, e.count, e.examples])).toEqual([
+        ["empty", 1, []],
+        ["test-answer", 2, ["test", "Hej!"]],
+        ["punctuation-only", 1, ["?"]]
+      ])
+      expect(r.ledger.excluded.every((e) => e.label.length > 0)).toBe(true)
+      expect(r.ledger.duplicates).toBe(2)
+      expect(r.statements.map((s) => [s.id, s.text, s.duplicateOf])).toEqual([
+        ["s0001", "Flere tolke", undefined],
+        ["s0002", "Flere tolke", "s0001"],
+        ["s0003", "Ældre pårørende skal med", undefined],
+        ["s0004", "pårørende skal med", undefined],
+        ["s0005", "Ring [telefon] eller skriv til [e-mail] (CPR [CPR])", undefined],
+        ["s0006", "Flere tolke", "s0001"]
+      ])
+      expect(r.statements[0]!.rawText).toBe("  Flere   tolke  ")
+      expect(r.statements[4]!.rawText).toBe("Ring [telefon] eller skriv til [e-mail] (CPR [CPR])")
+      expect(r.ledger.masked).toEqual({ cpr: 1, phone: 1, email: 1 })
+    }).pipe(Effect.provide(TestLayer)))
+})
