@@ -42,6 +42,21 @@ export interface StagedUpload {
 const internalMessage = "Der skete en uventet fejl under analysen. Prøv igen; sker det igen, så kontakt IT."
 const maxRemembered = 500
 
+/**
+ * The pipeline names the file it read; here that is our stored copy (`input.xlsx` in a
+ * server folder), so put back the name the user knows and drop server paths.
+ */
+export const userMessage = (
+  message: string,
+  folder: string,
+  inputs: { readonly inputFile: string; readonly themesFile: string | undefined; readonly sourceName: string }
+) => {
+  let out = message.split(folder + "/").join("").split(folder).join("")
+  out = out.split(inputs.inputFile).join(inputs.sourceName)
+  if (inputs.themesFile !== undefined) out = out.split(inputs.themesFile).join("temafilen")
+  return out
+}
+
 export const metaFromOutput = (
   base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile">,
   run: RunId,
@@ -108,7 +123,12 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     /** One pipeline pass into `runs/<run>`; the folder is removed again if it fails. */
     const runPipeline = (
       folder: string,
-      inputs: { readonly inputFile: InputFile; readonly themesFile: string | undefined; readonly overridesPath: string | undefined },
+      inputs: {
+        readonly inputFile: InputFile
+        readonly themesFile: string | undefined
+        readonly overridesPath: string | undefined
+        readonly sourceName: string
+      },
       onProgress: (stage: Stage, message: string) => void
     ) =>
       Effect.gen(function*() {
@@ -126,7 +146,12 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           },
           onProgress
         ).pipe(
-          Effect.mapError((e) => new AnalysisFailed({ kind: "input", message: e.message, cause: e })),
+          // Output errors are the server's disk, not the user's file (and name server paths).
+          Effect.mapError((e) =>
+            e._tag === "OutputError"
+              ? new AnalysisFailed({ kind: "internal", message: internalMessage, cause: e })
+              : new AnalysisFailed({ kind: "input", message: userMessage(e.message, folder, inputs), cause: e })
+          ),
           Effect.catchAllDefect((cause) =>
             Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
           ),
@@ -159,7 +184,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           setJob(upload.id, { state: "running", stage: "ingest", message: "" })
           const { files, out, run } = yield* runPipeline(
             upload.folder,
-            { inputFile: upload.inputFile, themesFile: upload.themesFile, overridesPath: undefined },
+            { inputFile: upload.inputFile, themesFile: upload.themesFile, overridesPath: undefined, sourceName: upload.sourceName },
             (stage, message) => setJob(upload.id, { state: "running", stage, message })
           )
           const now = new Date().toISOString()
@@ -232,7 +257,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* store.writeJsonAtomic(pendingPath, Schema.encodeSync(OverridesFile)(overrides))
         const { files, out, run } = yield* runPipeline(
           folder,
-          { inputFile: meta.inputFile, themesFile: meta.themesFile, overridesPath: pendingPath },
+          { inputFile: meta.inputFile, themesFile: meta.themesFile, overridesPath: pendingPath, sourceName: meta.sourceName },
           () => {}
         ).pipe(
           permits.withPermits(1),

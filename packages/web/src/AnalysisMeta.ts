@@ -15,7 +15,12 @@ export class ThemeLabel extends Schema.Class<ThemeLabel>("ThemeLabel")({
   label: Schema.String
 }) {}
 
-export const InputFile = Schema.Literal("input.xlsx", "input.csv")
+/**
+ * The stored input file: a name made only of [a-z0-9-] from the client's name (the reader
+ * takes the report title from it) plus the validated extension, so it can never be a path.
+ */
+export const inputFilePattern = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?\.(?:xlsx|csv)$/
+export const InputFile = Schema.String.pipe(Schema.pattern(inputFilePattern))
 export type InputFile = typeof InputFile.Type
 
 /**

@@ -1,3 +1,4 @@
+import { FileSystem } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { Effect, Layer } from "effect"
@@ -6,5 +7,13 @@ import { Analyzer } from "./Analyzer.js"
 /** The real pipeline behind the web app. */
 export const AnalyzerLive = Layer.effect(
   Analyzer,
-  Effect.map(ConferenceFeedback, (pipeline) => Analyzer.of({ analyze: (input, onProgress) => pipeline.analyze(input, onProgress) }))
+  Effect.gen(function*() {
+    const pipeline = yield* ConferenceFeedback
+    // `analyze` may still ask for FileSystem (reading an overrides file); give it ours.
+    const fs = yield* FileSystem.FileSystem
+    return Analyzer.of({
+      analyze: (input, onProgress) =>
+        pipeline.analyze(input, onProgress).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+    })
+  })
 ).pipe(Layer.provide(ConferenceFeedback.Default), Layer.provide(NodeContext.layer))

@@ -32,7 +32,9 @@ label.dropzone { display: block; border: 3px dashed var(--accent); border-radius
   text-align: center; background: var(--soft); cursor: pointer; }
 label.dropzone.over { background: #dcebf5; }
 label.dropzone .big { display: block; font-size: 1.25rem; font-weight: 700; }
-label.dropzone input[type=file] { margin-top: .8rem; font-size: 1rem; }
+label.dropzone .pick { margin-top: .9rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .chosen { font-weight: 700; color: var(--ok); min-height: 1.5em; margin: .5rem 0 0; }
 details { margin: 1rem 0; } summary { cursor: pointer; color: var(--accent); }
 button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .6rem 1.2rem;
@@ -46,7 +48,9 @@ button[disabled] { opacity: .6; cursor: progress; }
 .error h2 { margin-top: 0; font-size: 1.15rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: var(--soft); }
+thead th { background: var(--soft); }
+tbody th { font-weight: 600; }
+caption { text-align: left; padding: .3rem 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 svg.bar { vertical-align: middle; margin-right: .4rem; }
 svg.swatch { vertical-align: -2px; margin-right: .35rem; }
@@ -68,6 +72,7 @@ form.filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end;
 form.filters label { display: block; font-weight: 600; font-size: .9rem; }
 form.filters select, form.filters input[type=search] { font: inherit; padding: .35rem; max-width: 22rem; }
 form.filters .check { display: flex; align-items: center; gap: .4rem; font-weight: 600; }
+form.filters .check input { width: 1.2rem; height: 1.2rem; }
 fieldset.statement { border: 1px solid var(--line); border-radius: 8px; margin: .9rem 0; padding: .6rem 1rem .8rem; }
 fieldset.statement.review { border-left: 6px solid var(--warn); }
 fieldset.statement legend { font-size: 1.05rem; font-weight: 600; padding: 0 .3rem; max-width: 60rem; }
@@ -93,7 +98,7 @@ export const appJs = `
     var input = zone.querySelector("input[type=file]");
     var shown = document.getElementById(zone.getAttribute("data-chosen"));
     function show() {
-      if (shown && input.files && input.files.length) shown.textContent = "Valgt: " + input.files[0].name;
+      if (shown && input.files && input.files.length) shown.textContent = "Valgt fil: " + input.files[0].name;
     }
     input.addEventListener("change", show);
     ["dragenter", "dragover"].forEach(function (t) {

@@ -102,7 +102,8 @@ ${errorBox("Filen kunne ikke bruges", o.error)}
 <label class="dropzone" for="file" data-chosen="chosen-file">
 <span class="big">Træk filen hertil – eller klik og vælg den</span>
 <span class="muted">Excel-fil (.xlsx) eller CSV-fil (.csv) fra Mentimeter, højst ${o.maxMb} MB</span><br>
-<input type="file" id="file" name="file" accept=".xlsx,.csv" required>
+<input class="visually-hidden" type="file" id="file" name="file" accept=".xlsx,.csv" required>
+<span class="button pick" aria-hidden="true">Vælg fil …</span>
 <p class="chosen" id="chosen-file" aria-live="polite"></p>
 </label>
 <details>
@@ -146,7 +147,7 @@ export const progressPage = (id: string, job: JobState) => {
 <h1>Analysen kører …</h1>
 <p class="lead" role="status">${job.state === "queued"
       ? "Venter på, at andre analyser bliver færdige."
-      : `Trin ${current + 1} af ${stages.length}: ${stages[current]?.label ?? ""}.`}</p>
+      : `Trin ${current + 1} af ${stages.length}: ${job.state === "running" && job.message !== "" ? job.message : stages[current]?.label ?? ""} …`}</p>
 <ol class="progress" data-analysis="${id}">${stages.map((s, i) =>
       html`<li class="${i < current ? "done" : i === current ? "current" : ""}"${i === current ? raw(" aria-current=\"step\"") : ""}>${s.label}</li>`
     )}</ol>

@@ -335,6 +335,7 @@ export const router = HttpRouter.empty.pipe(
   HttpRouter.get("/sammenlign", comparePage),
   HttpRouter.get("/assets/style.css", asset(styleCss, "text/css; charset=utf-8")),
   HttpRouter.get("/assets/app.js", asset(appJs, "text/javascript; charset=utf-8")),
+  HttpRouter.get("/favicon.ico", Effect.succeed(HttpServerResponse.empty({ status: 204 }))),
   HttpRouter.post("/api/analyses", apiUpload),
   HttpRouter.get("/api/analyses", apiList),
   HttpRouter.get("/api/analyses/:id", apiGet),

@@ -16,10 +16,13 @@ export const pageCsp = [
 
 /**
  * The generated report is one self-contained file with inline styles and SVG; it may be
- * framed by the analysis page (same origin) but runs no scripts and loads nothing.
+ * framed by the analysis page (same origin) and loads nothing. The one script it may run
+ * is the report's print helper (PRINT_SCRIPT in packages/report/src/ReportHtml.ts), by hash:
+ * if that script changes, it merely stops running here.
  */
 export const reportCsp = [
   "default-src 'none'",
+  "script-src 'sha256-IS6I6+iefQgnm32GXfUoNGLaPMRVmbglcZcgjBP8QPM='",
   "style-src 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src data:",

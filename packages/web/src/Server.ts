@@ -1,11 +1,13 @@
 import { HttpRouter, HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
-import { Effect, Layer } from "effect"
+import { Context, Effect, Exit, Layer, Scope } from "effect"
 import { createServer } from "node:http"
 import { Analyses } from "./Analyses.js"
 import { AnalysisStore } from "./AnalysisStore.js"
+import type { Analyzer } from "./Analyzer.js"
 import { notFound, router } from "./Routes.js"
 import { isLoopbackHost, secure } from "./Security.js"
+import { WebConfig, type WebSettings } from "./WebConfig.js"
 
 export interface ListenOptions {
   readonly port: number
@@ -29,4 +31,35 @@ export const serverLayer = (listen: ListenOptions) => {
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: listen.port, host: listen.host })),
     Layer.provide(NodeContext.layer)
   )
+}
+
+export interface StartOptions extends Partial<ListenOptions> {
+  readonly settings: Partial<WebSettings>
+  /** The pipeline; the real one unless a test gives another. */
+  readonly analyzer: Layer.Layer<Analyzer>
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  readonly url: string
+  readonly port: number
+  readonly close: () => Promise<void>
+}
+
+/** Starts the app outside an Effect program (tests, scripts): port 0 picks a free port. */
+export const startWebServer = async (options: StartOptions): Promise<RunningServer> => {
+  const host = options.host ?? "127.0.0.1"
+  const scope = Effect.runSync(Scope.make())
+  const layer = serverLayer({ port: options.port ?? 0, host }).pipe(
+    Layer.provide(options.analyzer),
+    Layer.provide(WebConfig.layer(options.settings))
+  )
+  const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
+  const address = Context.get(context, HttpServer.HttpServer).address
+  if (address._tag !== "TcpAddress") throw new Error("expected a TCP address")
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () => Effect.runPromise(Scope.close(scope, Exit.void))
+  }
 }

@@ -1,6 +1,6 @@
 import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform"
 import { Data, Effect, Option, Stream } from "effect"
-import type { InputFile } from "./AnalysisMeta.js"
+import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
 import type { StagedUpload } from "./Analyses.js"
 import { AnalysisStore } from "./AnalysisStore.js"
 import { newAnalysisId } from "./Ids.js"
@@ -18,12 +18,25 @@ export const tooLargeMessage = (maxBytes: number) =>
 
 export const noFileMessage = "Vælg en fil med svarene fra Mentimeter (Excel .xlsx eller CSV .csv)."
 
-/** The stored name comes from the validated extension only; the client's name is never a path. */
+/**
+ * The stored name: the validated extension, and a stem reduced to ASCII letters, digits and
+ * dashes (the reader makes the report title from it, e.g. "Konference 5. december 2024").
+ * No dots, slashes or other characters survive, so it can never reach outside the folder.
+ */
 export const inputFileFor = (clientName: string): InputFile | undefined => {
-  const lower = clientName.trim().toLowerCase()
-  if (lower.endsWith(".xlsx")) return "input.xlsx"
-  if (lower.endsWith(".csv")) return "input.csv"
-  return undefined
+  const base = (clientName.split(/[\\/]/).pop() ?? "").trim().toLowerCase()
+  const ext = base.endsWith(".xlsx") ? "xlsx" : base.endsWith(".csv") ? "csv" : undefined
+  if (ext === undefined) return undefined
+  const stem = base
+    .slice(0, -(ext.length + 1))
+    .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "")
+  const name = `${stem === "" ? "konference" : stem}.${ext}`
+  return inputFilePattern.test(name) ? name : `konference.${ext}`
 }
 
 export const wrongTypeMessage = (clientName: string) =>
