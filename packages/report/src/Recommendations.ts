@@ -29,8 +29,13 @@ import {
 const MAX_QUOTES = 3
 const MAX_ACTIONS = 8
 
-const eventLine = (result: CategorizedResult): string =>
-  result.event.date !== undefined ? `${result.event.title}, ${formatDate(result.event.date)}` : result.event.title
+/** The event's title, with its date unless the title already says it. */
+export const eventLine = (result: CategorizedResult): string => {
+  const { date, title } = result.event
+  if (date === undefined) return title
+  const danish = formatDate(date)
+  return title.includes(danish) || title.includes(date) ? title : `${title}, ${danish}`
+}
 
 /** The theme's representative statements, duplicates folded, best first; falls back to confidence order. */
 export const representativeOf = (
@@ -84,9 +89,9 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
   const label = theme.label
   const lower = label.toLocaleLowerCase("da")
 
-  const headline = terms.length > 0
-    ? `Sundhedsrådene bør prioritere ${lower} – især ${listAnd(theme.keyTerms.slice(0, 3).map((k) => k.term))}`
-    : `Sundhedsrådene bør prioritere ${lower}`
+  const headline = `Sundhedsrådene bør prioritere ${lower}: ${formatInt(theme.count)} af ${
+    count(summary.statements, "udsagn", "udsagn")
+  } (${formatPercent(theme.share)}) handler om det`
 
   const where = questions.length === 1
     ? `Alle kom fra spørgsmålet ${quoted(questions[0]!.question)}.`

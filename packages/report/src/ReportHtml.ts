@@ -21,7 +21,7 @@ import {
 } from "./Format.js"
 import { html, raw, type Raw, sanitizeSvg } from "./Html.js"
 import type { EvaluationMetrics, MetricSet } from "./Metrics.js"
-import { buildRecommendations, representativeOf } from "./Recommendations.js"
+import { buildRecommendations, eventLine, representativeOf } from "./Recommendations.js"
 import type { ReportInput } from "./ReportInput.js"
 import { REPORT_CSS } from "./ReportStyle.js"
 import {
@@ -528,7 +528,9 @@ export const renderReportHtml = (input: Omit<ReportInput, "outDir"> & { readonly
 <header class="cover">
 <p class="kicker">Rapport til udvalget</p>
 <h1>${e.title}</h1>
-<p class="sub">Deltagernes udsagn sorteret i temaer${e.date !== undefined ? html` · ${formatDate(e.date)}` : ""}</p>
+<p class="sub">Deltagernes udsagn sorteret i temaer${
+    e.date !== undefined && eventLine(result) !== e.title ? html` · ${formatDate(e.date)}` : ""
+  }</p>
 </header>
 ${toc(summary, hasClosed)}
 <main>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { formatPercent } from "../src/Format.js"
-import { buildRecommendations, escapeMarkdown, recommendationsMarkdown } from "../src/Recommendations.js"
+import { CategorizedResult, EventInfo } from "@udsagn/domain"
+import { buildRecommendations, escapeMarkdown, eventLine, recommendationsMarkdown } from "../src/Recommendations.js"
 import { isLowHangingFruit } from "../src/ReportModel.js"
 import { hostileFixture, sampleFixture } from "./fixtures.js"
 
@@ -85,5 +86,14 @@ describe("isLowHangingFruit", () => {
     expect(isLowHangingFruit("Korte breve uden fagsprog")).toBe(true)
     expect(isLowHangingFruit("Det er svært")).toBe(false)
     expect(isLowHangingFruit(`Brug ${"meget ".repeat(25)}tid`)).toBe(false)
+  })
+})
+
+describe("eventLine", () => {
+  it("adds the date unless the title already carries it", () => {
+    const { result } = sampleFixture()
+    expect(eventLine(result)).toBe(`${result.event.title}, 5. december 2024`)
+    const dated = new CategorizedResult({ ...result, event: new EventInfo({ title: "Konference 5. december 2024", date: "2024-12-05" }) })
+    expect(eventLine(dated)).toBe("Konference 5. december 2024")
   })
 })
