@@ -20,7 +20,7 @@ import {
   quoted
 } from "./Format.js"
 import { html, raw, type Raw, sanitizeSvg } from "./Html.js"
-import type { EvaluationMetrics, MetricSet } from "./Metrics.js"
+import { type EvaluationMetrics, labelMetrics, type MetricSet } from "./Metrics.js"
 import { buildRecommendations, eventLine, representativeOf } from "./Recommendations.js"
 import type { ReportInput } from "./ReportInput.js"
 import { REPORT_CSS } from "./ReportStyle.js"
@@ -413,15 +413,24 @@ const dec = (v: number | undefined) => (v === undefined ? "–" : formatDecimal(
 const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | undefined): Raw => {
   const pick: ReadonlyArray<readonly [MetricSet | undefined, string]> = [
     [metrics?.dev, "udsagn, som mennesker har sorteret efter kodebogen, og som programmet ikke har lært af"],
-    [metrics?.crossValidation, "udsagn fra træningsmaterialet ved krydsvalidering (programmet lærer af en del og prøves på resten)"],
-    [metrics?.sample, "udsagn fra eksempelfilen, sorteret af mennesker"]
+    [metrics?.sample, "udsagn fra eksempelfilen, som mennesker har sorteret efter kodebogen"],
+    [metrics?.gold, "udsagn, som mennesker har sorteret efter kodebogen"],
+    [metrics?.crossValidation, "udsagn fra træningsmaterialet ved krydsvalidering (programmet lærer af en del og prøves på resten)"]
   ]
-  const found = pick.find(([m]) => m !== undefined && (m.macroF1 !== undefined || m.exactMatch !== undefined || m.perLabel !== undefined))
+  const found = pick.find(([m]) =>
+    m !== undefined && (m.macroF1 !== undefined || m.exactMatch !== undefined || labelMetrics(m).length > 0)
+  )
   if (!found || !found[0]) {
     return html`<p>Tal for, hvor godt den automatiske sortering rammer, er ikke tilgængelige for denne rapport: der var ingen evalueringstal at læse. Administrationen kan danne dem med kommandoen <code>pnpm evaluate</code>.</p>`
   }
   const [m, what] = found
-  const labels = Object.entries(m.perLabel ?? {})
+  const labels = labelMetrics(m)
+  const cv = metrics?.crossValidation
+  const cvNote = cv !== undefined && cv !== m && cv.macroF1 !== undefined
+    ? html` Ved krydsvalidering på træningsmaterialet${
+      cv.folds !== undefined ? html` (${formatInt(cv.folds)} runder)` : ""
+    } var træfsikkerheden ${formatDecimal(cv.macroF1, 2)}.`
+    : ""
   const name = (id: string) => themeLabel(result, id)
   return html`<p>Programmet er afprøvet på ${m.n !== undefined ? `${formatInt(m.n)} ` : ""}${what}${
     m.folds !== undefined ? html` (${formatInt(m.folds)} runder)` : ""
@@ -433,7 +442,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.macroF1 !== undefined
       ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
       : ""
-  }</p>
+  }${cvNote}</p>
 ${
     labels.length > 0
       ? html`<table class="numbers metrics">

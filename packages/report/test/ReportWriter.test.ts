@@ -84,7 +84,23 @@ describe("ReportWriter", () => {
       const metricsFile = nodePath.join(dir, "metrics.json")
       yield* fs.writeFileString(
         metricsFile,
-        JSON.stringify({ dev: { n: 160, macroF1: 0.78, exactMatch: 0.64, perLabel: { "staff-burnout": { precision: 0.9, recall: 0.7, f1: 0.79, support: 30, kappa: 0.74 } }, extra: true } })
+        // The shape `pnpm evaluate --write-metrics` writes, with fields the report does not use.
+        JSON.stringify({
+          dev: {
+            file: "dev-statements.csv",
+            needsReview: 12,
+            n: 160,
+            macroF1: 0.78,
+            microF1: 0.8,
+            exactMatch: 0.64,
+            minLabelF1: 0.6,
+            labels: [
+              { label: "staff-burnout", precision: 0.9, recall: 0.7, f1: 0.79, kappa: 0.74, support: 30 },
+              { label: "other", precision: 0.6, recall: 0.6, f1: 0.6, kappa: 0.5, support: 20 }
+            ]
+          },
+          crossValidation: { file: "statements.csv", folds: 5, n: 800, macroF1: 0.83, labels: [] }
+        })
       )
       const writer = yield* ReportWriter
       const metrics = yield* writer.loadMetrics(metricsFile)
@@ -95,6 +111,9 @@ describe("ReportWriter", () => {
       expect(html).toContain("<strong>0,78</strong>")
       expect(html).toContain("<strong>64\u00a0%</strong>")
       expect(html).toMatch(/Medarbejdertrivsel og ildsjæle<\/th><td class="num">90\u00a0%<\/td><td class="num">70\u00a0%<\/td><td class="num">0,79<\/td><td class="num">0,74<\/td>/)
+      expect(html).toContain(`<th scope="row">Andet</th>`)
+      expect(html).toContain("afprøvet på 160 udsagn, som mennesker har sorteret")
+      expect(html).toContain("Ved krydsvalidering på træningsmaterialet (5 runder) var træfsikkerheden 0,83.")
     }).pipe(Effect.provide(TestLayer)))
 
   it.scoped("treats a missing or malformed metrics file as no figures", () =>
