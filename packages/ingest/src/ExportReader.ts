@@ -68,15 +68,24 @@ const fromTable = (layout: Layout, t: TableRead): Parsed => ({
   firstDate: t.firstDate
 })
 
-/** A workbook that is not a Menti export: the first sheet whose answer column can be found. */
+/**
+ * A workbook that is not a Menti export: the first sheet whose answer column has a known name
+ * (or the one named by the option); failing that, the first sheet where content gives one.
+ */
 const readWorkbookTable = (wb: Workbook, file: string, options: ReadOptions): Either.Either<Parsed, IngestError> => {
   let firstFailure: TableFailure | undefined
+  let byContent: TableRead | undefined
   for (const sheet of wb.sheets) {
     if (sheet.rows.length === 0) continue
     const t = readTable(sheet.rows, sheet.name, options)
-    if (Either.isRight(t)) return Either.right(fromTable("table-xlsx", t.right))
-    firstFailure ??= t.left
+    if (Either.isLeft(t)) {
+      firstFailure ??= t.left
+      continue
+    }
+    if (t.right.foundBy !== "content") return Either.right(fromTable("table-xlsx", t.right))
+    byContent ??= t.right
   }
+  if (byContent) return Either.right(fromTable("table-xlsx", byContent))
   return Either.left(
     firstFailure ? tableFailure(file, firstFailure) : new NoStatements({ file, detail: "alle ark er tomme" })
   )

@@ -22,6 +22,8 @@ export interface TableRead {
   readonly questionColumn: number | undefined
   readonly participants: number | undefined
   readonly firstDate: string | undefined
+  /** How the answer column was found: a known header name, an option, or the content. */
+  readonly foundBy: "name" | "option" | "content"
 }
 
 export type TableFailure =
@@ -147,6 +149,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
 
   let textCol: number | undefined
   let questionCol: number | undefined
+  let foundBy: TableRead["foundBy"] = options.textColumn !== undefined ? "option" : "name"
   if (options.textColumn !== undefined) {
     textCol = resolveColumn(options.textColumn, header, w)
     if (textCol === undefined) {
@@ -170,6 +173,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
     const firstFilled = rows.findIndex((row) => row !== undefined && !isBlank(row)) + 1
     if (firstFilled === 0) return Either.left({ _tag: "NoTextColumn", detail: "tabellen er tom" })
     const guess = guessColumns(rows, firstFilled, w)
+    if (textCol === undefined) foundBy = "content"
     textCol ??= guess.text
     if (options.questionColumn === undefined) questionCol = guess.question !== textCol ? guess.question : undefined
     if (textCol === undefined) return Either.left({ _tag: "NoTextColumn", detail: "ingen kolonne med tekst" })
@@ -183,6 +187,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
   } else if (textCol === undefined) {
     const guess = guessColumns(rows, headerRow + 1, w)
     textCol = guess.text
+    foundBy = "content"
     if (textCol === undefined) return Either.left({ _tag: "NoTextColumn", detail: "ingen kolonne med tekst" })
   }
 
@@ -229,7 +234,8 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
     textColumn: textCol,
     questionColumn: questionCol,
     participants: participantCol !== undefined ? people.size : undefined,
-    firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
+    firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined,
+    foundBy
   })
 }
 
