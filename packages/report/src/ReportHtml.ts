@@ -98,7 +98,7 @@ const quoteBlock = (shown: Shown): Raw => {
 const figure = (chart: ChartFile): Raw =>
   html`<figure class="chart" role="group" aria-label="${chart.title}">
 ${raw(sanitizeSvg(chart.svg))}
-<figcaption><strong>${chart.title}.</strong> ${chart.description}</figcaption>
+<figcaption class="sr-only">${chart.title}. ${chart.description}</figcaption>
 </figure>`
 
 interface ChartPlan {
@@ -224,7 +224,7 @@ const overviewSection = (summary: Summary, charts: ReadonlyArray<ChartFile>): Ra
 <h2>Temaerne i overblik</h2>
 <p>Hvor mange udsagn der handler om hvert tema. Andelen er regnet af alle ${count(summary.statements, "udsagn", "udsagn")}.</p>
 ${charts.map(figure)}
-${overviewTable(summary)}
+${charts.length > 0 ? html`<details><summary>Tallene bag figuren</summary>${overviewTable(summary)}</details>` : overviewTable(summary)}
 </section>`
 
 const matrixSection = (summary: Summary, charts: ReadonlyArray<ChartFile>): Raw => {
@@ -288,7 +288,10 @@ ${
       : ""
   }
 ${
-    theme.keyTerms.length > 0
+    charts.length > 0
+      ? html`<h3>Det går igen</h3>
+${charts.map(figure)}`
+      : theme.keyTerms.length > 0
       ? html`<h3>Det går igen</h3>
 <p class="terms">${
         theme.keyTerms.slice(0, 8).map((k) =>
@@ -298,7 +301,6 @@ ${
 <p class="note">Ord, der bruges mere i dette tema end i de andre. Tallet er antal udsagn med ordet.</p>`
       : ""
   }
-${charts.map(figure)}
 ${
     quotes.length > 0
       ? html`<h3>Udvalgte udsagn</h3>

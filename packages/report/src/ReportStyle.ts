@@ -53,6 +53,8 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 
 figure.chart { margin: 1rem 0; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: .88rem; color: var(--muted); margin-top: .3rem; }
+/* Read by screen readers, not shown: the chart draws its own title. */
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 table.numbers { border-collapse: collapse; margin: .8rem 0; font-size: .92rem; width: 100%; }
 table.numbers th, table.numbers td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 table.numbers thead th { font-size: .8rem; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); vertical-align: bottom; }

@@ -1,3 +1,4 @@
+import { ChartFile } from "@udsagn/domain"
 import { describe, expect, it } from "vitest"
 import { formatPercent } from "../src/Format.js"
 import { highlightText, planCharts, renderReportHtml } from "../src/ReportHtml.js"
@@ -60,7 +61,7 @@ describe("renderReportHtml", () => {
   })
 
   it("inlines the charts in their sections", () => {
-    expect(page).toContain("<figcaption><strong>Udsagn pr. tema.</strong>")
+    expect(page).toContain(`<figcaption class="sr-only">Udsagn pr. tema. Vandrette søjler`)
     const overview = page.slice(page.indexOf(`<section id="overblik"`), page.indexOf(`<section id="spoergsmaal"`))
     expect(overview).toContain("<svg")
     const matrix = page.slice(page.indexOf(`<section id="spoergsmaal"`), page.indexOf(`<section id="tema-`))
@@ -114,6 +115,28 @@ describe("renderReportHtml", () => {
     const without = renderReportHtml({ result, summary, charts })
     expect(without).toContain("er ikke tilgængelige for denne rapport")
     expect(without).not.toContain("Kappa måler")
+  })
+})
+
+describe("theme charts", () => {
+  it("replace the key-term chips in their own theme's section", () => {
+    const { result, summary } = sampleFixture()
+    const termsChart = new ChartFile({
+      name: "terms-health-literacy",
+      title: "Nøgleord: Sundhedskompetence",
+      description: "Søjler med temaets nøgleord.",
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect id="terms-chart" width="5" height="5"/></svg>`,
+      theme: "health-literacy"
+    })
+    const page = renderReportHtml({ result, summary, charts: [...simpleCharts(summary), termsChart] })
+    const section = (id: string) => {
+      const start = page.indexOf(`<section id="tema-${id}"`)
+      return page.slice(start, page.indexOf("</section>", start))
+    }
+    expect(section("health-literacy")).toContain(`<rect id="terms-chart"`)
+    expect(section("health-literacy")).not.toContain(`<span class="term">`)
+    expect(section("patient-involvement")).not.toContain(`<rect id="terms-chart"`)
+    expect(section("patient-involvement")).toContain(`<span class="term">`)
   })
 })
 
