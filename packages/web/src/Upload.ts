@@ -78,8 +78,14 @@ export const receiveUpload = Effect.gen(function*() {
   // Refuse early when the client says up front that the body is too big.
   const declared = Number(request.headers["content-length"] ?? "NaN")
   if (Number.isFinite(declared) && declared > max + 1024 * 1024) return yield* tooLarge
-  if (!(request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
+  const contentType = request.headers["content-type"] ?? ""
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     return yield* new UploadRejected({ status: 400, message: noFileMessage })
+  }
+  // The parser throws (a defect) on a boundary RFC 2046 does not allow; refuse it first.
+  const boundary = /boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(contentType)
+  if (boundary === null || !/^[0-9A-Za-z'()+_,\-./:=? ]{1,70}$/.test(boundary[1] ?? boundary[2] ?? "")) {
+    return yield* new UploadRejected({ status: 400, message: uploadFailed })
   }
 
   const id = newAnalysisId()
@@ -136,7 +142,9 @@ export const receiveUpload = Effect.gen(function*() {
           ),
         SystemError: (cause) => Effect.die(cause),
         BadArgument: (cause) => Effect.die(cause)
-      })
+      }),
+      // Anything else the parser throws comes from a malformed request, not from us.
+      Effect.catchAllDefect((cause) => Effect.fail(new UploadRejected({ status: 400, message: uploadFailed, cause })))
     )
     // A form with no file chosen still sends an empty part with an empty name.
     if (file === undefined || (file.size === 0 && file.name === "")) {

@@ -1,0 +1,110 @@
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { OverridesFile, StatementsFile } from "@udsagn/domain/Categorization"
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { userMessage } from "../src/Analyses.js"
+import { escapeHtml, html } from "../src/Html.js"
+import { isAnalysisId, newAnalysisId } from "../src/Ids.js"
+import { filterStatements, overridesFromForm } from "../src/Pages.js"
+import { displayName, inputFileFor } from "../src/Upload.js"
+
+// Pure pieces: escaping, stored names, ids, the review form's overrides, filters.
+
+const row = (id: string, themes: Array<string>, extra: Record<string, unknown> = {}) =>
+  Schema.decodeUnknownSync(StatementsFile)([{
+    id, question: "Hvad tager du med?", questionType: "open", source: { sheet: "Voters", row: 4, column: 4 },
+    rawText: `tekst ${id}`, text: `tekst ${id}`, themes, scores: {}, evidence: [], confidence: 0.5, needsReview: false, ...extra
+  }])[0]! as CategorizedStatement
+
+const known = new Set(["patient-involvement", "visual-communication", "staff-burnout", "health-literacy", "other"])
+
+describe("html", () => {
+  it("escapes every interpolated string", () => {
+    expect(html`<p title="${"\" onload=\"x"}">${"<script>alert(1)</script>"}</p>`.value).toBe(
+      "<p title=\"&quot; onload=&quot;x\">&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    )
+    expect(escapeHtml("Æ & ø 'å'")).toBe("Æ &amp; ø &#39;å&#39;")
+  })
+})
+
+describe("stored input names", () => {
+  it.each([
+    ["menti-konference-2024-12-05.xlsx", "menti-konference-2024-12-05.xlsx"],
+    ["Svar fra Årsmødet (endelig).XLSX", "svar-fra-aarsmoedet-endelig.xlsx"],
+    ["../../etc/passwd.csv", "passwd.csv"],
+    ["C:\\Users\\anne\\Skrivebord\\udsagn.csv", "udsagn.csv"],
+    ["....xlsx", "konference.xlsx"],
+    ["🙂.csv", "konference.csv"]
+  ])("%s is stored as %s", (client, stored) => {
+    expect(inputFileFor(client)).toBe(stored)
+  })
+
+  it("refuses other extensions", () => {
+    for (const name of ["a.xls", "a.pdf", "xlsx", "a.xlsx.exe", "a.numbers"]) {
+      expect(inputFileFor(name), name).toBeUndefined()
+    }
+  })
+
+  it("shows the client's name without path or control characters", () => {
+    expect(displayName("C:\\x\\y\\svar.xlsx")).toBe("svar.xlsx")
+    expect(displayName("a\u0000b\nc.csv")).toBe("abc.csv")
+  })
+
+  it("puts the user's file name back into the pipeline's messages", () => {
+    const folder = "/srv/reports/.tmp-abc"
+    expect(userMessage(`Filen ${folder}/svar.xlsx er tom.`, folder, { inputFile: "svar.xlsx", themesFile: undefined, sourceName: "Svar.xlsx" }))
+      .toBe("Filen Svar.xlsx er tom.")
+  })
+})
+
+describe("ids", () => {
+  it("are random v4 UUIDs and nothing else passes", () => {
+    const a = newAnalysisId()
+    expect(isAnalysisId(a)).toBe(true)
+    expect(newAnalysisId()).not.toBe(a)
+    for (const bad of ["..", "../x", `${a}/..`, a.toUpperCase(), "", "3f2b8c1e-9a7d-1e6f-8b5a-1c2d3e4f5a6b"]) {
+      expect(isAnalysisId(bad), bad).toBe(false)
+    }
+  })
+})
+
+describe("overridesFromForm", () => {
+  const rows = [row("s1", ["health-literacy"]), row("s2", ["visual-communication", "health-literacy"]), row("s3", ["other"])]
+
+  it("adds an override only where the ticks differ from the current themes", () => {
+    const ticked = new Map([["s1", ["health-literacy"]], ["s2", ["visual-communication"]], ["s3", ["other"]]])
+    expect(overridesFromForm(rows, [], ["s1", "s2", "s3"], ticked, known)).toEqual([{ id: "s2", themes: ["visual-communication"] }])
+  })
+
+  it("gives `other` when nothing is ticked and drops `other` next to a real theme", () => {
+    const ticked = new Map([["s2", ["other", "staff-burnout"]]])
+    expect(overridesFromForm(rows, [], ["s1", "s2"], ticked, known)).toEqual([
+      { id: "s1", themes: ["other"] },
+      { id: "s2", themes: ["staff-burnout"] }
+    ])
+  })
+
+  it("keeps earlier overrides for statements not shown, and ignores unknown themes and ids", () => {
+    const existing = Schema.decodeUnknownSync(OverridesFile)([{ id: "s9", themes: ["staff-burnout"] }])
+    const ticked = new Map([["s3", ["nonsense", "patient-involvement"]], ["s404", ["other"]]])
+    expect(overridesFromForm(rows, existing, ["s3", "s404"], ticked, known)).toEqual([
+      { id: "s9", themes: ["staff-burnout"] },
+      { id: "s3", themes: ["patient-involvement"] }
+    ])
+  })
+})
+
+describe("filterStatements", () => {
+  it("filters by theme, question, needs review and text (case-insensitive)", () => {
+    const rows = [
+      row("s1", ["health-literacy"], { text: "Klart SPROG i breve", needsReview: true }),
+      row("s2", ["visual-communication"], { question: "Andet spørgsmål" })
+    ]
+    expect(filterStatements(rows, { theme: "health-literacy" }).map((r) => r.id)).toEqual(["s1"])
+    expect(filterStatements(rows, { question: "Andet spørgsmål" }).map((r) => r.id)).toEqual(["s2"])
+    expect(filterStatements(rows, { needsReview: true }).map((r) => r.id)).toEqual(["s1"])
+    expect(filterStatements(rows, { search: "sprog" }).map((r) => r.id)).toEqual(["s1"])
+    expect(filterStatements(rows, {}).length).toBe(2)
+  })
+})
+
