@@ -6,7 +6,7 @@ export interface FeatureOptions {
   readonly bigrams: boolean
 }
 
-export const defaultFeatureOptions: FeatureOptions = { charNgrams: [4], bigrams: true }
+export const defaultFeatureOptions: FeatureOptions = { charNgrams: [], bigrams: true }
 
 /**
  * Feature names of one content word: its stem, the stems of its compound parts, and character

@@ -81,13 +81,17 @@ export const compileLexicon = (themeSet: ThemeSet): CompiledLexicon => {
 
 const sameWord = (t: AnalyzedToken, key: string, stemmed: string) => t.stem === stemmed || t.key === key
 
+/** Inside a phrase a compound also counts by its head, the last part ("frontpersonalet" ~ "personalet"). */
+const phraseWord = (t: AnalyzedToken, key: string, stemmed: string) =>
+  sameWord(t, key, stemmed) || (t.partStems !== undefined && t.partStems[t.partStems.length - 1] === stemmed)
+
 /** Matches a phrase starting at token i, allowing one extra word between its words. */
 const matchPhrase = (tokens: ReadonlyArray<AnalyzedToken>, i: number, p: CompiledTerm): number => {
   let pos = i
   for (let k = 1; k < p.keys.length; k++) {
     let found = -1
     for (let j = pos + 1; j <= pos + 2 && j < tokens.length; j++) {
-      if (sameWord(tokens[j]!, p.keys[k]!, p.stems[k]!)) {
+      if (phraseWord(tokens[j]!, p.keys[k]!, p.stems[k]!)) {
         found = j
         break
       }

@@ -1,5 +1,6 @@
 import { CompoundSplitter } from "@udsagn/danish"
 import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
 import { Evidence } from "@udsagn/domain/Categorization"
 import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
 import { Analyzer, type AnalyzedToken } from "./Analyzer.js"
@@ -35,7 +36,7 @@ export interface ModelOptions {
 
 export const defaultModelOptions: ModelOptions = {
   features: defaultFeatureOptions,
-  l2: 0.002,
+  l2: 0.001,
   iterations: 100,
   lexScale: 0.6,
   lexCap: 3,
@@ -67,9 +68,43 @@ export interface ThemeModelData {
   readonly trainingRows: number
 }
 
-/** Key of a (theme set, training data) pair: a model is valid only for the inputs it was built from. */
+// The code that turns text into features and weights: a model built by other code is stale too.
+const MODEL_CODE = [
+  "../../danish/src/Normalize.ts",
+  "../../danish/src/Tokenize.ts",
+  "../../danish/src/Stem.ts",
+  "../../danish/src/StopWords.ts",
+  "../../danish/src/Compound.ts",
+  "../../danish/src/Distance.ts",
+  "./Analyzer.ts",
+  "./Features.ts",
+  "./Lexicon.ts",
+  "./Logistic.ts",
+  "./ThemeModel.ts"
+]
+let fingerprint: string | undefined
+/** Hash of the model code's source (read once; the sources ship with the package, which runs from source). */
+export const codeFingerprint = (): string => {
+  if (fingerprint === undefined) {
+    const h = createHash("sha256")
+    for (const rel of MODEL_CODE) {
+      try {
+        h.update(readFileSync(new URL(rel, import.meta.url), "utf8").replace(/\r\n/g, "\n"))
+      } catch {
+        h.update(`missing:${rel}`)
+      }
+    }
+    fingerprint = h.digest("hex").slice(0, 16)
+  }
+  return fingerprint
+}
+
+/** Key of a (theme set, training data, model code) triple: a model is valid only for the inputs it was built from. */
 export const modelKey = (themeSetJson: string, trainingCsv: string): string =>
-  createHash("sha256").update(`v${MODEL_VERSION}\n${themeSetJson}\n${trainingCsv}`).digest("hex").slice(0, 32)
+  createHash("sha256")
+    .update(`v${MODEL_VERSION}\n${codeFingerprint()}\n${themeSetJson}\n${trainingCsv.replace(/\r\n/g, "\n")}`)
+    .digest("hex")
+    .slice(0, 32)
 
 /** Canonical JSON of a theme set for `modelKey` (file formatting does not matter). */
 export const themeSetJson = (themeSet: ThemeSet): string =>

@@ -1,4 +1,4 @@
-import { describe, expect, it, layer } from "@effect/vitest"
+import { expect, layer } from "@effect/vitest"
 import { Statement, StatementId, SourceLocation } from "@udsagn/domain/Statement"
 import { Effect, Layer } from "effect"
 import { Categorizer } from "../src/Categorizer.js"

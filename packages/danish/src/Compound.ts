@@ -7,6 +7,8 @@ import { stem } from "./Stem.js"
  * ("sundhed|s|kompetence", "bruger|e|inddragelse"); the last part may be inflected
  * (its stem must be known). The split with the fewest parts wins, ties to the longest first part.
  */
+const INFLECTIONS = new Set(["erne", "ene", "ende", "ernes", "enes", "endes", "eren", "erens", "eret", "ede", "ers", "ens", "ets", "hed", "heden", "else", "elsen"])
+
 export class CompoundSplitter {
   private readonly words: ReadonlySet<string>
   private readonly stems: ReadonlySet<string>
@@ -27,6 +29,8 @@ export class CompoundSplitter {
   }
 
   private isPart(fragment: string, final: boolean): boolean {
+    // An inflectional ending is no part: "borgerne" is "borger" inflected, not "borg|erne".
+    if (final && INFLECTIONS.has(fragment)) return false
     if (this.words.has(fragment)) return true
     if (final) return this.stems.has(stem(fragment))
     return this.stems.has(fragment)

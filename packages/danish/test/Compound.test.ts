@@ -25,6 +25,13 @@ describe("compound splitting", () => {
     expect(splitter.split("tidsplan")).toBeUndefined()
   })
 
+  it("does not take an inflectional ending for a part", () => {
+    const s = new CompoundSplitter(["borg", "erne", "borger", "video", "animation"])
+    expect(s.split("borgerne")).toBeUndefined()
+    // a known word that is also a compound still splits
+    expect(new CompoundSplitter(["animation", "video", "animationsvideoer"]).split("animationsvideoer")).toEqual(["animation", "videoer"])
+  })
+
   it("allows the linking -e- (brugere|inddragelse)", () => {
     expect(splitter.split("brugereinddragelse")).toEqual(["bruger", "inddragelse"])
   })

@@ -1,0 +1,162 @@
+import { Command, Options } from "@effect/cli"
+import { FileSystem } from "@effect/platform"
+import {
+  Categorizer,
+  crossValidate,
+  evaluatePredictions,
+  parseLabeledCsv,
+  ThemeLoader,
+  type CrossValidationResult,
+  type EvaluationReport
+} from "@udsagn/categorize"
+import { metricsPath, trainingStatementsPath } from "@udsagn/domain/Paths"
+import { SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
+import { OTHER } from "@udsagn/domain/Theme"
+import { Console, Data, Effect, Layer, Option } from "effect"
+import * as NodePath from "node:path"
+import { resolveUserPath } from "../Paths.js"
+
+/** A gold file or the training data that cannot be used for evaluation. */
+export class EvaluateError extends Data.TaggedError("EvaluateError")<{ readonly message: string; readonly cause?: unknown }> {}
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5)
+const f3 = (x: number) => x.toFixed(3)
+
+/** The agreement table as printed by `udsagn evaluate` (markdown, readable in a terminal). */
+export const formatReport = (title: string, r: EvaluationReport, labelNames: Record<string, string> = {}): string => {
+  const lines = [
+    `## ${title} (${r.n} udsagn)`,
+    "",
+    "| tema | præcision | genkaldelse | F1 | kappa | støtte | tildelt |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.labels.map(
+      (l) =>
+        `| ${labelNames[l.label] ?? l.label} (\`${l.label}\`) | ${pct(l.precision)} % | ${pct(l.recall)} % | ${f3(l.f1)} | ${f3(l.kappa)} | ${l.support} | ${l.predicted} |`
+    ),
+    "",
+    `makro-F1 ${f3(r.macroF1)} · mikro-F1 ${f3(r.microF1)} · helt rigtige temasæt ${pct(r.exactMatch).trim()} % · laveste tema-F1 ${f3(Math.min(...r.labels.map((l) => l.f1)))}`
+  ]
+  if (r.confusions.length > 0) {
+    lines.push("", "Uenigheder (menneske → kategorisering, — = intet):")
+    for (const c of r.confusions.slice(0, 12)) {
+      lines.push(`- ${c.gold} → ${c.predicted}: ${c.count}  fx ${c.examples.map((e) => `"${e}"`).join(", ")}`)
+    }
+  }
+  return lines.join("\n")
+}
+
+const round4 = (x: number) => Math.round(x * 10000) / 10000
+
+/** The figures kept in metrics.json (deterministic: no timestamps). */
+export const metricsEntry = (file: string, r: EvaluationReport, extra: Record<string, unknown> = {}) => ({
+  file,
+  ...extra,
+  n: r.n,
+  macroF1: round4(r.macroF1),
+  microF1: round4(r.microF1),
+  exactMatch: round4(r.exactMatch),
+  minLabelF1: round4(Math.min(...r.labels.map((l) => l.f1))),
+  labels: r.labels.map((l) => ({
+    label: l.label,
+    precision: round4(l.precision),
+    recall: round4(l.recall),
+    f1: round4(l.f1),
+    kappa: round4(l.kappa),
+    support: l.support
+  }))
+})
+
+/** Which slot of metrics.json a gold file fills: the shared dev set, the sample's gold, or other. */
+export const metricsSlot = (goldPath: string): "dev" | "sample" | "gold" => {
+  const base = NodePath.basename(goldPath)
+  if (base.startsWith("dev-statements")) return "dev"
+  if (base.endsWith(".gold.csv")) return "sample"
+  return "gold"
+}
+
+const readText = (path: string, what: string) =>
+  Effect.flatMap(FileSystem.FileSystem, (fs) => fs.readFileString(path)).pipe(
+    Effect.mapError((cause) => new EvaluateError({ message: `${what} kunne ikke læses: ${path} (${cause.message}).`, cause }))
+  )
+
+export const evaluate = Effect.fn("Evaluate.run")(function* (args: {
+  readonly gold: string
+  readonly themes: Option.Option<string>
+  readonly folds: number
+  readonly writeMetrics: boolean
+}) {
+  const fs = yield* FileSystem.FileSystem
+  const goldPath = resolveUserPath(args.gold)
+  const themeSet = yield* (yield* ThemeLoader).load(Option.getOrUndefined(Option.map(args.themes, resolveUserPath)))
+  const labelNames: Record<string, string> = Object.fromEntries(themeSet.themes.map((t) => [t.id, t.label]))
+  labelNames[OTHER] = themeSet.otherLabel
+  const labels = [...themeSet.themes.map((t) => t.id as string), OTHER]
+
+  const parsed = parseLabeledCsv(yield* readText(goldPath, "Guldfilen"))
+  if (parsed.rows.length === 0) {
+    return yield* new EvaluateError({
+      message: `Guldfilen ${goldPath} har ingen brugbare rækker (kolonner id,question,text,themes). ${parsed.problems.slice(0, 3).join("; ")}`
+    })
+  }
+  const statements = parsed.rows.map(
+    (r, i) =>
+      new Statement({
+        id: StatementId.make(r.id || `g${i + 1}`),
+        question: r.question ?? "",
+        questionType: "open",
+        source: new SourceLocation({ sheet: NodePath.basename(goldPath), row: i + 2, column: 3 }),
+        rawText: r.text,
+        text: r.text
+      })
+  )
+  const t0 = performance.now()
+  const categorized = yield* (yield* Categorizer).categorize(statements, themeSet)
+  const ms = performance.now() - t0
+  const report = evaluatePredictions(
+    parsed.rows.map((r, i) => ({ id: r.id, text: r.text, gold: r.themes, predicted: categorized[i]!.themes })),
+    labels
+  )
+  const review = categorized.filter((s) => s.needsReview).length
+  yield* Console.log(formatReport(`Guldfil ${NodePath.basename(goldPath)}`, report, labelNames))
+  yield* Console.log(`\n${review} af ${categorized.length} udsagn markeret til gennemsyn · kategoriseret på ${ms.toFixed(0)} ms`)
+  if (parsed.problems.length > 0) yield* Console.log(`Sprunget over: ${parsed.problems.slice(0, 5).join("; ")}`)
+
+  let cv: CrossValidationResult | undefined
+  if (args.folds >= 2) {
+    const training = parseLabeledCsv(yield* readText(trainingStatementsPath, "Træningsdata"))
+    cv = crossValidate(themeSet, training.rows, args.folds)
+    yield* Console.log("\n" + formatReport(`Krydsvalidering, ${args.folds} fold på træningsdata`, cv.report, labelNames))
+  }
+
+  if (args.writeMetrics) {
+    const existing = yield* fs.readFileString(metricsPath).pipe(
+      Effect.map((t) => JSON.parse(t) as Record<string, unknown>),
+      Effect.orElseSucceed(() => ({}) as Record<string, unknown>)
+    )
+    const slot = metricsSlot(goldPath)
+    const next: Record<string, unknown> = {
+      ...existing,
+      [slot]: metricsEntry(NodePath.basename(goldPath), report, { needsReview: review })
+    }
+    if (cv) next.crossValidation = metricsEntry(NodePath.basename(trainingStatementsPath), cv.report, { folds: cv.folds })
+    const ordered = Object.fromEntries(
+      ["dev", "sample", "gold", "crossValidation"].filter((k) => k in next).map((k) => [k, next[k]])
+    )
+    yield* fs
+      .writeFileString(metricsPath, JSON.stringify(ordered, null, 2) + "\n")
+      .pipe(Effect.mapError((cause) => new EvaluateError({ message: `Kunne ikke skrive ${metricsPath} (${cause.message}).`, cause })))
+    yield* Console.log(`\nTal skrevet til ${metricsPath} (${slot}${cv ? " + crossValidation" : ""}).`)
+  }
+  return report
+})
+
+export const evaluateCommand = Command.make(
+  "evaluate",
+  {
+    gold: Options.text("gold").pipe(Options.withDescription("Csv med menneskelig kodning: id,question,text,themes (temaer adskilt af |)")),
+    themes: Options.text("themes").pipe(Options.withDescription("Temafil (json); standard: data/themes/default.json"), Options.optional),
+    folds: Options.integer("folds").pipe(Options.withDescription("Krydsvalidering på træningsdata med k fold (0 = spring over)"), Options.withDefault(5)),
+    writeMetrics: Options.boolean("write-metrics").pipe(Options.withDescription("Skriv tallene til data/training/metrics.json"))
+  },
+  (args) => evaluate(args).pipe(Effect.asVoid, Effect.provide(Layer.mergeAll(Categorizer.Default, ThemeLoader.Default)))
+).pipe(Command.withDescription("Mål kategoriseringen mod menneskelig kodning (F1, kappa, uenigheder)."))
