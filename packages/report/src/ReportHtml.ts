@@ -391,13 +391,19 @@ const closedSection = (result: CategorizedResult, charts: ReadonlyArray<ChartFil
   const items = result.closedQuestions.map((q) => {
     const chart = charts.find((c) => !used.has(c) && (c.title === q.title || c.description.includes(q.title)))
     if (chart) used.add(chart)
+    // A chart draws its own title and respondents; without one, say them here.
+    if (chart) {
+      return html`<div class="closed">
+${figure(chart)}
+<details><summary>Tallene bag figuren</summary>${closedBars(q)}</details>
+</div>`
+    }
     return html`<div class="closed">
 <h3>${q.title}</h3>
 <p class="note">${q.type === "scales" ? "Skala" : q.type === "ranking" ? "Rangordning" : q.type === "quiz" ? "Quiz" : "Afstemning"}${
       q.respondents !== undefined ? html` · ${count(q.respondents, "deltager svarede", "deltagere svarede")}` : ""
     }</p>
-${chart ? figure(chart) : ""}
-${chart ? html`<details><summary>Tallene</summary>${closedBars(q)}</details>` : closedBars(q)}
+${closedBars(q)}
 </div>`
   })
   const rest = charts.filter((c) => !used.has(c))
