@@ -77,9 +77,17 @@ export interface ParsedCsv {
   readonly delimiter: Delimiter
 }
 
-/** Parse CSV text into records (quoted newlines stay inside their field). Blank lines are kept as empty rows. */
-export const parseCsv = (text: string, delimiter: Delimiter = detectDelimiter(text)): ParsedCsv => {
-  const { data } = Papa.parse<Array<string>>(text, { delimiter, skipEmptyLines: false })
+/**
+ * Parse CSV text into records (quoted newlines stay inside their field). Blank lines are kept as
+ * empty rows, so record numbers match what a person sees. A `sep=` line is honoured and dropped
+ * (record numbers then start after it).
+ */
+export const parseCsv = (text: string, delimiter?: Delimiter): ParsedCsv => {
+  // Excel honours (and sometimes writes) a first line `sep=;` naming the delimiter.
+  const hint = /^sep=([;,\t|])[ \t]*\r?\n/i.exec(text)
+  const body = hint ? text.slice(hint[0].length) : text
+  delimiter ??= hint ? (hint[1] as Delimiter) : detectDelimiter(body)
+  const { data } = Papa.parse<Array<string>>(body, { delimiter, skipEmptyLines: false })
   // papaparse yields a trailing [""] for the final newline; drop trailing blank records.
   const rows = data.slice()
   while (rows.length > 0 && rows[rows.length - 1]!.every((f) => f.trim() === "")) rows.pop()

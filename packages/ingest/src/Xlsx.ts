@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { TextDecoder } from "node:util"
 import yauzl from "yauzl"
 import { CorruptWorkbook, NotASpreadsheet, TooLargeWhenUnpacked } from "./IngestError.js"
 import { attributes, decodeOoxmlEscapes, xmlTokens } from "./Xml.js"
@@ -56,16 +57,20 @@ export const unzipXlsx = (bytes: Uint8Array, file: string, limit: number = MAX_U
           const name = entry.fileName.replace(/\\/g, "/").replace(/^\/+/, "")
           if (name.endsWith("/") || SKIP.test(name) || !/\.(?:xml|rels)$/i.test(name)) continue
           const stream = await zip.openReadStreamPromise(entry)
-          const chunks: Array<Buffer> = []
+          // Decode as we go, so the inflated bytes are not held twice (bytes and text).
+          let decoder: TextDecoder | undefined
+          const text: Array<string> = []
           for await (const chunk of stream as AsyncIterable<Buffer>) {
             inflated += chunk.length
             if (inflated > limit) {
               stream.destroy()
               throw new Refused(new TooLargeWhenUnpacked({ file, bytes: inflated, limit }))
             }
-            chunks.push(chunk)
+            decoder ??= decoderFor(chunk)
+            text.push(decoder.decode(chunk, { stream: true }))
           }
-          parts.set(name, decodeXmlBytes(Buffer.concat(chunks)))
+          if (decoder) text.push(decoder.decode())
+          parts.set(name, text.join(""))
         }
         return parts
       } finally {
@@ -79,11 +84,13 @@ class Refused {
   constructor(readonly error: TooLargeWhenUnpacked | CorruptWorkbook) {}
 }
 
-const decodeXmlBytes = (buf: Buffer): string => {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf)
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf)
-  return new TextDecoder("utf-8").decode(buf) // strips a UTF-8 BOM
-}
+/** XML parts are UTF-8 (a BOM is dropped) unless a UTF-16 BOM says otherwise. */
+const decoderFor = (first: Uint8Array): TextDecoder =>
+  first[0] === 0xff && first[1] === 0xfe
+    ? new TextDecoder("utf-16le")
+    : first[0] === 0xfe && first[1] === 0xff
+    ? new TextDecoder("utf-16be")
+    : new TextDecoder("utf-8")
 
 /** Resolve a relationship target against the folder of the part that points to it. */
 const resolvePart = (fromPart: string, target: string): string => {

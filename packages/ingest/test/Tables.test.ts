@@ -34,6 +34,12 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter(text)).toBe(delimiter)
   })
 
+  it("honours Excel's sep= line", () => {
+    const { delimiter, rows } = parseCsv("sep=,\r\nSpørgsmål,Svar;med semikolon\r\nA,b;c\r\n")
+    expect(delimiter).toBe(",")
+    expect(rows).toEqual([["Spørgsmål", "Svar;med semikolon"], ["A", "b;c"]])
+  })
+
   it("keeps quoted newlines and delimiters inside the field", () => {
     const { rows } = parseCsv("Spørgsmål;Svar\nA;\"to\nlinjer; og semikolon\"\nB;kort\n")
     expect(rows).toEqual([["Spørgsmål", "Svar"], ["A", "to\nlinjer; og semikolon"], ["B", "kort"]])
