@@ -1,4 +1,6 @@
-import { ChartFile } from "@udsagn/domain"
+import { aggregate } from "@udsagn/aggregate"
+import { CategorizedResult, ChartFile } from "@udsagn/domain"
+import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
 import { formatPercent } from "../src/Format.js"
 import { highlightText, planCharts, renderReportHtml } from "../src/ReportHtml.js"
@@ -178,5 +180,19 @@ describe("hostile statements", () => {
     expect(page).not.toMatch(/\d{6}-?\d{4}|\d{2} \d{2} \d{2} \d{2}|karen\.jensen|@example\.dk/)
     expect(page).toContain("[CPR]")
     expect(page).toContain("[telefon]")
+  })
+})
+
+describe("an analysis with no statements", () => {
+  it("still renders every section and says there is nothing to show", () => {
+    const { result } = sampleFixture()
+    const empty = new CategorizedResult({ ...result, statements: [], closedQuestions: [], questions: [] })
+    const summary = aggregate(empty)
+    const page = renderReportHtml({ result: empty, summary, charts: [] })
+    expect(page).toContain("<h2>Sammenfatning</h2>")
+    expect(page).toContain("<h2>Til gennemsyn</h2>")
+    expect(page).not.toContain(`<section id="lukkede"`)
+    expect(page).toContain("Ingen af udsagnene peger på en enkel, konkret handling.")
+    expect(buildRecommendations(empty, summary).recommendations).toEqual([])
   })
 })
