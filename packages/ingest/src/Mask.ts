@@ -30,7 +30,8 @@ const PHONE = new RegExp(
   "gu"
 )
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+// The top-level domain is optional: "tove@regionmidt" is an address too.
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu
 // @handles (Twitter/Instagram/Teams style). Not preceded by a letter, digit or dot, so the
 // middle of an address is never taken for a handle.
 const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu

@@ -13,7 +13,9 @@ describe("maskPersonalData", () => {
     ["(+45) 23-45-67-89", "[telefon]", { cpr: 0, phone: 1, email: 0 }],
     ["skriv til karen.jensen@example.dk i dag", "skriv til [e-mail] i dag", { cpr: 0, phone: 0, email: 1 }],
     ["Spørg @maren_lund på Teams", "Spørg [e-mail] på Teams", { cpr: 0, phone: 0, email: 1 }],
-    ["æbleø.ståhl@region.dk", "[e-mail]", { cpr: 0, phone: 0, email: 1 }]
+    ["æbleø.ståhl@region.dk", "[e-mail]", { cpr: 0, phone: 0, email: 1 }],
+    ["mail tove@regionmidt.", "mail [e-mail].", { cpr: 0, phone: 0, email: 1 }],
+    ["=HYPERLINK(A1) @SUM(A1)", "=HYPERLINK(A1) [e-mail](A1)", { cpr: 0, phone: 0, email: 1 }]
   ])("masks %j", (input, expected, counts) => {
     const out = maskPersonalData(input)
     expect(out.text).toBe(expected)
@@ -29,7 +31,8 @@ describe("maskPersonalData", () => {
     "dato 32132112345 er ikke CPR",
     "kl. 12.30 - 14.00",
     "Top 10 af de 25 breve",
-    "hjemmeside sundhed.dk og e-Boks"
+    "hjemmeside sundhed.dk og e-Boks",
+    "vi mødes @ kantinen kl. 12"
   ])("leaves %j alone", (input) => {
     const out = maskPersonalData(input)
     expect(out.text).toBe(input)
