@@ -1,11 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { repoRoot } from "@udsagn/domain/Paths"
 import { AnalyzerLive } from "../src/AnalyzerLive.js"
 import { type RunningServer, startWebServer } from "../src/Server.js"
 import type { WebSettings } from "../src/WebConfig.js"
 
-export const fixtures = "/work/shared/fixtures"
+// CI clones the repo with shared/ beside it.
+export const fixtures = join(repoRoot, "../shared/fixtures")
 export const sample = join(fixtures, "menti-konference-2024-12-05.xlsx")
 
 export const freshDir = (label: string) => mkdtempSync(join(tmpdir(), `udsagn-web-${label}-`))

@@ -1,0 +1,209 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { type Browser, chromium, type Locator, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { fixture, repoRoot } from "./support.js"
+
+// A person who has never seen udsagn: open the page, drop the Menti export, see the report,
+// untick a theme on one statement, save, see the count change, download the Word file;
+// then restart the server (a new process on the same folder) and find the analysis again.
+
+const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `web-${name}.png`), fullPage: true })
+
+const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ").trim()
+
+interface Server {
+  readonly url: string
+  readonly child: ChildProcess
+}
+
+/** `pnpm serve` as a user runs it, on a free port and a fresh storage folder. */
+const serve = (reportsDir: string) =>
+  new Promise<Server>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/web/src/main.ts"), "--port", "0", "--reports-dir", reportsDir],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
+    )
+    let out = ""
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ url: m[1]!, child })
+      }
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
+  })
+
+const stop = (server: Server | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!server || server.child.exitCode !== null) return resolve()
+    server.child.once("exit", () => resolve())
+    server.child.kill("SIGTERM")
+  })
+
+let browser: Browser
+let server: Server | undefined
+const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-e2e-"))
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-dl-"))
+
+beforeAll(async () => {
+  fs.mkdirSync(artifacts, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+  })
+  server = await serve(reportsDir)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await stop(server)
+})
+
+const newPage = async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
+  const page = await context.newPage()
+  const problems: Array<string> = []
+  const origin = new URL(server!.url).origin
+  // Nothing may be fetched from anywhere but this server.
+  page.on("request", (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) problems.push(`request to ${r.url()}`)
+  })
+  page.on("pageerror", (e) => problems.push(String(e)))
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text())
+  })
+  return { page, problems }
+}
+
+describe("the web app in Chromium", () => {
+  let analysisUrl = ""
+
+  it("upload by drag and drop, progress, report", async () => {
+    const { page, problems } = await newPage()
+    await page.goto(server!.url)
+    expect(await textOf(page.locator("h1"))).toBe("Analysér svar fra en konference")
+    await shot(page, "1-forside")
+
+    // Drop the file on the upload box, the way a person drags it from the desktop.
+    const bytes = fs.readFileSync(fixture("menti-konference-2024-12-05.xlsx")).toString("base64")
+    // Runs in the page (a string, since this file is compiled without DOM types).
+    const transfer = await page.evaluateHandle(`(() => {
+      const raw = atob(${JSON.stringify(bytes)})
+      const data = new Uint8Array(raw.length)
+      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i)
+      const dt = new DataTransfer()
+      dt.items.add(new File([data], "menti-konference-2024-12-05.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }))
+      return dt
+    })()`)
+    await page.dispatchEvent("label.dropzone", "dragover", { dataTransfer: transfer })
+    await page.dispatchEvent("label.dropzone", "drop", { dataTransfer: transfer })
+    expect(await textOf(page.locator("#chosen-file"))).toBe("Valgt fil: menti-konference-2024-12-05.xlsx")
+    await shot(page, "2-fil-valgt")
+
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
+    analysisUrl = page.url()
+    const progress = await page.locator("h1").textContent()
+    if (progress?.includes("kører")) await shot(page, "3-koerer")
+
+    await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 90_000 })
+    expect(await textOf(page.locator("h1"))).toBe("Konference 5. december 2024")
+    expect(await textOf(page.locator("p.lead"))).toContain("160 udsagn")
+    const report = page.frameLocator("iframe.report")
+    await report.locator("h2", { hasText: "Sammenfatning" }).waitFor({ timeout: 15_000 })
+    await shot(page, "4-analyse")
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it("untick a theme on one statement, save, and the count goes down", async () => {
+    const { page, problems } = await newPage()
+    await page.goto(analysisUrl)
+    await page.getByRole("link", { name: "Gennemgå og ret temaer" }).click()
+    expect(await textOf(page.locator("h1"))).toBe("Gennemgå temaer")
+    await shot(page, "5-gennemgang")
+
+    const countOf = async (theme: string) => Number(await page.locator(`td[data-count="${theme}"]`).textContent())
+    const before = await countOf("visual-communication")
+    // The first statement that has "Visuel kommunikation" ticked.
+    const statement = page.locator("fieldset.statement", { has: page.locator('input[value="visual-communication"]:checked') }).first()
+    const sid = await statement.getAttribute("data-statement")
+    await statement.getByLabel("Visuel kommunikation").uncheck()
+    await statement.screenshot({ path: path.join(artifacts, "web-6-fjern-flueben.png") })
+    await page.getByRole("button", { name: "Gem rettelser" }).click()
+    await page.locator(".notice", { hasText: "Dine rettelser er gemt" }).waitFor({ timeout: 60_000 })
+    expect(await countOf("visual-communication")).toBe(before - 1)
+    const saved = page.locator(`fieldset[data-statement="${sid}"]`)
+    expect(await saved.getByLabel("Visuel kommunikation").isChecked()).toBe(false)
+    expect(await textOf(saved.locator(".tag.fixed"))).toBe("Rettet af dig")
+    await shot(page, "7-gemt")
+
+    // Filters: only statements the program is unsure of.
+    await page.getByLabel("Kun dem, programmet er usikker på").check()
+    await page.getByRole("button", { name: "Vis", exact: true }).click()
+    expect(await textOf(page.locator("#antal"))).toMatch(/^Viser \d+ af 160 udsagn\.$/)
+    const shown = await page.locator("fieldset.statement").count()
+    expect(shown).toBeGreaterThan(0)
+    expect(shown).toBe(await page.locator("fieldset.statement.review").count())
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it("download the Word file", async () => {
+    const { page } = await newPage()
+    await page.goto(analysisUrl)
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Hent anbefalinger (Word)" }).click()
+    ])
+    expect(download.suggestedFilename()).toBe("recommendations.docx")
+    const file = path.join(downloads, "anbefalinger.docx")
+    await download.saveAs(file)
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK")
+    await page.context().close()
+  })
+
+  it("a broken file gives a clear Danish message", async () => {
+    const { page } = await newPage()
+    await page.goto(server!.url)
+    await page.setInputFiles("#file", fixture("bad/not-a-spreadsheet.xlsx"))
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    await page.locator("h1", { hasText: "Filen kunne ikke analyseres" }).waitFor({ timeout: 30_000 })
+    expect(await textOf(page.locator(".error"))).toContain("not-a-spreadsheet.xlsx")
+    await shot(page, "8-fejl")
+    await page.context().close()
+  })
+
+  it("after a restart the analysis is still listed, and two can be compared", async () => {
+    await stop(server)
+    server = await serve(reportsDir)
+    const { page, problems } = await newPage()
+    await page.goto(server.url)
+    const id = analysisUrl.split("/").pop()!
+    expect(await textOf(page.locator(`tr[data-id="${id}"]`))).toContain("Konference 5. december 2024")
+    await shot(page, "9-efter-genstart")
+
+    // A second analysis (the same answers as a semicolon CSV) to compare with.
+    await page.setInputFiles("#file", fixture("udsagn-excel-semikolon-cp1252.csv"))
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 90_000 })
+    await page.getByRole("link", { name: "Sammenlign analyser" }).click()
+    await page.getByRole("button", { name: "Sammenlign" }).click()
+    await page.locator("h2", { hasText: "Temaer: A mod B" }).waitFor()
+    expect(await textOf(page.locator("table.compare"))).toContain("procentpoint")
+    await shot(page, "10-sammenlign")
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+})
