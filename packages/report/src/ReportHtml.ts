@@ -20,7 +20,7 @@ import {
   quoted
 } from "./Format.js"
 import { html, raw, type Raw, sanitizeSvg } from "./Html.js"
-import { type EvaluationMetrics, labelMetrics, type MetricSet } from "./Metrics.js"
+import { type EvaluationMetrics, type LabelMetrics, labelMetrics, type MetricSet } from "./Metrics.js"
 import { buildRecommendations, eventLine, representativeOf } from "./Recommendations.js"
 import type { ReportInput } from "./ReportInput.js"
 import { REPORT_CSS } from "./ReportStyle.js"
@@ -418,6 +418,17 @@ ${rest.length > 0 ? html`<h3>Flere figurer</h3>${rest.map(figure)}` : ""}
 const pct = (v: number | undefined) => (v === undefined ? "–" : formatPercent(v))
 const dec = (v: number | undefined) => (v === undefined ? "–" : formatDecimal(v, 2))
 
+/** "Most reliable for X, least for Y", from the per-theme F1. */
+const bestWorst = (labels: ReadonlyArray<readonly [string, LabelMetrics]>, name: (id: string) => string): Raw | "" => {
+  const scored = labels.filter(([, l]) => l.f1 !== undefined).sort((a, b) => (b[1].f1 ?? 0) - (a[1].f1 ?? 0))
+  const best = scored[0]
+  const worst = scored[scored.length - 1]
+  if (best === undefined || worst === undefined || scored.length < 2) return ""
+  return html` Sorteringen rammer bedst for »${name(best[0])}« (F1 ${dec(best[1].f1)}) og dårligst for »${
+    name(worst[0])
+  }« (F1 ${dec(worst[1].f1)}).`
+}
+
 const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | undefined): Raw => {
   const pick: ReadonlyArray<readonly [MetricSet | undefined, string]> = [
     [metrics?.dev, "udsagn, som mennesker har sorteret efter kodebogen, og som programmet ikke har lært af"],
@@ -450,7 +461,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.macroF1 !== undefined
       ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
       : ""
-  }${cvNote}</p>
+  }${cvNote}${bestWorst(labels, name)}</p>
 ${
     labels.length > 0
       ? html`<table class="numbers metrics">

@@ -25,6 +25,7 @@ const paragraphs = (xml: string) =>
     }
   })
 
+// Writing five files (docx, xlsx) takes a few seconds when the whole suite runs in parallel.
 describe("ReportWriter", () => {
   it.scoped("writes report, drafts and spreadsheet into the folder", () =>
     Effect.gen(function*() {
@@ -75,7 +76,7 @@ describe("ReportWriter", () => {
       const wb = new ExcelJS.Workbook()
       yield* Effect.promise(() => wb.xlsx.readFile(files.statementsXlsx))
       expect(wb.worksheets.length).toBe(result.themeSet.themes.length + 2)
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 60_000)
 
   it.scoped("reads agreement figures from a metrics file and puts them in the method section", () =>
     Effect.gen(function*() {
@@ -113,8 +114,9 @@ describe("ReportWriter", () => {
       expect(html).toMatch(/Medarbejdertrivsel og ildsjæle<\/th><td class="num">90\u00a0%<\/td><td class="num">70\u00a0%<\/td><td class="num">0,79<\/td><td class="num">0,74<\/td>/)
       expect(html).toContain(`<th scope="row">Andet</th>`)
       expect(html).toContain("afprøvet på 160 udsagn, som mennesker har sorteret")
+      expect(html).toContain("Sorteringen rammer bedst for »Medarbejdertrivsel og ildsjæle« (F1 0,79) og dårligst for »Andet« (F1 0,60).")
       expect(html).toContain("Ved krydsvalidering på træningsmaterialet (5 runder) var træfsikkerheden 0,83.")
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 60_000)
 
   it.scoped("treats a missing or malformed metrics file as no figures", () =>
     Effect.gen(function*() {
@@ -128,7 +130,7 @@ describe("ReportWriter", () => {
       const wrong = nodePath.join(dir, "wrong.json")
       yield* fs.writeFileString(wrong, JSON.stringify({ dev: { macroF1: "høj" } }))
       expect(yield* writer.loadMetrics(wrong)).toBeUndefined()
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 60_000)
 
   it.scoped("fails with a Danish ReportError when the folder cannot be written", () =>
     Effect.gen(function*() {
@@ -141,7 +143,7 @@ describe("ReportWriter", () => {
       const error = yield* Effect.flip(writer.write({ result, summary, charts: [], outDir: nodePath.join(blocker, "ud"), metrics: {} }))
       expect(error._tag).toBe("ReportError")
       expect(error.message).toContain("Kunne ikke skrive")
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 60_000)
 
   it.scoped("writes no hostile markup, formula or personal number into any file", () =>
     Effect.gen(function*() {
@@ -176,5 +178,5 @@ describe("ReportWriter", () => {
           })
         )
       )
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 60_000)
 })

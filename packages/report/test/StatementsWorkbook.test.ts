@@ -34,7 +34,7 @@ describe("safeCellText", () => {
   })
 })
 
-describe("statementsWorkbook", () => {
+describe("statementsWorkbook", { timeout: 60_000 }, () => {
   it("has one sheet with everything and one per theme, filters on and header frozen", async () => {
     const { result } = sampleFixture()
     const wb = await load(await statementsWorkbook(result))
