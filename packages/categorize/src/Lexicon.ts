@@ -121,6 +121,10 @@ const excludedTokens = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToke
   return out
 }
 
+/** Themes an exclusion phrase occurs for in this statement. */
+export const excludedThemes = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Set<string> =>
+  lex.exclusions.length === 0 ? new Set() : new Set(excludedTokens(lex, tokens).keys())
+
 /**
  * All lexicon hits of a statement, per theme, after exclusions; each token carries a theme at
  * most once (the heaviest term covering it wins), so "brænder ud" does not also count "brænde".

@@ -5,7 +5,7 @@ import { Evidence } from "@udsagn/domain/Categorization"
 import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
 import { Analyzer, type AnalyzedToken } from "./Analyzer.js"
 import { defaultFeatureOptions, FeatureExtractor, type FeatureOptions } from "./Features.js"
-import { compileLexicon, lexiconScores, matchLexicon, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
+import { compileLexicon, excludedThemes, lexiconScores, matchLexicon, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
 import { probability, trainLogistic, type LogisticModel, type SparseRow } from "./Logistic.js"
 
 /** A labelled statement: a row of `data/training/statements.csv` or a theme example. */
@@ -134,8 +134,33 @@ export const relevantRows = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow
     else if (coversAll && r.themes.includes(OTHER)) add(r.id, r.text, [])
   }
   themeSet.themes.forEach((t, ti) => t.examples.forEach((e, ei) => add(`example-${ti}-${ei}`, e, [t.id])))
+  // Without the data's own `other` rows the model would never see a statement without a theme:
+  // add conference small talk that belongs to no theme of any conference.
+  if (!coversAll || !rows.some((r) => r.themes.includes(OTHER))) GENERIC_OTHER.forEach((e, i) => add(`generic-other-${i}`, e, []))
   return [...byText.values()].map((e) => ({ id: e.id, text: e.text, themes: [...e.themes] }))
 }
+
+/** Statements that carry no theme at any conference: praise, logistics, test answers. */
+export const GENERIC_OTHER: ReadonlyArray<string> = [
+  "Tak for i dag",
+  "Spændende",
+  "Inspirerende dag",
+  "God dag",
+  "Godt oplæg",
+  "Dejlig mad",
+  "Lækker frokost",
+  "For lidt pauser",
+  "Lokalet var for varmt",
+  "test",
+  "hej",
+  "Kan ikke høre noget",
+  "Hvornår er der kaffe?",
+  "Fint arrangement",
+  "Godt at mødes på tværs",
+  "Interessant",
+  "Mere af det her",
+  "Ved ikke"
+]
 
 export interface Prediction {
   readonly tokens: ReadonlyArray<AnalyzedToken>
@@ -186,7 +211,9 @@ export class ThemeModel {
     const core = fitCore(themeSet, train, options)
     const themes = core.themes
     const positives = themes.map((t) => train.filter((r) => r.themes.includes(t)).length)
-    let thresholds = themes.map(() => 0.5)
+    // Uncalibrated (too little data): the classifier alone must be quite sure; thin themes mostly
+    // go by the lexicon (see predict).
+    let thresholds = themes.map(() => 0.8)
     if (train.length >= 4 * options.folds && positives.some((p) => p >= options.thinThemeRows)) {
       const oof = crossValidatedProbabilities(themeSet, train, options)
       thresholds = tuneThresholds(oof, train.map((r) => themes.map((t) => r.themes.includes(t))))
@@ -214,8 +241,12 @@ export class ThemeModel {
     const { tokens, matches } = this.analyze(text)
     const row = this.vectorize(tokens, matches)
     const lex = lexiconScores(this.themeIds, matches)
+    const excluded = excludedThemes(this.lexicon, tokens)
     const probabilities = this.models.map((m, t) => {
       const p = probability(m, row)
+      // An exclusion rules its theme out unless other terms of the theme remain ("videokonsultation"
+      // alone is no visual communication, whatever the classifier makes of "video").
+      if (lex[t] === 0 && excluded.has(this.themeIds[t]!)) return Math.min(p, 0.5 * this.data.thresholds[t]!)
       // Thin theme: a strong lexicon hit counts as a sure sign.
       return this.data.lexiconAssigns[t] && lex[t]! >= 1 ? Math.max(p, 0.99) : p
     })

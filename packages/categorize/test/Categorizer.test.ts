@@ -1,18 +1,9 @@
 import { expect, layer } from "@effect/vitest"
-import { Statement, StatementId, SourceLocation } from "@udsagn/domain/Statement"
 import { Effect, Layer } from "effect"
 import { Categorizer } from "../src/Categorizer.js"
 import { ThemeLoader } from "../src/ThemeLoader.js"
+import { statement } from "./helpers.js"
 
-export const statement = (id: string, text: string) =>
-  new Statement({
-    id: StatementId.make(id),
-    question: "Hvad er vigtigst?",
-    questionType: "open",
-    source: new SourceLocation({ sheet: "test", row: 1, column: 1 }),
-    rawText: text,
-    text
-  })
 
 const categorize = (texts: ReadonlyArray<string>) =>
   Effect.gen(function* () {

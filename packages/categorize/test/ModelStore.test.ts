@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { Schema } from "effect"
+import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
+import { ThemeSet } from "@udsagn/domain/Theme"
+import { modelFor, modelPath } from "../src/ModelStore.js"
+import { modelKey, themeSetJson, type ThemeModelData } from "../src/ThemeModel.js"
+
+const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
+const csv = readFileSync(trainingStatementsPath, "utf8")
+const stored = JSON.parse(readFileSync(modelPath, "utf8")) as ThemeModelData
+
+describe("model.json", () => {
+  it("is up to date with the training data, the theme file and the model code (else run scripts/build-model.ts)", () => {
+    expect(stored.key).toBe(modelKey(themeSetJson(themeSet), csv))
+  })
+
+  it("loads in well under 300 ms and is used instead of training", () => {
+    const t0 = performance.now()
+    const { fromStore, model } = modelFor(themeSet, csv, JSON.parse(readFileSync(modelPath, "utf8")) as ThemeModelData)
+    model.categorizeText("Mere tid til den enkelte patient")
+    const ms = performance.now() - t0
+    expect(fromStore).toBe(true)
+    expect(ms).toBeLessThan(1000) // generous under parallel test load; bench reports the real figure
+  })
+
+  it("a stale model (other data) is not used: the categorizer retrains", () => {
+    const { fromStore } = modelFor(themeSet, csv + "x9999,q,Tak for i dag,other\n", stored)
+    expect(fromStore).toBe(false)
+  }, 60_000)
+})

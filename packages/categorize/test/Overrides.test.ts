@@ -1,0 +1,96 @@
+import { FileSystem, Path } from "@effect/platform"
+import { NodeContext } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { Override } from "@udsagn/domain/Categorization"
+import type { ThemeId } from "@udsagn/domain/Theme"
+import { Effect, Either, Layer } from "effect"
+import { Categorizer } from "../src/Categorizer.js"
+import { applyOverrides, loadOverrides } from "../src/Overrides.js"
+import { ThemeLoader } from "../src/ThemeLoader.js"
+import { statement } from "./helpers.js"
+
+const Live = Layer.mergeAll(ThemeLoader.Default, Categorizer.Default, NodeContext.layer)
+
+const tempFile = (name: string, content: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const dir = yield* fs.makeTempDirectoryScoped({ prefix: "udsagn-overrides-" })
+    const file = path.join(dir, name)
+    yield* fs.writeFileString(file, content)
+    return file
+  })
+
+const texts = ["Spændende dag", "Mere tid til den enkelte patient", "Lighed i sundhed er vigtigt", "lighed i sundhed er vigtigt!!"]
+
+/** The real categorizer, then the overrides: what `analyze --overrides` does. */
+const run = (overridesFile: string) =>
+  Effect.gen(function* () {
+    const themeSet = yield* (yield* ThemeLoader).load()
+    const categorized = yield* (yield* Categorizer).categorize(texts.map((t, i) => statement(`s${i + 1}`, t)), themeSet)
+    const overrides = yield* loadOverrides(overridesFile)
+    return { before: categorized, after: Either.getOrThrow(applyOverrides(categorized, overrides, themeSet)) }
+  })
+
+describe("overrides", () => {
+  it.scoped("csv: by id and by normalized text; survive a re-run", () =>
+    Effect.gen(function* () {
+      const file = yield* tempFile(
+        "rettelser.csv",
+        "id,text,themes\ns1,,patient-involvement|staff-burnout\n,LIGHED I SUNDHED ER VIGTIGT,health-literacy\n"
+      )
+      const first = yield* run(file)
+      expect(first.before[0]!.themes).toEqual(["other"])
+      const [s1, s2, s3, s4] = first.after
+      expect(s1!.themes).toEqual(["patient-involvement", "staff-burnout"])
+      expect(s1!).toMatchObject({ overridden: true, confidence: 1, needsReview: false })
+      expect(s1!.evidence.map((e) => [e.theme, e.source])).toEqual([
+        ["patient-involvement", "override"],
+        ["staff-burnout", "override"]
+      ])
+      expect(s2!.overridden).toBe(false)
+      expect(s2!.themes).toEqual(first.before[1]!.themes)
+      // normalized text: case, punctuation and "!!" do not matter
+      expect(s3!.themes).toEqual(["health-literacy"])
+      expect(s4!.themes).toEqual(["health-literacy"])
+      const second = yield* run(file)
+      expect(second.after.map((s) => s.themes)).toEqual(first.after.map((s) => s.themes))
+    }).pipe(Effect.provide(Live))
+  )
+
+  it.scoped("json array of Override", () =>
+    Effect.gen(function* () {
+      const file = yield* tempFile("rettelser.json", JSON.stringify([{ id: "s2", themes: ["other"], note: "ikke et tema" }]))
+      const { after } = yield* run(file)
+      expect(after[1]!.themes).toEqual(["other"])
+      expect(after[1]!.evidence[0]).toMatchObject({ source: "override", term: "ikke et tema" })
+    }).pipe(Effect.provide(Live))
+  )
+
+  it.scoped("unknown theme ids give a clear error", () =>
+    Effect.gen(function* () {
+      const themeSet = yield* (yield* ThemeLoader).load()
+      const bad = [new Override({ id: "s1", themes: ["patient-involvment" as ThemeId] })]
+      const result = applyOverrides([], bad, themeSet)
+      expect(Either.isLeft(result)).toBe(true)
+      const message = Either.isLeft(result) ? result.left.message : ""
+      expect(message).toContain("ukendte temaer: patient-involvment")
+      expect(message).toContain("patient-involvement")
+      const mixed = applyOverrides([], [new Override({ text: "x", themes: ["other" as ThemeId, "staff-burnout" as ThemeId] })], themeSet)
+      expect(Either.isLeft(mixed) && mixed.left.message).toContain(`kombinerer "other"`)
+    }).pipe(Effect.provide(Live))
+  )
+
+  it.scoped("bad files: one line each", () =>
+    Effect.gen(function* () {
+      const noCols = yield* Effect.flip(loadOverrides(yield* tempFile("a.csv", "foo,bar\n1,2\n")))
+      expect(noCols.message).toContain("skal have kolonnerne id, text og themes")
+      const noThemes = yield* Effect.flip(loadOverrides(yield* tempFile("b.csv", "id,text,themes\ns1,,\n")))
+      expect(noThemes.message).toContain("har fejl")
+      const keyless = yield* Effect.flip(loadOverrides(yield* tempFile("c.json", JSON.stringify([{ themes: ["other"] }]))))
+      expect(keyless.message).toContain("hverken id eller tekst")
+      const missing = yield* Effect.flip(loadOverrides("/nonexistent/rettelser.csv"))
+      expect(missing.message).toContain("kunne ikke læses")
+    }).pipe(Effect.provide(Live))
+  )
+})
