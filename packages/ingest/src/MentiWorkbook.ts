@@ -398,7 +398,7 @@ const readQaSheet = (
   let names: Array<string> = []
   for (let r = 1; r <= Math.min(sheet.rows.length, 15); r++) {
     const n = rowAt(sheet, r).map((c) => cellText(c).trim().toLowerCase())
-    if (n.includes("input")) {
+    if (n.includes("input") || (n.includes("question") && n.includes("participant"))) {
       headerRow = r
       names = n
       break
@@ -410,7 +410,7 @@ const readQaSheet = (
     return hasRows ? Either.left(`arket "${sheet.name}" mangler kolonnen Input`) : Either.right({ entries: [], participants: 0 })
   }
   const col = (name: string) => names.indexOf(name) + 1 || undefined
-  const input = col("input")!
+  const input = (col("input") ?? col("question"))!
   const session = col("session")
   const participant = col("participant")
   const date = col("date") ?? col("date (utc)")

@@ -96,7 +96,10 @@ describe("the bundled sample export (data/samples)", () => {
   const spec = decodeSampleSpec(JSON.parse(readFileSync(jsonPath, "utf8")))
 
   it("is exactly what build-sample.ts makes from the JSON", () => {
-    expect(Buffer.from(buildMentiWorkbook(spec)).equals(readFileSync(xlsxPath))).toBe(true)
+    expect(
+      Buffer.from(buildMentiWorkbook(spec)).equals(readFileSync(xlsxPath)),
+      "the sample xlsx is stale: run npx tsx data/samples/build-sample.ts"
+    ).toBe(true)
   })
 
   it.effect("reads with the counts in the JSON", () =>
