@@ -155,7 +155,12 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
     if (textCol === undefined) {
       return Either.left({ _tag: "ColumnNotFound", option: "text-column", column: options.textColumn, available: availableColumns(rows, header, w) })
     }
-  } else textCol = byName(TEXT_NAMES)
+  } else if (headerRow !== undefined && names) {
+    // Several answer-like names ("Svar" yes/no and "Kommentar"): the one with the most text wins.
+    const candidates = names.flatMap((n, i) => (TEXT_NAMES.has(n) ? [i + 1] : []))
+    const stats = columnStats(rows, headerRow + 1, w)
+    textCol = candidates.sort((a, b) => stats[b - 1]!.avgLength - stats[a - 1]!.avgLength)[0]
+  }
   if (options.questionColumn !== undefined) {
     questionCol = resolveColumn(options.questionColumn, header, w)
     if (questionCol === undefined) {

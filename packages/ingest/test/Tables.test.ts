@@ -63,6 +63,14 @@ describe("readTable (columns)", () => {
     expect(v.entries[0]).toMatchObject({ question: "Hvad virker?", raw: "Tid til at lytte", source: { sheet: "ark", row: 4, column: 1 } })
   })
 
+  it("prefers the answer-like column with the most text", () => {
+    const v = Either.getOrThrow(readTable(
+      rows(["Spørgsmål", "Svar", "Kommentar"], ["Deltog du?", "Ja", "Godt med tid til spørgsmål"], ["Deltog du?", "Nej", "Jeg var syg den dag"]),
+      "ark"
+    ))
+    expect(v.textColumn).toBe(3)
+  })
+
   it("finds the answer column by content when no name is known", () => {
     const v = Either.getOrThrow(readTable(
       rows(
