@@ -28,6 +28,7 @@ import {
   byId,
   dedupe,
   evidenceMatches,
+  type EvidenceWords,
   mainThemes,
   matchRanges,
   otherTheme,
@@ -56,13 +57,22 @@ const anchor = (theme: string) => `tema-${theme.replace(/[^a-z0-9-]/g, "")}`
 
 // --- statements -------------------------------------------------------------------------
 
-/** Statement text with the words that decided its theme marked. */
-export const highlightText = (text: string, matches: ReadonlyArray<string>): Raw => {
+/**
+ * Statement text with the words that decided its theme marked: word-list hits in yellow,
+ * words the model leaned on underlined. Every piece of text is escaped.
+ */
+export const highlightText = (text: string, words: EvidenceWords | ReadonlyArray<string>): Raw => {
+  const { lexicon, model } = Array.isArray(words) ? { lexicon: words, model: [] } : (words as EvidenceWords)
+  const strong = matchRanges(text, lexicon).map(([a, b]) => ({ a, b, cls: "" }))
+  const weak = matchRanges(text, model)
+    .filter(([a, b]) => !strong.some((r) => a < r.b && b > r.a))
+    .map(([a, b]) => ({ a, b, cls: "model" }))
+  const ranges = [...strong, ...weak].sort((x, y) => x.a - y.a)
   const parts: Array<Raw> = []
   let at = 0
-  for (const [start, end] of matchRanges(text, matches)) {
-    parts.push(html`${text.slice(at, start)}<mark>${text.slice(start, end)}</mark>`)
-    at = end
+  for (const r of ranges) {
+    parts.push(html`${text.slice(at, r.a)}<mark${r.cls ? raw(` class="${r.cls}"`) : ""}>${text.slice(r.a, r.b)}</mark>`)
+    at = r.b
   }
   parts.push(html`${text.slice(at)}`)
   return html`${parts}`
@@ -82,7 +92,7 @@ const statementItem = (result: CategorizedResult, shown: Shown, theme?: string, 
     formatPercent(s.confidence)
   } (${c})</span>${
     others.length > 0 ? html` · ${theme === undefined ? "tema" : "også"}: ${listAnd(others)}` : ""
-  }${extra ?? ""}</p>
+  }${s.overridden ? html` · <span class="fixed">rettet af en person</span>` : ""}${extra ?? ""}</p>
 </li>`
 }
 
@@ -323,7 +333,7 @@ ${
       ? html`<details class="all"><summary>Alle ${count(all.length, "udsagn", "udsagn")} om ${
         theme.label.toLocaleLowerCase("da")
       }</summary>
-<p class="note">Mest sikre først. Markeret med gult: de ord, der placerede udsagnet i temaet.</p>
+<p class="note">Mest sikre først. <mark>Gult</mark>: ord fra temaets ordliste. <mark class="model">Understreget</mark>: ord, som den statistiske model lagde vægt på.</p>
 <ol class="statements">${shown.map((s) => statementItem(result, s, theme.theme))}</ol>
 </details>`
       : ""
@@ -346,6 +356,7 @@ const reviewSection = (result: CategorizedResult, summary: Summary): Raw => {
   return html`<section id="til-gennemsyn" class="major">
 <h2>Til gennemsyn</h2>
 <p>Udsagn, som en person bør se på: dem, programmet ikke kunne placere i et tema (»${result.themeSet.otherLabel}«), og dem, det placerede med lav sikkerhed. Tallene i rapporten regner med den automatiske placering, indtil nogen har rettet den.</p>
+<p class="note"><mark>Gult</mark>: ord fra et temas ordliste. <mark class="model">Understreget</mark>: ord, som den statistiske model lagde vægt på.</p>
 <details><summary>${result.themeSet.otherLabel}: ${count(otherSummary?.count ?? other.length, "udsagn", "udsagn")} uden tema</summary>
 ${
     other.length > 0
@@ -502,7 +513,7 @@ const methodSection = (result: CategorizedResult, summary: Summary, metrics: Eva
     how.length > 0 ? html` Sorteringen bygger på ${listAnd(how)}.` : ""
   }${
     overridden > 0 ? html` ${count(overridden, "udsagn er", "udsagn er")} rettet af en person.` : ""
-  } For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret med gult i listerne).</p>
+  } For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
 <h3>Hvor godt rammer sorteringen?</h3>
 ${metricsText(result, metrics)}
 <h3>Begrænsninger</h3>

@@ -1,4 +1,5 @@
 import type { CategorizedResult, CategorizedStatement, StatementId, Summary, ThemeSummary } from "@udsagn/domain"
+import { isStopWord } from "@udsagn/aggregate"
 import { OTHER } from "@udsagn/domain/Theme"
 
 // Pure helpers shared by the HTML report, the drafts and the spreadsheet, so all three
@@ -92,15 +93,28 @@ export const questionsOfTheme = (
     .sort((a, b) => b.count - a.count)
 }
 
-/** Evidence words of one theme (or all themes) that occur in the statement's text. */
-export const evidenceMatches = (s: CategorizedStatement, theme?: string): ReadonlyArray<string> => {
-  const out = new Set<string>()
+export interface EvidenceWords {
+  /** Words and phrases from the theme's word list. */
+  readonly lexicon: ReadonlyArray<string>
+  /** Words the statistical model leaned on; function words left out, they explain nothing to a reader. */
+  readonly model: ReadonlyArray<string>
+}
+
+/**
+ * The words in the statement's text that placed it in a theme (or in any theme). An override's
+ * evidence is the whole text, which marks nothing useful, so it is left out here.
+ */
+export const evidenceMatches = (s: CategorizedStatement, theme?: string): EvidenceWords => {
+  const lexicon = new Set<string>()
+  const model = new Set<string>()
   for (const e of s.evidence) {
     if (theme !== undefined && e.theme !== theme) continue
     const m = e.match.trim()
-    if (m.length > 0) out.add(m)
+    if (m.length === 0) continue
+    if (e.source === "lexicon") lexicon.add(m)
+    else if (e.source === "classifier" && m.length > 2 && !isStopWord(m)) model.add(m)
   }
-  return [...out]
+  return { lexicon: [...lexicon], model: [...model].filter((m) => !lexicon.has(m)) }
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")

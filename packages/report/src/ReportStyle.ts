@@ -48,6 +48,8 @@ ol.statements p { margin: 0; overflow-wrap: anywhere; }
 ol.statements .meta { font-size: .82rem; color: var(--muted); }
 .times { color: var(--muted); font-size: .9em; white-space: nowrap; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+mark.model { background: none; padding: 0; border-radius: 0; text-decoration: underline; text-decoration-color: #b08900; text-decoration-thickness: 2px; text-underline-offset: 2px; }
+.fixed { color: #0b5394; }
 .conf-lav { color: #9a3412; }
 .why { color: #9a3412; }
 figure.chart { margin: 1rem 0; }

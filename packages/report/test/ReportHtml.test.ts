@@ -1,5 +1,6 @@
 import { aggregate } from "@udsagn/aggregate"
-import { CategorizedResult, ChartFile } from "@udsagn/domain"
+import { CategorizedResult, CategorizedStatement, ChartFile, Evidence, type ThemeId } from "@udsagn/domain"
+import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
 import { formatPercent } from "../src/Format.js"
@@ -149,6 +150,12 @@ describe("highlightText", () => {
     )
   })
 
+  it("underlines the model's words apart from word-list hits, never both on one word", () => {
+    expect(highlightText("Tolke og ildsjæle", { lexicon: ["tolke"], model: ["ildsjæle", "tolk"] }).html).toBe(
+      `<mark>Tolke</mark> og <mark class="model">ildsjæle</mark>`
+    )
+  })
+
   it("merges overlapping matches", () => {
     expect(highlightText("klart sprog", ["klart sprog", "sprog"]).html).toBe("<mark>klart sprog</mark>")
   })
@@ -194,5 +201,21 @@ describe("an analysis with no statements", () => {
     expect(page).not.toContain(`<section id="lukkede"`)
     expect(page).toContain("Ingen af udsagnene peger på en enkel, konkret handling.")
     expect(buildRecommendations(empty, summary).recommendations).toEqual([])
+  })
+})
+
+describe("evidenceMatches", () => {
+  it("keeps word-list hits, drops the model's function words and an override's whole text", () => {
+    const { result } = sampleFixture()
+    const base = result.statements[0]!
+    const ev = (match: string, source: "lexicon" | "classifier" | "override", theme = "health-literacy") =>
+      new Evidence({ theme: theme as ThemeId, match, term: match, weight: 0.5, source })
+    const s = new CategorizedStatement({
+      ...base,
+      text: "Vi mangler ikke tolke",
+      evidence: [ev("tolke", "lexicon"), ev("ikke", "classifier"), ev("mangler", "classifier"), ev("Vi mangler ikke tolke", "override"), ev("tolke", "classifier", "patient-involvement")]
+    })
+    expect(evidenceMatches(s, "health-literacy")).toEqual({ lexicon: ["tolke"], model: ["mangler"] })
+    expect(evidenceMatches(s)).toEqual({ lexicon: ["tolke"], model: ["mangler"] })
   })
 })
