@@ -112,6 +112,8 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           Effect.mapError((cause) => new OutputError({ path: parent, cause }))
         )
         const finish = Effect.gen(function*() {
+          // mkdtemp makes the folder private (0700); the finished report is an ordinary folder.
+          yield* fs.chmod(work, 0o755).pipe(Effect.mapError((cause) => new OutputError({ path: work, cause })))
           onProgress("charts", stageLabels.charts)
           const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work)
 

@@ -1,30 +1,30 @@
 import { Args, Command, Options } from "@effect/cli"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { reportsDir, sampleExportPath } from "@udsagn/domain/Paths"
-import { Console, Effect, Option } from "effect"
+import { Console, Data, Effect, Option } from "effect"
 import * as NodePath from "node:path"
 import { resolveUserPath } from "../Paths.js"
 import { terminalProgress } from "../Progress.js"
 
-const file = Args.text({ name: "fil" }).pipe(
+const file = Args.file({ name: "fil" }).pipe(
   Args.withDescription(
     "Menti-eksporten (.xlsx) eller en tabel (.csv/.xlsx) med udsagn. Uden fil analyseres den medfølgende eksempel-eksport."
   ),
   Args.optional
 )
 
-const out = Options.text("out").pipe(
+const out = Options.directory("out").pipe(
   Options.withAlias("o"),
   Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen."),
   Options.optional
 )
 
-const themes = Options.text("themes").pipe(
+const themes = Options.file("themes").pipe(
   Options.withDescription("Temafil (JSON) til en anden konference. Standard: data/themes/default.json."),
   Options.optional
 )
 
-const overrides = Options.text("overrides").pipe(
+const overrides = Options.file("overrides").pipe(
   Options.withDescription("Rettelser fra en gennemgang (csv eller json, efter udsagn-id eller tekst); lægges oven på kategoriseringen."),
   Options.optional
 )
@@ -39,6 +39,9 @@ const questionColumn = Options.text("question-column").pipe(
   Options.optional
 )
 
+/** A mistyped command line that @effect/cli lets through (an unknown `--flag` read as the file). */
+export class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
+
 const resolved = (o: Option.Option<string>) => Option.getOrUndefined(Option.map(o, resolveUserPath))
 
 export const analyzeCommand = Command.make(
@@ -46,6 +49,9 @@ export const analyzeCommand = Command.make(
   { file, out, themes, overrides, textColumn, questionColumn },
   (args) =>
     Effect.gen(function*() {
+      if (Option.isSome(args.file) && args.file.value.startsWith("-")) {
+        return yield* new UsageError({ message: `Ukendt valgmulighed: ${args.file.value}. Se udsagn analyze --help.` })
+      }
       const input = Option.match(args.file, { onNone: () => sampleExportPath, onSome: resolveUserPath })
       const stem = NodePath.basename(input).replace(/\.[^.]+$/, "")
       const outDir = Option.match(args.out, {
