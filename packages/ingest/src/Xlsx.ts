@@ -141,8 +141,9 @@ export const columnLetters = (n: number): string => {
   return s
 }
 
-const parseSharedStrings = (xml: string | undefined): ReadonlyArray<string> => {
+const parseSharedStrings = (xml: string | undefined): ReadonlyArray<string> | undefined => {
   if (xml === undefined) return []
+  if (!/<\/(?:\w+:)?sst>\s*$/.test(xml) && !/<(?:\w+:)?sst\b[^>]*\/>\s*$/.test(xml)) return undefined
   const out: Array<string> = []
   let current: Array<string> | undefined
   let inT = false
@@ -168,7 +169,8 @@ const parseSharedStrings = (xml: string | undefined): ReadonlyArray<string> => {
   return out
 }
 
-const parseSheet = (name: string, xml: string, shared: ReadonlyArray<string>): Sheet => {
+/** Undefined when the XML stops before `</worksheet>`: a cut-off part must not pass for a whole sheet. */
+const parseSheet = (name: string, xml: string, shared: ReadonlyArray<string>): Sheet | undefined => {
   const rows: Array<Array<Cell | undefined> | undefined> = []
   let rowNo = 0
   let colNo = 0
@@ -179,6 +181,7 @@ const parseSheet = (name: string, xml: string, shared: ReadonlyArray<string>): S
   let inT = false
   let phonetic = 0
   let inCell = false
+  let closed = false
 
   const store = (raw: string | undefined) => {
     if (raw === undefined || rowNo < 1 || rowNo > MAX_ROW || colNo < 1 || colNo > MAX_COL) return
@@ -258,6 +261,9 @@ const parseSheet = (name: string, xml: string, shared: ReadonlyArray<string>): S
         case "rPh":
           phonetic = Math.max(0, phonetic - 1)
           break
+        case "worksheet":
+          closed = true
+          break
         case "c":
           if (inline) {
             cellType = "inlineStr"
@@ -271,7 +277,7 @@ const parseSheet = (name: string, xml: string, shared: ReadonlyArray<string>): S
     } else if (inV && value) value.push(t.text)
     else if (inT && inline && phonetic === 0) inline.push(t.text)
   }
-  return { name, rows }
+  return closed ? { name, rows } : undefined
 }
 
 /** Build the workbook from its inflated parts. Fails when the zip is not a spreadsheet. */
@@ -296,6 +302,7 @@ export const parseWorkbook = (parts: ReadonlyMap<string, string>, file: string) 
     const shared = parseSharedStrings(
       parts.get(sharedRel ? resolvePart(workbookPath, sharedRel.target) : "xl/sharedStrings.xml")
     )
+    if (shared === undefined) return yield* new CorruptWorkbook({ file })
     const sheets: Array<Sheet> = []
     for (const t of xmlTokens(workbookXml)) {
       if (t.kind !== "open" || t.name !== "sheet") continue
@@ -303,7 +310,13 @@ export const parseWorkbook = (parts: ReadonlyMap<string, string>, file: string) 
       const part = a.id !== undefined ? target(a.id) : undefined
       const xml = part !== undefined ? parts.get(part) : undefined
       // Chart sheets and dialog sheets have no cells; a missing part is simply an empty sheet.
-      sheets.push(xml === undefined ? { name: a.name ?? "", rows: [] } : parseSheet(a.name ?? "", xml, shared))
+      if (xml === undefined) {
+        sheets.push({ name: a.name ?? "", rows: [] })
+        continue
+      }
+      const sheet = parseSheet(a.name ?? "", xml, shared)
+      if (sheet === undefined) return yield* new CorruptWorkbook({ file })
+      sheets.push(sheet)
     }
     if (sheets.length === 0) return yield* new NotASpreadsheet({ file, detail: "regnearket har ingen ark" })
     return { sheets } satisfies Workbook
