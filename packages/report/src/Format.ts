@@ -43,3 +43,10 @@ export const confidenceWord = (c: number): string => (c >= 0.75 ? "høj" : c >= 
 
 /** Danish quotation marks. */
 export const quoted = (text: string): string => `»${text}«`
+
+/**
+ * Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF). One of
+ * them in a docx or xlsx makes Word or Excel refuse the whole file, so they are dropped.
+ */
+export const xmlSafe = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")

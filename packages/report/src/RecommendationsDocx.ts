@@ -1,8 +1,13 @@
 import type { Action, RecommendationsDraft } from "@udsagn/domain"
+import { xmlSafe } from "./Format.js"
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx"
 
 // Word's own heading styles (Heading1/2), so the navigation pane and a table of contents work
 // when the administration edits the draft.
+
+// Every string of the draft, with characters XML cannot hold removed.
+const cleanDraft = (draft: RecommendationsDraft): RecommendationsDraft =>
+  JSON.parse(JSON.stringify(draft, (_key, value: unknown) => (typeof value === "string" ? xmlSafe(value) : value)))
 
 const para = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } })
 const heading1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 360, after: 120 } })
@@ -17,7 +22,8 @@ const draftMark = () =>
     children: [new TextRun({ text: "UDKAST", bold: true, color: "B00020" })]
   })
 
-export const recommendationsDocx = async (draft: RecommendationsDraft): Promise<Uint8Array> => {
+export const recommendationsDocx = async (unsafe: RecommendationsDraft): Promise<Uint8Array> => {
+  const draft = cleanDraft(unsafe)
   const children: Array<Paragraph> = [
     new Paragraph({ text: "UDKAST: Anbefalinger til sundhedsrådene", heading: HeadingLevel.TITLE }),
     new Paragraph({

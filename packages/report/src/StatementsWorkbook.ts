@@ -1,6 +1,6 @@
 import type { CategorizedResult, CategorizedStatement } from "@udsagn/domain"
 import ExcelJS from "exceljs"
-import { confidenceWord } from "./Format.js"
+import { confidenceWord, xmlSafe } from "./Format.js"
 import { themeLabel } from "./ReportModel.js"
 
 /**
@@ -8,8 +8,10 @@ import { themeLabel } from "./ReportModel.js"
  * leading tab or CR) as a formula. A leading apostrophe keeps it text (OWASP's advice);
  * the full-width forms are included because some apps normalize them.
  */
-export const safeCellText = (text: string): string =>
-  /^[=+\-@\t\r\n＝＋－＠]/u.test(text) ? `'${text}` : text
+export const safeCellText = (raw: string): string => {
+  const text = xmlSafe(raw)
+  return /^[=+\-@\t\r\n＝＋－＠]/u.test(text) ? `'${text}` : text
+}
 
 const HEADERS = ["id", "spørgsmål", "udsagn", "temaer", "sikkerhed", "evidens", "til gennemsyn"] as const
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { count, formatDate, formatDecimal, formatInt, formatPercent, listAnd } from "../src/Format.js"
+import { count, formatDate, formatDecimal, formatInt, formatPercent, listAnd, xmlSafe } from "../src/Format.js"
 
 describe("Danish formats", () => {
   it("writes shares as whole percent with a non-breaking space", () => {
@@ -22,5 +22,12 @@ describe("Danish formats", () => {
     expect(listAnd(["a"])).toBe("a")
     expect(count(1, "tema", "temaer")).toBe("1 tema")
     expect(count(3, "tema", "temaer")).toBe("3 temaer")
+  })
+})
+
+describe("xmlSafe", () => {
+  it("drops characters XML cannot hold and keeps everything else", () => {
+    expect(xmlSafe("a\u0001b\u0007c\u000Bd\uFFFEe\uD800f")).toBe("abcdef")
+    expect(xmlSafe("tab\tlinje\nslut\r Æøå 🙂")).toBe("tab\tlinje\nslut\r Æøå 🙂")
   })
 })

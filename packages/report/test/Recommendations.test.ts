@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { formatPercent } from "../src/Format.js"
-import { CategorizedResult, EventInfo } from "@udsagn/domain"
+import { CategorizedResult, CategorizedStatement, EventInfo } from "@udsagn/domain"
+import { strFromU8, unzipSync } from "fflate"
+import { recommendationsDocx } from "../src/RecommendationsDocx.js"
 import { buildRecommendations, escapeMarkdown, eventLine, recommendationsMarkdown } from "../src/Recommendations.js"
 import { isLowHangingFruit } from "../src/ReportModel.js"
 import { hostileFixture, sampleFixture } from "./fixtures.js"
@@ -95,5 +97,19 @@ describe("eventLine", () => {
     expect(eventLine(result)).toBe(`${result.event.title}, 5. december 2024`)
     const dated = new CategorizedResult({ ...result, event: new EventInfo({ title: "Konference 5. december 2024", date: "2024-12-05" }) })
     expect(eventLine(dated)).toBe("Konference 5. december 2024")
+  })
+})
+
+describe("recommendationsDocx", () => {
+  it("writes valid XML even when a statement holds control characters", async () => {
+    const { result, summary } = sampleFixture()
+    const dirty = new CategorizedResult({
+      ...result,
+      statements: result.statements.map((s) => new CategorizedStatement({ ...s, text: `${s.text}\u0001\u0007\uFFFF` }))
+    })
+    const zip = unzipSync(await recommendationsDocx(buildRecommendations(dirty, summary)))
+    const xml = strFromU8(zip["word/document.xml"]!)
+    expect(xml).not.toMatch(/[\u0001\u0007\uFFFF]/)
+    expect(xml).toContain("UDKAST")
   })
 })

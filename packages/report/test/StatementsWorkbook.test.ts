@@ -31,6 +31,8 @@ describe("safeCellText", () => {
       expect(safeCellText(t)).toBe(`'${t}`)
     }
     expect(safeCellText("Tolk til alle")).toBe("Tolk til alle")
+    // A control character in front does not hide a formula, and is itself removed.
+    expect(safeCellText("\u0001=1+1")).toBe("'=1+1")
   })
 })
 
