@@ -75,6 +75,8 @@ export const detectDelimiter = (text: string): Delimiter => {
 export interface ParsedCsv {
   readonly rows: ReadonlyArray<ReadonlyArray<string>>
   readonly delimiter: Delimiter
+  /** 1-based line where a quoted field opens and never closes (the rest of the file would vanish into it). */
+  readonly unclosedQuoteLine?: number
 }
 
 /**
@@ -87,9 +89,15 @@ export const parseCsv = (text: string, delimiter?: Delimiter): ParsedCsv => {
   const hint = /^sep=([;,\t|])[ \t]*\r?\n/i.exec(text)
   const body = hint ? text.slice(hint[0].length) : text
   delimiter ??= hint ? (hint[1] as Delimiter) : detectDelimiter(body)
-  const { data } = Papa.parse<Array<string>>(body, { delimiter, skipEmptyLines: false })
+  const { data, errors } = Papa.parse<Array<string>>(body, { delimiter, skipEmptyLines: false })
+  const unclosed = errors.find((e) => e.code === "MissingQuotes")
   // papaparse yields a trailing [""] for the final newline; drop trailing blank records.
   const rows = data.slice()
   while (rows.length > 0 && rows[rows.length - 1]!.every((f) => f.trim() === "")) rows.pop()
+  if (unclosed !== undefined) {
+    const at = unclosed.index ?? 0
+    const line = (body.slice(0, at).match(/\r\n|\r|\n/g)?.length ?? 0) + 1 + (hint ? 1 : 0)
+    return { rows, delimiter, unclosedQuoteLine: line }
+  }
   return { rows, delimiter }
 }

@@ -14,6 +14,7 @@ import {
   FileUnreadable,
   type IngestError,
   LegacyOrEncryptedWorkbook,
+  MalformedCsv,
   NoStatements,
   NotASpreadsheet,
   NotText,
@@ -133,7 +134,8 @@ export const readExport = (
     } else if (TABLE_TEXT_EXT.has(ext)) {
       const decoded = decodeText(bytes)
       if (decoded === undefined) return yield* new NotText({ file: name })
-      const { rows } = parseCsv(decoded.text)
+      const { rows, unclosedQuoteLine } = parseCsv(decoded.text)
+      if (unclosedQuoteLine !== undefined) return yield* new MalformedCsv({ file: name, line: unclosedQuoteLine })
       const t = readTable(rows, name, options)
       if (Either.isLeft(t)) return yield* tableFailure(name, t.left)
       parsed = fromTable("table-csv", t.right)

@@ -88,6 +88,16 @@ export class NotText extends Data.TaggedError("NotText")<{ readonly file: string
   }
 }
 
+/** A CSV whose quoted field never closes: everything after it would be swallowed into one answer. */
+export class MalformedCsv extends Data.TaggedError("MalformedCsv")<{
+  readonly file: string
+  readonly line: number
+}> {
+  override get message() {
+    return `Filen ${this.file} har et citationstegn (") i linje ${this.line}, som aldrig lukkes, så resten af filen ville blive til ét svar. Ret linjen i Excel eller en teksteditor, og gem filen igen.`
+  }
+}
+
 export class UnsupportedFileType extends Data.TaggedError("UnsupportedFileType")<{
   readonly file: string
   readonly extension: string
@@ -140,6 +150,7 @@ export type IngestError =
   | LegacyOrEncryptedWorkbook
   | CorruptWorkbook
   | NotText
+  | MalformedCsv
   | UnsupportedFileType
   | UnknownLayout
   | ColumnNotFound

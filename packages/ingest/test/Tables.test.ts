@@ -1,5 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either } from "effect"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { decodeText, detectDelimiter, parseCsv } from "../src/CsvDecode.js"
 import { readTable } from "../src/TableReader.js"
 import { checkInvariants, local, read, shared, TestLayer } from "./helpers.js"
@@ -156,6 +159,19 @@ describe("plain tables from files", () => {
       expect(wrong.message).toBe(
         "Kolonnen \"Svar\" (--text-column) findes ikke i tabel-ukendte-kolonner.csv. Brug et kolonnenavn, et bogstav (A, B …) eller et nummer; kolonnerne er \"Nr\", \"Tidspunkt\", \"Deltagerens tekst\", \"Runde\"."
       )
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("a quote that never closes is refused with its line, not swallowed", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      const file = join(dir, "citat.csv")
+      writeFileSync(file, "Spørgsmål;Svar\nHvad?;Tid\nHvad?;\"god\" dag\nHvad?;Ro\nHvad?;Tolke\n")
+      const error = yield* Effect.flip(read(file))
+      rmSync(dir, { recursive: true, force: true })
+      expect(error._tag).toBe("MalformedCsv")
+      expect(error.message).toContain("linje 3")
+      // A quote inside an unquoted field is just a character.
+      expect(parseCsv("a;b\nx;han sagde \"hej\ny;z\n").rows).toEqual([["a", "b"], ["x", "han sagde \"hej"], ["y", "z"]])
     }).pipe(Effect.provide(TestLayer)))
 
   it.effect("overrides work on the shared fixtures too", () =>
