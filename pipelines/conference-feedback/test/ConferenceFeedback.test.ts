@@ -1,0 +1,89 @@
+import { FileSystem } from "@effect/platform"
+import { NodeContext } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { sampleExportPath } from "@udsagn/domain/Paths"
+import { ConferenceFeedback, type Stage } from "../src/ConferenceFeedback.js"
+import { Effect, Layer } from "effect"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+
+const TestLayer = ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))
+const fixtures = path.resolve(import.meta.dirname, "../../../../shared/fixtures")
+const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-pipeline-"))
+
+describe("ConferenceFeedback", () => {
+  it.effect("runs every stage on the sample and accounts for every row", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const stages: Array<Stage> = []
+      const outDir = path.join(freshDir(), "report")
+      const output = yield* pipeline.analyze({ input: sampleExportPath, outDir }, (stage) => stages.push(stage))
+
+      expect(stages).toEqual(["ingest", "categorize", "aggregate", "charts", "report"])
+      const { ledger, statements } = output.result
+      expect(ledger.read).toBe(ledger.kept + ledger.excluded.reduce((n, e) => n + e.count, 0))
+      expect(statements).toHaveLength(ledger.kept)
+      const written = JSON.parse(fs.readFileSync(path.join(outDir, "statements.json"), "utf8")) as Array<{ id: string }>
+      expect(written.map((s) => s.id)).toEqual(statements.map((s) => s.id))
+      expect(output.files).toContain(path.join(outDir, "report.html"))
+      // The work folder is moved into place: nothing is left beside the report.
+      expect(fs.readdirSync(path.dirname(outDir))).toEqual(["report"])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("applies overrides on the next run, and they survive another run", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const fsys = yield* FileSystem.FileSystem
+      const dir = freshDir()
+      const outDir = path.join(dir, "report")
+      const first = yield* pipeline.analyze({ input: sampleExportPath, outDir })
+      const target = first.result.statements.find((s) => !s.themes.includes("staff-burnout" as never))!
+      const byText = first.result.statements.find((s) => s.id !== target.id && !s.themes.includes("visual-communication" as never))!
+
+      const overridesPath = path.join(dir, "overrides.json")
+      yield* fsys.writeFileString(
+        overridesPath,
+        JSON.stringify([
+          { id: target.id, themes: ["staff-burnout"], note: "rettet ved gennemgang" },
+          { text: byText.text.toUpperCase(), themes: ["visual-communication"] }
+        ])
+      )
+      for (const run of [1, 2]) {
+        const next = yield* pipeline.analyze({ input: sampleExportPath, outDir, overridesPath })
+        const corrected = next.result.statements.find((s) => s.id === target.id)!
+        expect(corrected.themes, `run ${run}`).toEqual(["staff-burnout"])
+        expect(corrected.overridden).toBe(true)
+        expect(next.result.statements.find((s) => s.id === byText.id)!.themes).toEqual(["visual-communication"])
+        const html = fs.readFileSync(next.reportPath, "utf8")
+        expect(html).toContain(target.id)
+        const before = first.summary.themes.find((t) => t.theme === "staff-burnout")!.count
+        const after = next.summary.themes.find((t) => t.theme === "staff-burnout")!.count
+        expect(after).toBe(before + 1)
+      }
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("fails on bad input without leaving a report folder behind", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const dir = freshDir()
+      const error = yield* pipeline
+        .analyze({ input: path.join(fixtures, "bad/truncated.xlsx"), outDir: path.join(dir, "report") })
+        .pipe(Effect.flip)
+      expect(error.message.length).toBeGreaterThan(20)
+      expect(fs.readdirSync(dir)).toEqual([])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("keeps the previous report when a re-run fails", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const dir = freshDir()
+      const outDir = path.join(dir, "report")
+      yield* pipeline.analyze({ input: path.join(fixtures, "udsagn-utf8-bom.csv"), outDir })
+      const before = fs.readFileSync(path.join(outDir, "statements.json"), "utf8")
+      yield* pipeline
+        .analyze({ input: path.join(fixtures, "udsagn-utf8-bom.csv"), outDir, themesPath: path.join(dir, "missing.json") })
+        .pipe(Effect.flip)
+      expect(fs.readFileSync(path.join(outDir, "statements.json"), "utf8")).toBe(before)
+    }).pipe(Effect.provide(TestLayer)))
+})
