@@ -172,7 +172,10 @@ ${
       ? html`<ul class="excluded">${
         l.excluded.filter((e) => e.count > 0).map((e) =>
           html`<li>${e.label}: ${formatInt(e.count)}${
-            e.examples.length > 0 ? html` (fx ${listAnd(e.examples.slice(0, 3).map((x) => quoted(x)))})` : ""
+            // Some labels already give examples ("Testsvar (fx "test" eller "hej")").
+            e.examples.length > 0 && !/\bfx\b/.test(e.label)
+              ? html` (fx ${listAnd(e.examples.slice(0, 3).map((x) => quoted(x)))})`
+              : ""
           }</li>`
         )
       }</ul>`
