@@ -12,7 +12,8 @@ import { fixture, repoRoot } from "./support.js"
 // then restart the server (a new process on the same folder) and find the analysis again.
 
 const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `web-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: path.join(artifacts, `web-${name}.png`), fullPage })
 
 const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ").trim()
 
@@ -132,7 +133,7 @@ describe("the web app in Chromium", () => {
     await page.goto(analysisUrl)
     await page.getByRole("link", { name: "Gennemgå og ret temaer" }).click()
     expect(await textOf(page.locator("h1"))).toBe("Gennemgå temaer")
-    await shot(page, "5-gennemgang")
+    await shot(page, "5-gennemgang", false)
 
     const countOf = async (theme: string) => Number(await page.locator(`td[data-count="${theme}"]`).textContent())
     const before = await countOf("visual-communication")
@@ -147,7 +148,7 @@ describe("the web app in Chromium", () => {
     const saved = page.locator(`fieldset[data-statement="${sid}"]`)
     expect(await saved.getByLabel("Visuel kommunikation").isChecked()).toBe(false)
     expect(await textOf(saved.locator(".tag.fixed"))).toBe("Rettet af dig")
-    await shot(page, "7-gemt")
+    await shot(page, "7-gemt", false)
 
     // Filters: only statements the program is unsure of.
     await page.getByLabel("Kun dem, programmet er usikker på").check()
@@ -167,7 +168,7 @@ describe("the web app in Chromium", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Hent anbefalinger (Word)" }).click()
     ])
-    expect(download.suggestedFilename()).toBe("recommendations.docx")
+    expect(download.suggestedFilename()).toBe("anbefalinger-konference-5-december-2024.docx")
     const file = path.join(downloads, "anbefalinger.docx")
     await download.saveAs(file)
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK")

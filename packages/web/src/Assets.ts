@@ -55,7 +55,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 svg.bar { vertical-align: middle; margin-right: .4rem; }
 svg.swatch { vertical-align: -2px; margin-right: .35rem; }
 h2.first { margin-top: 0; }
-.up { color: var(--ok); } .down { color: var(--bad); }
+td.change { white-space: nowrap; }
 ol.progress { list-style: none; padding: 0; max-width: 36rem; }
 ol.progress li { padding: .5rem .8rem; border-left: 4px solid var(--line); margin: .3rem 0; color: var(--muted); }
 ol.progress li.done { border-color: var(--ok); color: var(--ink); }

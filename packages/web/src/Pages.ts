@@ -3,6 +3,7 @@ import type { AnalysisMeta, ThemeCount } from "./AnalysisMeta.js"
 import type { JobState } from "./Analyses.js"
 import { stages } from "./Analyzer.js"
 import { type Html, html, raw } from "./Html.js"
+import { slug } from "./Zip.js"
 
 // Server-rendered pages. Pure functions from data to markup; every user text goes through
 // the `html` tag, which escapes it.
@@ -176,8 +177,26 @@ const chartLabel = (file: string) => {
 export const fileUrl = (id: string, file: string) =>
   `/analyser/${id}/filer/${file.split("/").map(encodeURIComponent).join("/")}`
 
-const downloadItem = (id: string, file: string, what: string) =>
-  html`<li><a href="${fileUrl(id, file)}" download><span class="what">${what}</span><span class="file">${file}</span></a></li>`
+const danishNames: Record<string, string> = {
+  "recommendations.docx": "anbefalinger",
+  "recommendations.md": "anbefalinger",
+  "recommendations.json": "anbefalinger",
+  "report.html": "rapport",
+  "statements.xlsx": "udsagn",
+  "statements.json": "udsagn",
+  "ledger.json": "regnskab"
+}
+
+/** The name a download is saved under: Danish, with the conference, e.g. `anbefalinger-konference-5-december-2024.docx`. */
+export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) => {
+  const base = file.split("/").pop() ?? file
+  const known = danishNames[file]
+  if (known === undefined) return base
+  return `${known}-${slug(meta.title)}${base.slice(base.indexOf("."))}`
+}
+
+const downloadItem = (meta: AnalysisMeta, file: string, what: string) =>
+  html`<li><a href="${fileUrl(meta.id, file)}" download><span class="what">${what}</span><span class="file">${downloadName(meta, file)}</span></a></li>`
 
 export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
   const id = meta.id
@@ -203,14 +222,14 @@ ${has("report.html") ? html`<a class="button" href="${fileUrl(id, "report.html")
 ${themeBars(meta.themes, meta.statements)}
 <h2 id="hent">Hent filer</h2>
 <ul class="downloads" aria-labelledby="hent">
-${known.map((d) => downloadItem(id, d.file, d.what))}
-<li><a href="/analyser/${id}/analyse.zip" download><span class="what">Hele analysen (zip)</span><span class="file">alle filer samlet</span></a></li>
+${known.map((d) => downloadItem(meta, d.file, d.what))}
+<li><a href="/analyser/${id}/analyse.zip" download><span class="what">Hele analysen (zip)</span><span class="file">alle filer samlet i én fil</span></a></li>
 </ul>
 ${charts.length > 0
-      ? html`<details><summary>Diagrammer (${charts.length})</summary><ul class="downloads">${charts.map((f) => downloadItem(id, f, chartLabel(f)))}</ul></details>`
+      ? html`<details><summary>Diagrammer (${charts.length})</summary><ul class="downloads">${charts.map((f) => downloadItem(meta, f, chartLabel(f)))}</ul></details>`
       : ""}
 ${data.length > 0
-      ? html`<details><summary>Data til IT (JSON)</summary><ul class="downloads">${data.map((f) => downloadItem(id, f, f))}</ul></details>`
+      ? html`<details><summary>Data til IT (JSON)</summary><ul class="downloads">${data.map((f) => downloadItem(meta, f, f))}</ul></details>`
       : ""}
 ${has("report.html")
       ? html`<h2>Rapporten</h2>
@@ -256,10 +275,7 @@ const evidenceLine = (s: CategorizedStatement, labels: ReadonlyMap<string, strin
   )}</p>`
 }
 
-const confidenceText = (c: number) => {
-  const level = c >= 0.75 ? "høj" : c >= 0.5 ? "middel" : "lav"
-  return `Sikkerhed: ${level} (${formatShare(c)})`
-}
+const confidenceText = (c: number) => `Programmets sikkerhed: ${c >= 0.75 ? "høj" : c >= 0.5 ? "middel" : "lav"}`
 
 export interface ReviewPageOptions {
   readonly meta: AnalysisMeta
@@ -404,7 +420,7 @@ const compareTable = (a: AnalysisMeta, b: AnalysisMeta) =>
 <thead><tr><th scope="col">Tema</th>
 <th scope="col" class="num">A: <a href="/analyser/${a.id}">${a.title}</a><br><span class="muted">${a.sourceName}</span></th>
 <th scope="col" class="num">B: <a href="/analyser/${b.id}">${b.title}</a><br><span class="muted">${b.sourceName}</span></th>
-<th scope="col" class="num">Ændring</th></tr></thead>
+<th scope="col" class="num">Ændring fra A til B</th></tr></thead>
 <tbody>
 <tr><th scope="row">Udsagn i alt</th><td class="num">${a.statements}</td><td class="num">${b.statements}</td><td class="num">${pp.format(b.statements - a.statements)}</td></tr>
 ${compareRows(a, b).map((r) => {
@@ -413,7 +429,7 @@ ${compareRows(a, b).map((r) => {
     const diff = Math.round((sb - sa) * 1000) / 10
     return html`<tr data-theme="${r.theme}"><th scope="row">${r.label}</th>
 <td class="num">${formatShare(sa)} (${r.a?.count ?? 0})</td><td class="num">${formatShare(sb)} (${r.b?.count ?? 0})</td>
-<td class="num ${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "▲ " : diff < 0 ? "▼ " : ""}${pp.format(diff)} procentpoint</td></tr>`
+<td class="num change">${diff > 0 ? "▲ " : diff < 0 ? "▼ " : ""}${pp.format(diff)} procentpoint</td></tr>`
   })}
 <tr><th scope="row">Bør gennemgås</th><td class="num">${a.needsReview}</td><td class="num">${b.needsReview}</td><td class="num">${pp.format(b.needsReview - a.needsReview)}</td></tr>
 </tbody></table>

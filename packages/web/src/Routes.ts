@@ -201,11 +201,10 @@ const serveFile = Effect.gen(function*() {
   }
   const full = path.join(store.runDir(meta.value.id, meta.value.run), ...file.split("/"))
   const isReport = file === "report.html"
-  const base = file.split("/").pop() ?? file
   const response = yield* HttpServerResponse.file(full, { contentType: contentTypeOf(file) })
   return HttpServerResponse.setHeaders(response, {
     "content-security-policy": isReport ? reportCsp : fileCsp,
-    "content-disposition": contentDisposition(isReport ? "inline" : "attachment", base)
+    "content-disposition": contentDisposition(isReport ? "inline" : "attachment", Pages.downloadName(meta.value, file))
   })
 }).pipe(Effect.catchAllCause(pageFailure))
 

@@ -217,7 +217,7 @@ describe("reading analyses", () => {
 
     const docx = await get(`/analyser/${id}/filer/recommendations.docx`)
     expect(docx.status).toBe(200)
-    expect(docx.headers.get("content-disposition")).toContain("attachment")
+    expect(docx.headers.get("content-disposition")).toContain("attachment; filename=\"anbefalinger-konference-5-december-2024.docx\"")
     const bytes = new Uint8Array(await docx.arrayBuffer())
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe("PK")
     expect(docx.headers.get("content-security-policy")).toContain("frame-ancestors 'none'")

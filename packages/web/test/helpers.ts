@@ -16,7 +16,10 @@ export const start = (reportsDir: string, settings: Partial<WebSettings> = {}): 
   startWebServer({ settings: { reportsDir, ...settings }, analyzer: AnalyzerLive })
 
 /** A multipart body with the named fixture (or given bytes) as field `file`. */
-export const form = (file: { readonly path?: string; readonly bytes?: Uint8Array; readonly name: string }, extra?: Record<string, { bytes: Uint8Array; name: string }>) => {
+export const form = (
+  file: { readonly path?: string; readonly bytes?: Uint8Array; readonly name: string },
+  extra?: Record<string, { bytes: Uint8Array; name: string }>
+): FormData => {
   const data = new FormData()
   const bytes = file.bytes ?? readFileSync(file.path!)
   data.append("file", new Blob([bytes]), file.name)
