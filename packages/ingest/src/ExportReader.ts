@@ -159,7 +159,7 @@ export const readExport = (
     }
     return new IngestResult({
       event: new EventInfo({
-        title: eventTitle(name),
+        title: eventTitle(name, parsed.firstDate),
         ...(parsed.firstDate !== undefined ? { date: parsed.firstDate } : {}),
         ...(parsed.participants !== undefined && parsed.participants > 0 ? { participants: parsed.participants } : {})
       }),

@@ -27,8 +27,14 @@ describe("eventTitle", () => {
     ["Mentimeter results - Temadag 2025_03_01.xlsx", "Temadag 1. marts 2025"],
     ["udsagn.csv", "Udsagn"],
     ["2024-12-05.xlsx", "Konference 5. december 2024"],
-    ["export.xlsx", "Konference"]
+    ["export.xlsx", "Konference"],
+    ["input.xlsx", "Konference"]
   ])("%j → %j", (file, title) => {
     expect(eventTitle(file)).toBe(title)
+  })
+
+  it("adds the first answer's date when the name has none", () => {
+    expect(eventTitle("input.xlsx", "2024-12-05")).toBe("Konference 5. december 2024")
+    expect(eventTitle("temadag-2025-03-01.xlsx", "2024-12-05")).toBe("Temadag 1. marts 2025")
   })
 })
