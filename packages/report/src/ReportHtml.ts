@@ -379,22 +379,30 @@ ${
 
 const closedBars = (q: ClosedQuestion): Raw => {
   if (q.type === "scales") {
-    return html`<table class="numbers"><thead><tr><th scope="col">Udsagn</th><th scope="col" class="num">Gennemsnit</th></tr></thead><tbody>${
+    const steps = Math.max(0, ...q.options.map((o) => o.distribution?.length ?? 0))
+    const stepHeads = Array.from({ length: steps }, (_, i) => html`<th scope="col" class="num">${i + 1}</th>`)
+    return html`<table class="numbers"><thead><tr><th scope="col">Udsagn</th>${stepHeads}<th scope="col" class="num">Gennemsnit</th></tr></thead><tbody>${
       q.options.map((o) =>
-        html`<tr><th scope="row">${o.label}</th><td class="num">${
-          o.average !== undefined ? formatDecimal(o.average, 1) : "–"
-        }</td></tr>`
+        html`<tr><th scope="row">${o.label}</th>${
+          Array.from({ length: steps }, (_, i) => html`<td class="num">${formatInt(o.distribution?.[i] ?? 0)}</td>`)
+        }<td class="num">${o.average !== undefined ? formatDecimal(o.average, 1) : "–"}</td></tr>`
       )
-    }</tbody></table>`
+    }</tbody></table>${
+      steps > 0 ? html`<p class="note">Tallene under 1–${steps} er antal svar på hvert trin af skalaen.</p>` : ""
+    }`
   }
   const total = q.options.reduce((n, o) => n + (o.votes ?? 0), 0)
+  // Where several picks were allowed, a share of the people who answered, as in the chart.
+  const base = q.respondents !== undefined && q.respondents > 0 ? q.respondents : total
   const max = Math.max(1, ...q.options.map((o) => o.votes ?? 0))
-  return html`<table class="numbers bars"><thead><tr><th scope="col">Svar</th><th scope="col" class="num">Stemmer</th><th scope="col">Andel</th></tr></thead><tbody>${
+  return html`<table class="numbers bars"><thead><tr><th scope="col">Svar</th><th scope="col" class="num">Stemmer</th><th scope="col">Andel${
+    base === q.respondents ? " af dem, der svarede" : " af stemmerne"
+  }</th></tr></thead><tbody>${
     q.options.map((o) => {
       const v = o.votes ?? 0
       return html`<tr><th scope="row">${o.label}</th><td class="num">${formatInt(v)}</td><td class="bar"><span class="track"><span style="width:${
         Math.round((v / max) * 100)
-      }%"></span></span> ${total > 0 ? formatPercent(v / total) : ""}</td></tr>`
+      }%"></span></span> ${base > 0 ? formatPercent(v / base) : ""}</td></tr>`
     })
   }</tbody></table>`
 }

@@ -111,7 +111,11 @@ describe("renderReportHtml", () => {
 
   it("shows closed questions as counts", () => {
     expect(page).toContain("Hvor arbejder du?")
-    expect(page).toContain("Vi taler for meget fagsprog</th><td class=\"num\">3,9</td>")
+    expect(page).toContain(
+      `Vi taler for meget fagsprog</th><td class="num">2</td><td class="num">4</td><td class="num">8</td><td class="num">18</td><td class="num">16</td><td class="num">3,9</td>`
+    )
+    // 27 of the 61 who answered.
+    expect(page).toMatch(/Region<\/th><td class="num">27<\/td><td class="bar">.*?<\/span><\/span> 44\u00a0%/)
   })
 
   it("says so when no agreement figures exist", () => {
