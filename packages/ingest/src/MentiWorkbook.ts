@@ -13,6 +13,8 @@ import { type Cell, cellText, type Sheet, type Workbook } from "./Xlsx.js"
 
 export const QA_SHEET = "Questions from audience"
 export const DEFAULT_QA_TITLE = "Spørgsmål fra salen"
+/** For a slide without a title, so a statement never has an empty question. */
+export const UNTITLED = "Spørgsmål uden titel"
 
 const SESSION_SHEET = /^session\s+(\d+)$/i
 const BLOCK_START = /^(question|slide)\s+(\d+)$/i
@@ -284,7 +286,7 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
       } else if (types?.has("wordcloud") && sub === "") type = "wordcloud"
       else if (types === undefined && isIntegerLabel(sub) && nextIsUpvotes) type = "open" // an open slide without a Session block
       if (type === undefined) continue
-      last = { col: c, title, type, upvotesCol: undefined }
+      last = { col: c, title: title || UNTITLED, type, upvotesCol: undefined }
       columns.push(last)
     }
 
@@ -338,7 +340,7 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
         const cell = cells[0]
         if (cell === undefined) continue
         const base = {
-          question: b.title,
+          question: b.title || UNTITLED,
           questionType: b.type as "open" | "wordcloud",
           session: b.session,
           date: b.date,
