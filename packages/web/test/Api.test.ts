@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs"
 import { request } from "node:http"
 import { join } from "node:path"
 import { unzipSync } from "fflate"
+import { repoRoot } from "@udsagn/domain/Paths"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { RunningServer } from "../src/Server.js"
 import { entries, fixtures, form, freshDir, sample, start, upload, uuid } from "./helpers.js"
@@ -128,6 +129,51 @@ describe("POST /api/analyses", () => {
     const { error } = (await res.json()) as { error: string }
     expect(error.length).toBeGreaterThan(10)
     expect(error).not.toContain(dir)
+  })
+})
+
+describe("the upload form and progress", () => {
+  it("answers a form upload with 303 to the analysis page, which shows progress until the report is ready", async () => {
+    const res = await get("/analyser", { method: "POST", body: form({ path: sample, name: "menti-konference-2024-12-05.xlsx" }), redirect: "manual" })
+    expect(res.status).toBe(303)
+    const location = res.headers.get("location")!
+    expect(location).toMatch(/^\/analyser\/[0-9a-f-]{36}$/)
+    const newId = location.split("/").pop()!
+    const seen = new Set<string>()
+    for (let i = 0; i < 600; i++) {
+      const status = await get(`/api/analyses/${newId}`)
+      const body = (await status.json()) as { status: string }
+      seen.add(`${status.status} ${body.status}`)
+      if (status.status === 200) break
+      const page = await (await get(location)).text()
+      if (!page.includes("Hent anbefalinger")) {
+        expect(page).toContain("Analysen kører")
+        expect(page).toContain('http-equiv="refresh"')
+      }
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(seen.has("200 finished")).toBe(true)
+    expect([...seen].some((s) => s.startsWith("202 "))).toBe(true)
+    expect(await (await get(location)).text()).toContain("Hent anbefalinger (Word)")
+  })
+
+  it("shows the front page again with the Danish message when the form upload is refused", async () => {
+    const res = await get("/analyser", { method: "POST", body: form({ bytes: new TextEncoder().encode("x"), name: "noter.docx" }), redirect: "manual" })
+    expect(res.status).toBe(400)
+    const page = await res.text()
+    expect(page).toContain("Filen kunne ikke bruges")
+    expect(page).toContain("«noter.docx» er hverken en Excel-fil")
+  })
+
+  it("accepts a theme file and keeps it with the analysis", async () => {
+    const themes = readFileSync(join(repoRoot, "data/themes/default.json"))
+    const res = await upload(server, form({ path: sample, name: "a.xlsx" }, { themes: { bytes: themes, name: "egne-temaer.json" } }))
+    expect(res.status).toBe(201)
+    const { id: withThemes } = (await res.json()) as { id: string }
+    const meta = (await (await get(`/api/analyses/${withThemes}`)).json()) as { themesFile: string; themeLabels: Array<{ id: string }> }
+    expect(meta.themesFile).toBe("themes.json")
+    expect(meta.themeLabels.map((t) => t.id)).toContain("health-literacy")
+    expect(readFileSync(join(dir, withThemes, "themes.json"))).toEqual(themes)
   })
 })
 
