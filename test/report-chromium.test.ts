@@ -1,4 +1,5 @@
 import { NodeContext } from "@effect/platform-node"
+import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import { Effect, Layer } from "effect"
 import * as fs from "node:fs"
@@ -7,7 +8,8 @@ import * as path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Fixture, hostileFixture, sampleFixture, simpleCharts } from "../packages/report/test/fixtures.js"
+import { type Fixture, hostileCsvPath, hostileFixture, sampleFixture, simpleCharts } from "../packages/report/test/fixtures.js"
+import { docxParts, xlsxCells } from "../packages/report/test/inspect.js"
 
 // The committee opens report.html in a browser, offline or from an e-mail: render it in real
 // headless Chromium and check that it loads nothing, runs nothing, shows every theme and prints on A4.
@@ -83,15 +85,14 @@ describe("report.html in headless Chromium", () => {
     }
     expect(await page.locator("figure.chart svg").count()).toBeGreaterThanOrEqual(2)
 
-    // On screen the full lists are folded; in print every list is open.
+    fs.mkdirSync(artifacts, { recursive: true })
+    await page.screenshot({ path: path.join(artifacts, "report.png"), fullPage: true })
+
+    // On screen the full lists are folded; in print (and so in the PDF) every list is open.
     const hidden = page.locator("details.all ol.statements li").first()
     expect(await hidden.isVisible()).toBe(false)
     await page.emulateMedia({ media: "print" })
     expect(await hidden.isVisible()).toBe(true)
-    await page.emulateMedia({ media: "screen" })
-
-    fs.mkdirSync(artifacts, { recursive: true })
-    await page.screenshot({ path: path.join(artifacts, "report.png"), fullPage: true })
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true })
     fs.writeFileSync(path.join(artifacts, "report.pdf"), pdf)
     const text = pdf.toString("latin1")
@@ -131,5 +132,46 @@ describe("report.html in headless Chromium", () => {
     }
     await page.screenshot({ path: path.join(artifacts, "report-hostile.png"), fullPage: false })
     await page.close()
+  })
+
+  it("runs the hostile fixture through the whole pipeline: nothing executes, no formula, no personal data", async () => {
+    const outDir = path.join(tmp, "hostile-pipeline")
+    const output = await ConferenceFeedback.pipe(
+      Effect.flatMap((p) => p.analyze({ input: hostileCsvPath, outDir })),
+      Effect.provide(ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))),
+      Effect.runPromise
+    )
+    expect(output.result.statements).toHaveLength(12)
+
+    const { consoleErrors, dialogs, page, requests } = await visit(output.reportPath)
+    await page.mouse.move(300, 400)
+    await page.waitForTimeout(200)
+    expect(dialogs).toEqual([])
+    expect(consoleErrors).toEqual([])
+    expect(requests).toEqual([pathToFileURL(output.reportPath).href])
+    expect(await page.locator("img, iframe, object, embed, [onerror], [onmouseover], [onload]").count()).toBe(0)
+    expect(await page.locator("script").count()).toBe(1)
+    await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true })`)
+    const body = await page.locator("body").innerText()
+    expect(body).toContain("<script>alert('xss')</script>Animationer virker!")
+    await page.close()
+
+    // CPR and phone numbers and the e-mail address are masked in every file the run wrote.
+    const personal = /010203-?1234|12 34 56 78|87 65 43 21|karen\.jensen|example\.dk/
+    for (const name of ["report.html", "recommendations.md", "recommendations.json", "statements.json", "ledger.json"]) {
+      expect(fs.readFileSync(path.join(outDir, name), "utf8"), name).not.toMatch(personal)
+    }
+    for (const [name, xml] of Object.entries(docxParts(path.join(outDir, "recommendations.docx")))) {
+      expect(xml, name).not.toMatch(personal)
+    }
+    const cells = await xlsxCells(path.join(outDir, "statements.xlsx"))
+    expect(cells.length).toBeGreaterThan(12 * 3)
+    for (const cell of cells) {
+      expect(cell.formula).toBeUndefined()
+      if (typeof cell.value === "string") {
+        expect(cell.value).not.toMatch(/^[=+\-@\t\r]/)
+        expect(cell.value).not.toMatch(personal)
+      }
+    }
   })
 })
