@@ -28,6 +28,7 @@ const program = Effect.gen(function*() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     return yield* Effect.fail(new Error(`Ugyldigt portnummer: ${port}`))
   }
+  yield* Console.log("Starter Udsagn … (det tager et øjeblik)")
   const config = Option.match(reportsDir, {
     onNone: () => WebConfig.fromEnv,
     onSome: (dir) => Layer.effect(WebConfig, Effect.map(WebConfig, (c) => ({ ...c, reportsDir: dir }))).pipe(Layer.provide(WebConfig.fromEnv))
