@@ -98,15 +98,20 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
     : `De kom fra ${count(questions.length, "spørgsmål", "spørgsmål")}, flest fra ${
       listAnd(questions.slice(0, 2).map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
     }.`
+  const fruitCount = actions.filter((a) => a.lowHangingFruit).length
   const rationale = [
     `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatPercent(theme.share)}) handler om ${lower}.`,
     statements.length > 0 ? where : "",
     terms.length > 0 ? `Ord der går igen: ${listAnd(terms)}.` : "",
-    actions.length > 0
-      ? `${count(actions.length, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
-        formatInt(actions.filter((a) => a.lowHangingFruit).length)
-      } af dem er enkle at gå i gang med.`
-      : "Ingen af udsagnene foreslår en konkret handling."
+    actions.length === 0
+      ? "Ingen af udsagnene foreslår en konkret handling."
+      : `${count(actions.length, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
+        fruitCount === 0
+          ? "ingen af forslagene er oplagt enkle at gå i gang med."
+          : fruitCount === actions.length && actions.length > 1
+          ? "alle er enkle at gå i gang med."
+          : `${formatInt(fruitCount)} af dem ${fruitCount === 1 ? "er enkelt" : "er enkle"} at gå i gang med.`
+      }`
   ].filter((s) => s.length > 0).join(" ")
 
   return new Recommendation({
