@@ -594,7 +594,7 @@ ${methodSection(result, summary, metrics)}
 </main>
 <footer class="end"><p>Dannet automatisk af udsagn ud fra ${
     count(summary.statements, "udsagn", "udsagn")
-  }. Udsagnenes id'er (fx ${result.statements[0]?.id ?? "s0001"}) findes også i statements.xlsx.</p></footer>
+  }. Udsagnenes id'er (fx ${result.statements[0]?.id ?? "s0001"}) findes også i regnearket statements.xlsx, og udkastet til anbefalinger til sundhedsrådene ligger i recommendations.docx (til redigering i Word).</p></footer>
 </body>
 </html>
 `
