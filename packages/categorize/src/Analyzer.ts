@@ -7,6 +7,8 @@ export interface WordInfo {
   /** Folded keys of the compound's parts, when the word splits into known parts. */
   readonly parts: ReadonlyArray<string> | undefined
   readonly partStems: ReadonlyArray<string> | undefined
+  /** A word the model knows (training or lexicon vocabulary): not a typo, no fuzzy lookup needed. */
+  readonly known: boolean
 }
 
 export interface AnalyzedToken extends Token, WordInfo {}
@@ -27,7 +29,8 @@ export class Analyzer {
       stem: stem(key),
       stop: isStopWord(key),
       parts,
-      partStems: parts?.map(stem)
+      partStems: parts?.map(stem),
+      known: this.splitter.knows(key)
     }
     if (this.cache.size > 200_000) this.cache.clear()
     this.cache.set(key, info)
@@ -35,6 +38,14 @@ export class Analyzer {
   }
 
   analyze(text: string): Array<AnalyzedToken> {
-    return tokenize(text).map((t) => ({ ...t, ...this.info(t.key) }))
+    const tokens = tokenize(text)
+    const out: Array<AnalyzedToken> = new Array(tokens.length)
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      const info = this.info(t.key)
+      // An explicit literal, not a spread: this runs for every word of every statement.
+      out[i] = { text: t.text, start: t.start, end: t.end, key: t.key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known }
+    }
+    return out
   }
 }

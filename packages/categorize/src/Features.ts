@@ -35,6 +35,21 @@ export class FeatureExtractor {
     return f
   }
 
+  /** Feature names of a statement (may repeat). */
+  names(tokens: ReadonlyArray<AnalyzedToken>): Array<string> {
+    const out: Array<string> = []
+    let prev = -1
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.stop) continue
+      const w = this.word(t)
+      for (let k = 0; k < w.length; k++) out.push(w[k]!)
+      if (this.options.bigrams && prev >= 0) out.push(`b:${tokens[prev]!.stem} ${t.stem}`)
+      prev = i
+    }
+    return out
+  }
+
   /** Feature names of a statement, each with the index of the token that produced it. */
   extract(tokens: ReadonlyArray<AnalyzedToken>): Array<[string, number]> {
     const out: Array<[string, number]> = []

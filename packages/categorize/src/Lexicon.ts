@@ -106,8 +106,11 @@ const matchPhrase = (tokens: ReadonlyArray<AnalyzedToken>, i: number, p: Compile
 const excludedTokens = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Map<string, Set<number>> => {
   const out = new Map<string, Set<number>>()
   for (const e of lex.exclusions) {
+    const head = e.keys[0]!.slice(0, 3)
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!
+      // Cheap reject first: every way of matching needs the first letters (or the stem) to agree.
+      if (!t.key.startsWith(head) && t.stem !== e.stems[0]) continue
       let last = -1
       if (e.keys.length === 1) {
         if (t.key.startsWith(e.keys[0]!) || t.stem === e.stems[0]) last = i
@@ -121,52 +124,66 @@ const excludedTokens = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToke
   return out
 }
 
-/** Themes an exclusion phrase occurs for in this statement. */
-export const excludedThemes = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Set<string> =>
-  lex.exclusions.length === 0 ? new Set() : new Set(excludedTokens(lex, tokens).keys())
-
 /**
  * All lexicon hits of a statement, per theme, after exclusions; each token carries a theme at
  * most once (the heaviest term covering it wins), so "brænder ud" does not also count "brænde".
  */
-export const matchLexicon = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Array<LexiconMatch> => {
+export interface LexiconResult {
+  readonly matches: Array<LexiconMatch>
+  /** Themes an exclusion phrase occurs for. */
+  readonly excluded: ReadonlySet<string>
+}
+
+const NO_EXCLUSIONS: ReadonlySet<string> = new Set()
+
+export const matchLexicon = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Array<LexiconMatch> =>
+  matchLexiconDetailed(lex, tokens).matches
+
+export const matchLexiconDetailed = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): LexiconResult => {
   const raw: Array<LexiconMatch> = []
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    const seen = new Set<CompiledTerm>()
-    const add = (terms: ReadonlyArray<CompiledTerm> | undefined, via: LexiconMatch["via"]) => {
-      for (const c of terms ?? []) {
-        if (seen.has(c)) continue
-        seen.add(c)
-        raw.push({ theme: c.theme, term: c.term, weight: c.weight, first: i, last: i, via })
-      }
-    }
-    add(lex.single.get(t.stem), "word")
-    add(lex.single.get(t.key), "word")
-    if (t.parts) {
-      for (let p = 0; p < t.parts.length; p++) {
-        add(lex.single.get(t.partStems![p]!), "compound")
-        add(lex.single.get(t.parts[p]!), "compound")
-      }
-    }
-    if (seen.size === 0 && !t.stop) {
-      const byStem = lex.fuzzy.lookup(t.stem)
-      if (byStem) add(lex.single.get(byStem), "typo")
-      const byKey = lex.fuzzy.lookup(t.key)
-      if (byKey) add(lex.single.get(byKey), "typo")
-    }
-    for (const p of lex.phrases.get(t.stem) ?? []) {
-      const last = matchPhrase(tokens, i, p)
-      if (last >= 0) raw.push({ theme: p.theme, term: p.term, weight: p.weight, first: i, last, via: "phrase" })
+  const seen: Array<CompiledTerm> = []
+  const add = (terms: ReadonlyArray<CompiledTerm> | undefined, i: number, via: LexiconMatch["via"]) => {
+    if (terms === undefined) return
+    for (let k = 0; k < terms.length; k++) {
+      const c = terms[k]!
+      if (seen.includes(c)) continue
+      seen.push(c)
+      raw.push({ theme: c.theme, term: c.term, weight: c.weight, first: i, last: i, via })
     }
   }
-  if (raw.length === 0) return raw
-  const excluded = excludedTokens(lex, tokens)
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    seen.length = 0
+    add(lex.single.get(t.stem), i, "word")
+    add(lex.single.get(t.key), i, "word")
+    if (t.parts) {
+      for (let p = 0; p < t.parts.length; p++) {
+        add(lex.single.get(t.partStems![p]!), i, "compound")
+        add(lex.single.get(t.parts[p]!), i, "compound")
+      }
+    }
+    if (seen.length === 0 && !t.stop && !t.known && t.key.length >= 6) {
+      const byStem = lex.fuzzy.lookup(t.stem)
+      if (byStem) add(lex.single.get(byStem), i, "typo")
+      const byKey = lex.fuzzy.lookup(t.key)
+      if (byKey) add(lex.single.get(byKey), i, "typo")
+    }
+    const phrases = lex.phrases.get(t.stem)
+    if (phrases) {
+      for (const p of phrases) {
+        const last = matchPhrase(tokens, i, p)
+        if (last >= 0) raw.push({ theme: p.theme, term: p.term, weight: p.weight, first: i, last, via: "phrase" })
+      }
+    }
+  }
+  const excludedByTheme = lex.exclusions.length > 0 ? excludedTokens(lex, tokens) : undefined
+  const excluded = excludedByTheme && excludedByTheme.size > 0 ? new Set(excludedByTheme.keys()) : NO_EXCLUSIONS
+  if (raw.length === 0) return { matches: raw, excluded }
   raw.sort((a, b) => b.weight - a.weight || b.last - b.first - (a.last - a.first) || a.first - b.first)
   const claimed = new Map<string, Set<number>>()
   const kept: Array<LexiconMatch> = []
   for (const m of raw) {
-    const blocked = excluded.get(m.theme)
+    const blocked = excludedByTheme?.get(m.theme)
     const mine = claimed.get(m.theme) ?? new Set<number>()
     let free = false
     let hitsExclusion = false
@@ -179,7 +196,7 @@ export const matchLexicon = (lex: CompiledLexicon, tokens: ReadonlyArray<Analyze
     claimed.set(m.theme, mine)
     kept.push(m)
   }
-  return kept
+  return { matches: kept, excluded }
 }
 
 /** Sum of kept term weights per theme. */

@@ -5,7 +5,7 @@ import { Evidence } from "@udsagn/domain/Categorization"
 import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
 import { Analyzer, type AnalyzedToken } from "./Analyzer.js"
 import { defaultFeatureOptions, FeatureExtractor, type FeatureOptions } from "./Features.js"
-import { compileLexicon, excludedThemes, lexiconScores, matchLexicon, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
+import { compileLexicon, lexiconScores, matchLexicon, matchLexiconDetailed, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
 import { probability, trainLogistic, type LogisticModel, type SparseRow } from "./Logistic.js"
 
 /** A labelled statement: a row of `data/training/statements.csv` or a theme example. */
@@ -229,8 +229,8 @@ export class ThemeModel {
 
   analyze(text: string) {
     const tokens = this.analyzer.analyze(text)
-    const matches = matchLexicon(this.lexicon, tokens)
-    return { tokens, matches }
+    const { matches, excluded } = matchLexiconDetailed(this.lexicon, tokens)
+    return { tokens, matches, excluded }
   }
 
   vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
@@ -238,10 +238,9 @@ export class ThemeModel {
   }
 
   predict(text: string): Prediction {
-    const { tokens, matches } = this.analyze(text)
+    const { tokens, matches, excluded } = this.analyze(text)
     const row = this.vectorize(tokens, matches)
     const lex = lexiconScores(this.themeIds, matches)
-    const excluded = excludedThemes(this.lexicon, tokens)
     const probabilities = this.models.map((m, t) => {
       const p = probability(m, row)
       // An exclusion rules its theme out unless other terms of the theme remain ("videokonsultation"
@@ -278,29 +277,30 @@ export class ThemeModel {
   /** The lexicon hits, then the words the classifier leaned on most, for an assigned theme. */
   private evidence(text: string, p: Prediction, t: number): Array<Evidence> {
     const theme = this.themeIds[t]! as ThemeId
-    const span = (first: number, last: number) => text.normalize("NFC").slice(p.tokens[first]!.start, p.tokens[last]!.end)
+    const nfc = text.normalize("NFC")
+    const span = (first: number, last: number) => nfc.slice(p.tokens[first]!.start, p.tokens[last]!.end)
     const out: Array<Evidence> = []
     const covered = new Set<number>()
     for (const m of p.matches) {
       if (m.theme !== theme) continue
       for (let k = m.first; k <= m.last; k++) covered.add(k)
-      out.push(new Evidence({ theme, match: span(m.first, m.last), term: m.term, weight: m.weight, source: "lexicon" }))
+      out.push(new Evidence({ theme, match: span(m.first, m.last), term: m.term, weight: m.weight, source: "lexicon" }, true))
     }
+    // Each word's share of the classifier's score: its own features plus the bigram it ends.
     const w = this.models[t]!.weights
-    const perToken = new Map<number, number>()
     const feats = this.extractor.extract(p.tokens)
     const norm = 1 / Math.sqrt(Math.max(1, new Set(feats.map(([f]) => f)).size))
+    const perToken = new Map<number, number>()
     for (const [f, i] of feats) {
       const idx = this.index.get(f)
-      if (idx === undefined) continue
-      perToken.set(i, (perToken.get(i) ?? 0) + w[idx]! * norm)
+      if (idx !== undefined) perToken.set(i, (perToken.get(i) ?? 0) + w[idx]! * norm)
     }
     const top = [...perToken]
       .filter(([i, c]) => c > 0.05 && !covered.has(i))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
     for (const [i, c] of top) {
-      out.push(new Evidence({ theme, match: span(i, i), term: p.tokens[i]!.stem, weight: round(c), source: "classifier" }))
+      out.push(new Evidence({ theme, match: span(i, i), term: p.tokens[i]!.stem, weight: round(c), source: "classifier" }, true))
     }
     return out
   }
@@ -314,8 +314,7 @@ const vectorize = (
   tokens: ReadonlyArray<AnalyzedToken>,
   matches: ReadonlyArray<LexiconMatch>
 ): SparseRow => {
-  const names = new Set<string>()
-  for (const [f] of extractor.extract(tokens)) names.add(f)
+  const names = new Set(extractor.names(tokens))
   const ids: Array<number> = []
   for (const f of names) {
     const i = index.get(f)

@@ -36,6 +36,11 @@ export class CompoundSplitter {
     return this.stems.has(fragment)
   }
 
+  /** True when the folded word, or its stem, is one of the known parts. */
+  knows(word: string): boolean {
+    return this.words.has(word) || this.stems.has(stem(word))
+  }
+
   /** Known parts of a folded word, or undefined when it is not a compound of known parts. */
   split(word: string): ReadonlyArray<string> | undefined {
     const hit = this.cache.get(word)

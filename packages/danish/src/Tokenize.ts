@@ -13,13 +13,30 @@ export interface Token {
 // Letters (any script, so æøå and é stay inside words) and digits; everything else separates.
 const WORD = /[\p{L}\p{N}]+/gu
 
+const NEEDS_NFC = /[\u0300-\uffff]/
+
+// Folding runs several regexes; words repeat, so keys are cached per word as typed.
+const keys = new Map<string, string>()
+const keyOf = (word: string): string => {
+  let k = keys.get(word)
+  if (k === undefined) {
+    k = foldWord(word)
+    if (keys.size > 200_000) keys.clear()
+    keys.set(word, k)
+  }
+  return k
+}
+
 /** Regex tokenizer with offsets. Hyphens split ("e-Boks" → "e", "boks"), as phrases expect. */
 export const tokenize = (text: string): Array<Token> => {
-  const s = text.normalize("NFC")
+  // Only text with combining marks or non-Latin-1 letters can change under NFC; skip the rest.
+  const s = NEEDS_NFC.test(text) ? text.normalize("NFC") : text
   const out: Array<Token> = []
-  for (const m of s.matchAll(WORD)) {
+  WORD.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = WORD.exec(s)) !== null) {
     const start = m.index
-    out.push({ text: m[0], start, end: start + m[0].length, key: foldWord(m[0]) })
+    out.push({ text: m[0], start, end: start + m[0].length, key: keyOf(m[0]) })
   }
   return out
 }
