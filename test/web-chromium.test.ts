@@ -175,9 +175,15 @@ describe("the web app in Chromium", () => {
     await page.context().close()
   })
 
-  it("a broken file gives a clear Danish message", async () => {
+  it("a broken file gives a clear Danish message; a too big one is stopped before uploading", async () => {
     const { page } = await newPage()
     await page.goto(server!.url)
+    const big = path.join(downloads, "for-stor.csv")
+    fs.writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 97))
+    await page.setInputFiles("#file", big)
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    expect(await textOf(page.locator("#chosen-file"))).toBe("Filen er for stor. Den må højst fylde 50 MB.")
+    expect(new URL(page.url()).pathname).toBe("/")
     await page.setInputFiles("#file", fixture("bad/not-a-spreadsheet.xlsx"))
     await page.getByRole("button", { name: "Start analysen" }).click()
     await page.locator("h1", { hasText: "Filen kunne ikke analyseres" }).waitFor({ timeout: 30_000 })

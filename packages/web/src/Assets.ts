@@ -36,6 +36,7 @@ label.dropzone .pick { margin-top: .9rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .chosen { font-weight: 700; color: var(--ok); min-height: 1.5em; margin: .5rem 0 0; }
+.chosen.too-big { color: var(--bad); }
 details { margin: 1rem 0; } summary { cursor: pointer; color: var(--accent); }
 button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .6rem 1.2rem;
   border-radius: 6px; border: 2px solid var(--accent); background: #fff; color: var(--accent);
@@ -98,7 +99,7 @@ export const appJs = `
     var input = zone.querySelector("input[type=file]");
     var shown = document.getElementById(zone.getAttribute("data-chosen"));
     function show() {
-      if (shown && input.files && input.files.length) shown.textContent = "Valgt fil: " + input.files[0].name;
+      if (shown && input.files && input.files.length) { shown.textContent = "Valgt fil: " + input.files[0].name; shown.className = "chosen"; }
     }
     input.addEventListener("change", show);
     ["dragenter", "dragover"].forEach(function (t) {
@@ -107,9 +108,23 @@ export const appJs = `
     ["dragleave", "drop"].forEach(function (t) {
       zone.addEventListener(t, function () { zone.classList.remove("over"); });
     });
-    zone.addEventListener("drop", function (e) {
+    function take(e) {
       e.preventDefault();
+      zone.classList.remove("over");
       if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; show(); }
+    }
+    zone.addEventListener("drop", function (e) { e.stopPropagation(); take(e); });
+    // A file dropped beside the box would make the browser leave the page: take it too.
+    document.addEventListener("dragover", function (e) { e.preventDefault(); });
+    document.addEventListener("drop", take);
+    // Say at once when the file is too big, instead of after uploading it.
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var form = zone.closest("form");
+    if (form && max) form.addEventListener("submit", function (e) {
+      if (input.files && input.files.length && input.files[0].size > max) {
+        e.preventDefault(); e.stopImmediatePropagation();
+        if (shown) { shown.textContent = "Filen er for stor. Den må højst fylde " + Math.floor(max / 1048576) + " MB."; shown.className = "chosen too-big"; }
+      }
     });
   });
   // Say that something is happening while a slow form is sent.

@@ -3,7 +3,7 @@ import type { AnalysisMeta, ThemeCount } from "./AnalysisMeta.js"
 import type { JobState } from "./Analyses.js"
 import { stages } from "./Analyzer.js"
 import { type Html, html, raw } from "./Html.js"
-import { slug } from "./Zip.js"
+import { slug } from "./Names.js"
 
 // Server-rendered pages. Pure functions from data to markup; every user text goes through
 // the `html` tag, which escapes it.
@@ -103,7 +103,7 @@ ${errorBox("Filen kunne ikke bruges", o.error)}
 <label class="dropzone" for="file" data-chosen="chosen-file">
 <span class="big">Træk filen hertil – eller klik og vælg den</span>
 <span class="muted">Excel-fil (.xlsx) eller CSV-fil (.csv) fra Mentimeter, højst ${o.maxMb} MB</span><br>
-<input class="visually-hidden" type="file" id="file" name="file" accept=".xlsx,.csv" required>
+<input class="visually-hidden" type="file" id="file" name="file" accept=".xlsx,.csv" required data-max-bytes="${o.maxMb * 1024 * 1024}">
 <span class="button pick" aria-hidden="true">Vælg fil …</span>
 <p class="chosen" id="chosen-file" aria-live="polite"></p>
 </label>

@@ -11,7 +11,8 @@ import * as Pages from "./Pages.js"
 import { fileCsp, reportCsp } from "./Security.js"
 import { receiveUpload, UploadRejected } from "./Upload.js"
 import { WebConfig } from "./WebConfig.js"
-import { slug, zipAnalysis } from "./Zip.js"
+import { slug } from "./Names.js"
+import { zipAnalysis } from "./Zip.js"
 
 const htmlResponse = (body: string, status = 200) =>
   HttpServerResponse.text(body, { status, contentType: "text/html; charset=utf-8" })

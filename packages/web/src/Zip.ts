@@ -3,20 +3,10 @@ import { Effect } from "effect"
 import { zipSync, type Zippable } from "fflate"
 import type { AnalysisMeta } from "./AnalysisMeta.js"
 import { AnalysisStore } from "./AnalysisStore.js"
+import { slug } from "./Names.js"
 
 /** Already-compressed formats are stored, the rest deflated. */
 const stored = /\.(xlsx|docx|png|zip)$/i
-
-/** An ASCII file name from a title, for downloads. */
-export const slug = (title: string) =>
-  title
-    .normalize("NFKD")
-    .replace(/æ/gi, "ae").replace(/ø/gi, "oe").replace(/å/gi, "aa")
-    .replace(/[^\x20-\x7e]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60) || "analyse"
 
 /** The whole analysis as one zip: outputs at the top, the input file and corrections beside them. */
 export const zipAnalysis = (meta: AnalysisMeta) =>

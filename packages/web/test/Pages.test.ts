@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest"
 import { userMessage } from "../src/Analyses.js"
 import { escapeHtml, html } from "../src/Html.js"
 import { isAnalysisId, newAnalysisId } from "../src/Ids.js"
-import { filterStatements, overridesFromForm } from "../src/Pages.js"
+import { slug } from "../src/Names.js"
+import { downloadName, filterStatements, overridesFromForm } from "../src/Pages.js"
 import { displayName, inputFileFor } from "../src/Upload.js"
 
 // Pure pieces: escaping, stored names, ids, the review form's overrides, filters.
@@ -108,3 +109,14 @@ describe("filterStatements", () => {
   })
 })
 
+
+describe("download names", () => {
+  it("are Danish, ASCII and carry the conference", () => {
+    expect(slug("Årsmøde på Ærø 2024")).toBe("aarsmoede-paa-aeroe-2024")
+    expect(slug("🙂")).toBe("analyse")
+    const meta = { title: "Konference 5. december 2024" }
+    expect(downloadName(meta, "recommendations.docx")).toBe("anbefalinger-konference-5-december-2024.docx")
+    expect(downloadName(meta, "statements.xlsx")).toBe("udsagn-konference-5-december-2024.xlsx")
+    expect(downloadName(meta, "charts/theme-overview.png")).toBe("theme-overview.png")
+  })
+})
