@@ -1,7 +1,7 @@
 import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
 import { Either } from "effect"
 import type { RawEntry } from "./Assemble.js"
-import { splitWordCloud } from "./Clean.js"
+import { cleanText, splitWordCloud } from "./Clean.js"
 import { type Cell, cellText, type Sheet, type Workbook } from "./Xlsx.js"
 
 // Mentimeter's Excel export (labels are English whatever the slide language):
@@ -300,6 +300,8 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
       const key = voterKey(row, votersHeader)
       if (key !== undefined) voterKeys.add(key)
     }
+    const perSession = votersHeader.session !== undefined
+    const votersCells = new Map<string, number>()
     for (const key of titles) {
       const cols = columns.filter((c) => `${c.type}\u0000${c.title}` === key)
       for (const r of dataRows) {
@@ -320,6 +322,8 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
             source: { sheet: voters.name, row: r, column: col.col }
           }
           if (date !== undefined) dates.push(date)
+          const k = responseKey(col.type, col.title, perSession ? session : undefined, text)
+          votersCells.set(k, (votersCells.get(k) ?? 0) + 1)
           if (col.type === "open") {
             const upvotes = col.upvotesCol !== undefined ? numberOf(row[col.upvotesCol - 1]) : undefined
             entries.push({ ...base, upvotes, raw: text })
@@ -331,31 +335,22 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
         }
       }
     }
+    // A response in a Session sheet that the Voters sheet does not have (an answer without a
+    // voter row) is read from the Session sheet rather than lost.
+    for (const b of blocks) {
+      entries.push(...blockEntries(b, (text) => {
+        const k = responseKey(b.type, b.title || UNTITLED, perSession ? b.session : undefined, text)
+        const n = votersCells.get(k) ?? 0
+        if (n === 0) return true
+        votersCells.set(k, n - 1)
+        return false
+      }))
+    }
   } else {
     // No Voters sheet: the Session blocks still list every response, without participants.
-    for (const b of blocks) {
-      if (b.type !== "open" && b.type !== "wordcloud") continue
-      const upCol = b.header.findIndex((h) => /^upvotes$/i.test(h))
-      for (const { cells, row } of b.table) {
-        const cell = cells[0]
-        if (cell === undefined) continue
-        const base = {
-          question: b.title || UNTITLED,
-          questionType: b.type as "open" | "wordcloud",
-          session: b.session,
-          date: b.date,
-          source: { sheet: b.sheet, row, column: 1 }
-        }
-        if (b.date !== undefined) dates.push(b.date)
-        if (b.type === "open") entries.push({ ...base, upvotes: upCol > 0 ? numberOf(cells[upCol]) : undefined, raw: cellText(cell) })
-        else {
-          const words = splitWordCloud(cellText(cell))
-          if (words.length === 0) entries.push({ ...base, raw: cellText(cell) })
-          for (const w of words) entries.push({ ...base, raw: w })
-        }
-      }
-    }
+    for (const b of blocks) entries.push(...blockEntries(b))
   }
+  for (const e of entries) if (e.source.sheet !== voters?.name && e.date !== undefined) dates.push(e.date)
 
   // Q&A
   let qaParticipants = 0
@@ -379,6 +374,35 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
     participants,
     firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
   })
+}
+
+const responseKey = (type: string, title: string, session: number | undefined, text: string) =>
+  `${type}\u0000${title}\u0000${session ?? ""}\u0000${cleanText(text)}`
+
+/** Entries from an open or word-cloud block's response table; `keep` decides per response cell. */
+const blockEntries = (b: SlideBlock, keep: (text: string) => boolean = () => true): Array<RawEntry> => {
+  if (b.type !== "open" && b.type !== "wordcloud") return []
+  const type: "open" | "wordcloud" = b.type
+  const upCol = b.header.findIndex((h) => /^upvotes$/i.test(h))
+  const out: Array<RawEntry> = []
+  for (const { cells, row } of b.table) {
+    const cell = cells[0]
+    if (cell === undefined || !keep(cellText(cell))) continue
+    const base = {
+      question: b.title || UNTITLED,
+      questionType: type,
+      session: b.session,
+      date: b.date,
+      source: { sheet: b.sheet, row, column: 1 }
+    }
+    if (type === "open") out.push({ ...base, upvotes: upCol > 0 ? numberOf(cells[upCol]) : undefined, raw: cellText(cell) })
+    else {
+      const words = splitWordCloud(cellText(cell))
+      if (words.length === 0) out.push({ ...base, raw: cellText(cell) })
+      for (const w of words) out.push({ ...base, raw: w })
+    }
+  }
+  return out
 }
 
 const voterKey = (

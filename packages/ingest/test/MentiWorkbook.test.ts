@@ -63,4 +63,37 @@ describe("Session sheets", () => {
     })
     expect(Either.getOrThrow(r).entries.map((e) => [e.question, e.raw, e.upvotes])).toEqual([[UNTITLED, "Mere tid", 2]])
   })
+
+  it("a response in a Session sheet without a voter row is read from there, not lost or doubled", () => {
+    const r = readMentiWorkbook({
+      sheets: [
+        {
+          name: "Voters",
+          rows: [
+            ["Note"], [],
+            ["Date", "Session", "Voter", "Hvad virker?: 1", "Upvotes", "Ét ord:"],
+            ["2024-12-05", 1, 1, "Mere  tid", 2, "Ro Klart_sprog"],
+            ["2024-12-05", 1, 2, "Tolke", 0]
+          ]
+        },
+        {
+          name: "Session 1",
+          rows: [
+            ["Question 1"], ["Session", 1], ["Type", "open"], ["Question", "Hvad virker?"], [],
+            ["Responses", "Upvotes"], ["Mere tid", 2], ["Tolke", 0], ["Tolke", 1], [], [],
+            ["Question 2"], ["Session", 1], ["Type", "wordcloud"], ["Question", "Ét ord"], [],
+            ["Responses"], ["Ro Klart_sprog"], ["Nærvær"]
+          ]
+        }
+      ]
+    })
+    expect(Either.getOrThrow(r).entries.map((e) => [e.questionType, e.raw, e.participant ?? null, e.source.sheet, e.source.row])).toEqual([
+      ["open", "Mere  tid", "1:1", "Voters", 4],
+      ["open", "Tolke", "1:2", "Voters", 5],
+      ["wordcloud", "Ro", "1:1", "Voters", 4],
+      ["wordcloud", "Klart sprog", "1:1", "Voters", 4],
+      ["open", "Tolke", null, "Session 1", 9],
+      ["wordcloud", "Nærvær", null, "Session 1", 19]
+    ])
+  })
 })
