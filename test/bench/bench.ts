@@ -73,7 +73,7 @@ const main = async () => {
   )
   console.log(`peak memory after categorization: ${mb(process.resourceUsage().maxRSS)} RSS`)
 
-  await benchPipeline(synthetic.slice(0, PIPELINE_N))
+  if (PIPELINE_N > 0) await benchPipeline(synthetic.slice(0, PIPELINE_N))
   console.log(`peak memory overall: ${mb(process.resourceUsage().maxRSS)} RSS`)
 }
 

@@ -288,13 +288,28 @@ export class ThemeModel {
     }
     // Each word's share of the classifier's score: its own features plus the bigram it ends.
     const w = this.models[t]!.weights
-    const feats = this.extractor.extract(p.tokens)
-    const norm = 1 / Math.sqrt(Math.max(1, new Set(feats.map(([f]) => f)).size))
     const perToken = new Map<number, number>()
-    for (const [f, i] of feats) {
-      const idx = this.index.get(f)
-      if (idx !== undefined) perToken.set(i, (perToken.get(i) ?? 0) + w[idx]! * norm)
+    let prev = -1
+    let features = 0
+    for (let i = 0; i < p.tokens.length; i++) {
+      const tok = p.tokens[i]!
+      if (tok.stop) continue
+      let c = 0
+      for (const f of this.extractor.word(tok)) {
+        features++
+        const idx = this.index.get(f)
+        if (idx !== undefined) c += w[idx]!
+      }
+      if (this.data.options.features.bigrams && prev >= 0) {
+        features++
+        const idx = this.index.get(`b:${p.tokens[prev]!.stem} ${tok.stem}`)
+        if (idx !== undefined) c += w[idx]!
+      }
+      prev = i
+      if (c !== 0) perToken.set(i, c)
     }
+    const norm = 1 / Math.sqrt(Math.max(1, features))
+    for (const [i, c] of perToken) perToken.set(i, c * norm)
     const top = [...perToken]
       .filter(([i, c]) => c > 0.05 && !covered.has(i))
       .sort((a, b) => b[1] - a[1])
