@@ -89,7 +89,29 @@ const findHeaderByNames = (rows: Rows, textSpec: string | undefined): number | u
     const names = rowOf(rows, r).map((c) => normHeader(cellText(c)))
     if (names.some((n) => TEXT_NAMES.has(n))) return r
   }
+  // Looser: a header like "Dit svar" or "Kommentar (fritekst)", in a row of at least two
+  // labels (a lone title such as "Udsagn fra konferencen" is not a header).
+  for (let r = 1; r <= limit; r++) {
+    const names = rowOf(rows, r).map((c) => normHeader(cellText(c)))
+    if (names.filter((n) => n !== "").length >= 2 && names.some((n) => nameHasWord(n, TEXT_WORDS))) return r
+  }
   return undefined
+}
+
+const TEXT_WORDS = new Set([
+  "svar", "svaret", "besvarelse", "udsagn", "kommentar", "kommentarer", "fritekst", "response", "responses",
+  "answer", "answers", "statement", "comment", "comments", "feedback"
+])
+const QUESTION_WORDS = new Set(["spørgsmål", "spørgsmålet", "question", "slide"])
+
+const nameHasWord = (name: string, words: ReadonlySet<string>) =>
+  name.length <= 40 && name.split(/[^\p{L}]+/u).some((w) => words.has(w))
+
+/** Exact known names first, then names containing a known word. */
+const pickByName = (names: ReadonlyArray<string>, exact: ReadonlySet<string>, words: ReadonlySet<string>, not?: number) => {
+  const i = names.findIndex((n, idx) => idx + 1 !== not && exact.has(n))
+  if (i >= 0) return [i + 1]
+  return names.flatMap((n, idx) => (idx + 1 !== not && nameHasWord(n, words) ? [idx + 1] : []))
 }
 
 interface ColumnStats {
@@ -142,10 +164,6 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
   let headerRow = findHeaderByNames(rows, isName(options.textColumn) ? options.textColumn : undefined)
   let header = headerRow !== undefined ? rowOf(rows, headerRow).map((c) => cellText(c)) : undefined
   const names = header?.map(normHeader)
-  const byName = (set: ReadonlySet<string>) => {
-    const i = names?.findIndex((n) => set.has(n)) ?? -1
-    return i >= 0 ? i + 1 : undefined
-  }
 
   let textCol: number | undefined
   let questionCol: number | undefined
@@ -157,7 +175,8 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
     }
   } else if (headerRow !== undefined && names) {
     // Several answer-like names ("Svar" yes/no and "Kommentar"): the one with the most text wins.
-    const candidates = names.flatMap((n, i) => (TEXT_NAMES.has(n) ? [i + 1] : []))
+    const exact = names.flatMap((n, i) => (TEXT_NAMES.has(n) ? [i + 1] : []))
+    const candidates = exact.length > 0 ? exact : pickByName(names, TEXT_NAMES, TEXT_WORDS)
     const stats = columnStats(rows, headerRow + 1, w)
     textCol = candidates.sort((a, b) => stats[b - 1]!.avgLength - stats[a - 1]!.avgLength)[0]
   }
@@ -171,7 +190,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
         available: availableColumns(rows, header, w)
       })
     }
-  } else if (header) questionCol = byName(QUESTION_NAMES)
+  } else if (header && names) questionCol = pickByName(names, QUESTION_NAMES, QUESTION_WORDS, textCol)[0]
 
   if (headerRow === undefined) {
     // No header names we know: judge the columns by their content.

@@ -66,6 +66,16 @@ describe("readTable (columns)", () => {
     expect(v.entries[0]).toMatchObject({ question: "Hvad virker?", raw: "Tid til at lytte", source: { sheet: "ark", row: 4, column: 1 } })
   })
 
+  it("accepts looser names (\"Dit svar\", \"Kommentar (fritekst)\") but not a lone title", () => {
+    const v = Either.getOrThrow(readTable(
+      rows(["Svar fra konferencen"], [], ["Nr", "Spørgsmål til salen", "Dit svar"], [1, "Hvad virker?", "Tid"], [2, "Hvad virker?", "Ro"]),
+      "ark"
+    ))
+    expect(v).toMatchObject({ headerRow: 3, textColumn: 3, questionColumn: 2, foundBy: "name" })
+    const k = Either.getOrThrow(readTable(rows(["Tema", "Kommentar (fritekst)"], ["Tid", "Mere tid til samtalen"]), "ark"))
+    expect(k).toMatchObject({ headerRow: 1, textColumn: 2 })
+  })
+
   it("prefers the answer-like column with the most text", () => {
     const v = Either.getOrThrow(readTable(
       rows(["Spørgsmål", "Svar", "Kommentar"], ["Deltog du?", "Ja", "Godt med tid til spørgsmål"], ["Deltog du?", "Nej", "Jeg var syg den dag"]),
