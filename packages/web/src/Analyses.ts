@@ -176,8 +176,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     }
 
     /** Starts a new analysis in the background; the deferred completes when it is listed. */
-    const start = (upload: StagedUpload) =>
-      Effect.gen(function*() {
+    const start = Effect.fn("Analyses.start")(
+      function*(upload: StagedUpload) {
         const done = yield* Deferred.make<AnalysisMeta, AnalysisFailed>()
         setJob(upload.id, { state: "queued" })
         const work = Effect.gen(function*() {
@@ -231,13 +231,14 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         )
         yield* FiberSet.run(fibers, work)
         return done
-      })
+      }
+    )
 
     const status = (id: AnalysisId) => Effect.sync(() => jobs.get(id))
 
     /** Saves corrections and makes the report again with them; the old outputs stay until the new ones are in place. */
-    const saveOverrides = (id: AnalysisId, overrides: ReadonlyArray<Override>) =>
-      Effect.gen(function*() {
+    const saveOverrides = Effect.fn("Analyses.saveOverrides")(
+      function*(id: AnalysisId, overrides: ReadonlyArray<Override>) {
         const meta = yield* store.readMeta(id).pipe(
           Effect.flatMap((m) => m._tag === "Some" ? Effect.succeed(m.value) : Effect.fail(new UnknownAnalysis({ id })))
         )
@@ -268,7 +269,10 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* store.writeMeta(folder, next)
         yield* store.remove(store.runDir(id, meta.run))
         return next
-      }).pipe(lockFor(id).withPermits(1))
+      },
+      // One correction at a time per analysis: each run starts from the last one's outputs.
+      (effect, id) => lockFor(id).withPermits(1)(effect)
+    )
 
     return { start, status, saveOverrides } as const
   })

@@ -2,7 +2,7 @@ import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform
 import { Data, Effect, Option, Stream } from "effect"
 import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
 import type { StagedUpload } from "./Analyses.js"
-import { AnalysisStore } from "./AnalysisStore.js"
+import { AnalysisStore, StorageError } from "./AnalysisStore.js"
 import { newAnalysisId } from "./Ids.js"
 import { WebConfig } from "./WebConfig.js"
 
@@ -152,7 +152,9 @@ export const receiveUpload = Effect.gen(function*() {
     }
     const inputFile = inputFileFor(file.name)
     if (inputFile === undefined) return yield* new UploadRejected({ status: 400, message: wrongTypeMessage(file.name) })
-    yield* fs.rename(path.join(folder, "upload.bin"), path.join(folder, inputFile)).pipe(Effect.orDie)
+    yield* fs.rename(path.join(folder, "upload.bin"), path.join(folder, inputFile)).pipe(
+      Effect.mapError((cause) => new StorageError({ cause, action: "gem filen" }))
+    )
     let themesFile: "themes.json" | undefined
     if (themes !== undefined && !(themes.size === 0 && themes.name === "")) {
       if (!themes.name.toLowerCase().endsWith(".json")) {
@@ -161,7 +163,9 @@ export const receiveUpload = Effect.gen(function*() {
           message: `Temafilen «${displayName(themes.name)}» skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge standardtemaerne.`
         })
       }
-      yield* fs.rename(path.join(folder, "themes.upload"), path.join(folder, "themes.json")).pipe(Effect.orDie)
+      yield* fs.rename(path.join(folder, "themes.upload"), path.join(folder, "themes.json")).pipe(
+        Effect.mapError((cause) => new StorageError({ cause, action: "gem temafilen" }))
+      )
       themesFile = "themes.json"
     } else {
       yield* fs.remove(path.join(folder, "themes.upload")).pipe(Effect.ignore)
