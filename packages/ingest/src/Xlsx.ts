@@ -288,10 +288,14 @@ export const parseWorkbook = (parts: ReadonlyMap<string, string>, file: string) 
     const workbookPath = officeDoc ? resolvePart("", officeDoc.target) : "xl/workbook.xml"
     const workbookXml = parts.get(workbookPath)
     if (workbookXml === undefined) {
-      return yield* new NotASpreadsheet({
-        file,
-        detail: parts.has("word/document.xml") ? "det er et Word-dokument" : "zip-filen har ingen regneark"
-      })
+      const detail = parts.has("word/document.xml")
+        ? "det er et Word-dokument"
+        : parts.has("content.xml")
+        ? "det er et OpenDocument-regneark (.ods); gem det som .xlsx"
+        : workbookPath.endsWith(".bin")
+        ? "det er en binær Excel-fil (.xlsb); gem den som .xlsx"
+        : "zip-filen har ingen regneark"
+      return yield* new NotASpreadsheet({ file, detail })
     }
     const rels = parseRels(parts.get(relsPathOf(workbookPath)))
     const target = (id: string) => {

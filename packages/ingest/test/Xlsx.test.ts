@@ -47,6 +47,13 @@ describe("xlsx parts", () => {
       const e = yield* Effect.flip(parseWorkbook(new Map([["word/document.xml", "<w/>"]]), "brev.xlsx"))
       expect(e._tag).toBe("NotASpreadsheet")
       expect(e.message).toContain("Word-dokument")
+      const ods = yield* Effect.flip(parseWorkbook(new Map([["content.xml", "<office/>"]]), "ark.xlsx"))
+      expect(ods.message).toContain(".ods")
+      const xlsb = yield* Effect.flip(parseWorkbook(
+        new Map([["_rels/.rels", `<Relationships><Relationship Id="rId1" Type="x/officeDocument" Target="xl/workbook.bin"/></Relationships>`]]),
+        "ark.xlsb"
+      ))
+      expect(xlsb.message).toContain(".xlsb")
     }))
 })
 
