@@ -253,7 +253,8 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
   const voters = wb.sheets.find((s) => s.name.trim() === "Voters")
   const qaSheet = wb.sheets.find((s) => s.name.trim().toLowerCase() === QA_SHEET.toLowerCase())
   const votersHeader = voters ? findVotersHeader(voters) : undefined
-  if (voters && !votersHeader) {
+  // A Voters sheet without its columns is only acceptable when the other sheets carry the answers.
+  if (voters && !votersHeader && blocks.length === 0 && !qaSheet) {
     return Either.left("arket Voters mangler kolonnerne Date, Session og Voter")
   }
 
