@@ -152,7 +152,7 @@ describe("the web app in Chromium", () => {
 
     // Filters: only statements the program is unsure of.
     await page.getByLabel("Kun dem, programmet er usikker på").check()
-    await page.getByRole("button", { name: "Vis", exact: true }).click()
+    await page.getByRole("button", { name: "Vis udsagn" }).click()
     expect(await textOf(page.locator("#antal"))).toMatch(/^Viser \d+ af 160 udsagn\.$/)
     const shown = await page.locator("fieldset.statement").count()
     expect(shown).toBeGreaterThan(0)

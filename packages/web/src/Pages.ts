@@ -301,6 +301,9 @@ har taget fejl, og tryk <strong>Gem rettelser</strong> nederst. Rapporten, diagr
 igen med dine rettelser.</p>
 ${o.notice ? html`<div class="notice" role="status">${o.notice} <a href="/analyser/${meta.id}">Se rapporten og hent filerne</a>.</div>` : ""}
 ${errorBox("Rettelserne kunne ikke gemmes", o.error)}
+${meta.needsReview > 0 && o.filter.needsReview !== true
+      ? html`<p><a class="button" href="/analyser/${meta.id}/gennemgang?usikre=1#udsagn">Start med de ${meta.needsReview} udsagn, programmet er usikker på</a></p>`
+      : ""}
 <h2>Antal udsagn pr. tema</h2>
 ${themeBars(meta.themes, meta.statements)}
 <h2 id="udsagn">Udsagn</h2>
@@ -313,7 +316,7 @@ ${themeBars(meta.themes, meta.statements)}
     )}</select></div>
 <div><label for="f-soeg">Søg i teksten</label><input type="search" id="f-soeg" name="soeg" value="${o.filter.search ?? ""}"></div>
 <div class="check"><input type="checkbox" id="f-usikre" name="usikre" value="1"${o.filter.needsReview ? raw(" checked") : ""}><label for="f-usikre">Kun dem, programmet er usikker på</label></div>
-<div><button type="submit">Vis</button> ${filtered ? html`<a href="/analyser/${meta.id}/gennemgang">Vis alle</a>` : ""}</div>
+<div><button type="submit">Vis udsagn</button> ${filtered ? html`<a href="/analyser/${meta.id}/gennemgang">Vis alle</a>` : ""}</div>
 </form>
 <p role="status" id="antal">Viser ${shown.length} af ${o.rows.length} udsagn.</p>
 <form method="post" action="/analyser/${meta.id}/gennemgang${filtered ? `?${query}` : ""}" data-busy="Gemmer og laver rapporten igen …">
