@@ -1,12 +1,15 @@
+import { wordClass } from "@udsagn/danish"
 import type { AnalyzedToken } from "./Analyzer.js"
 
 export interface FeatureOptions {
   /** Character n-gram lengths taken from each content word (typo and compound robustness). */
   readonly charNgrams: ReadonlyArray<number>
   readonly bigrams: boolean
+  /** Word-class features (`k:staff`) and pairs of classes in one statement (`kk:lack+staff`). */
+  readonly classes?: boolean
 }
 
-export const defaultFeatureOptions: FeatureOptions = { charNgrams: [], bigrams: true }
+export const defaultFeatureOptions: FeatureOptions = { charNgrams: [], bigrams: true, classes: true }
 
 /**
  * Feature names of one content word: its stem, the stems of its compound parts, and character
@@ -15,6 +18,11 @@ export const defaultFeatureOptions: FeatureOptions = { charNgrams: [], bigrams: 
 const wordFeatures = (t: AnalyzedToken, options: FeatureOptions): Array<string> => {
   const out = [`w:${t.stem}`]
   if (t.partStems) for (const p of t.partStems) out.push(`c:${p}`)
+  if (options.classes) {
+    // A compound takes the class of its head, the last part ("frontpersonalet" is staff).
+    const cls = wordClass(t.stem) ?? (t.partStems ? wordClass(t.partStems[t.partStems.length - 1]!) : undefined)
+    if (cls) out.push(`k:${cls}`)
+  }
   const padded = `<${t.key}>`
   for (const n of options.charNgrams) {
     for (let i = 0; i + n <= padded.length; i++) out.push(`g:${padded.slice(i, i + n)}`)
@@ -47,6 +55,7 @@ export class FeatureExtractor {
       if (this.options.bigrams && prev >= 0) out.push(`b:${tokens[prev]!.stem} ${t.stem}`)
       prev = i
     }
+    if (this.options.classes) for (const pair of classPairs(out)) out.push(pair)
     return out
   }
 
@@ -61,6 +70,21 @@ export class FeatureExtractor {
       if (this.options.bigrams && prev >= 0) out.push([`b:${tokens[prev]!.stem} ${t.stem}`, i])
       prev = i
     }
+    if (this.options.classes) {
+      const last = Math.max(0, tokens.length - 1)
+      for (const pair of classPairs(out.map(([f]) => f))) out.push([pair, last])
+    }
     return out
   }
+}
+
+/** Unordered pairs of the word classes present: lets a linear model see "lack" with "staff". */
+const classPairs = (names: ReadonlyArray<string>): Array<string> => {
+  const classes: Array<string> = []
+  for (const n of names) if (n.startsWith("k:") && !classes.includes(n)) classes.push(n.slice(2))
+  if (classes.length < 2) return []
+  classes.sort()
+  const out: Array<string> = []
+  for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) out.push(`kk:${classes[a]}+${classes[b]}`)
+  return out
 }

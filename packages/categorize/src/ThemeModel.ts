@@ -76,6 +76,7 @@ const MODEL_CODE = [
   "../../danish/src/StopWords.ts",
   "../../danish/src/Compound.ts",
   "../../danish/src/Distance.ts",
+  "../../danish/src/WordClasses.ts",
   "./Analyzer.ts",
   "./Features.ts",
   "./Lexicon.ts",

@@ -24,3 +24,17 @@ describe("stem", () => {
     expect(s("video")).not.toBe(s("billede"))
   })
 })
+
+import { wordClass } from "../src/WordClasses.js"
+
+describe("word classes", () => {
+  it("puts inflected and æøå-less forms of one word in one class", () => {
+    expect(wordClass(s("sygeplejersker"))).toBe("staff")
+    expect(wordClass(s("Sygeplejerskerne"))).toBe("staff")
+    expect(wordClass(s("mangel"))).toBe("lack")
+    expect(wordClass(s("pårørende"))).toBe("patient")
+    expect(wordClass(s("paaroerende"))).toBe("patient")
+    expect(wordClass(s("forstår"))).toBe("understand")
+    expect(wordClass(s("spændende"))).toBeUndefined()
+  })
+})
