@@ -124,7 +124,7 @@ ${o.analyses.length === 0
 <tbody>${o.analyses.map((a) =>
         html`<tr data-id="${a.id}"><td><a href="/analyser/${a.id}">${a.title}</a>${a.date ? html`<br><span class="muted">${formatDay(a.date)}</span>` : ""}</td>
 <td>${a.sourceName}</td><td class="num">${a.statements}</td><td>${formatWhen(a.createdAt)}</td>
-<td><a href="/analyser/${a.id}">Åbn</a> · <a href="/analyser/${a.id}/gennemgang">Ret temaer</a> · <a href="/analyser/${a.id}/filer/recommendations.docx" download>Word</a></td></tr>`
+<td><a href="/analyser/${a.id}">Åbn</a> · <a href="/analyser/${a.id}/gennemgang">Ret temaer</a> · <a href="/analyser/${a.id}/filer/recommendations.docx" download>Hent Word</a></td></tr>`
       )}</tbody></table>
 ${o.analyses.length >= 2 ? html`<p><a href="/sammenlign">Sammenlign to analyser</a></p>` : ""}`}`
   )

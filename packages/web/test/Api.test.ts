@@ -307,6 +307,17 @@ describe("reading analyses", () => {
     }
   })
 
+  it("serves its own stylesheet and script (the only ones the CSP allows)", async () => {
+    const css = await get("/assets/style.css")
+    expect(css.status).toBe(200)
+    expect(css.headers.get("content-type")).toContain("text/css")
+    const js = await get("/assets/app.js")
+    expect(js.status).toBe(200)
+    expect(js.headers.get("content-type")).toContain("javascript")
+    expect(await js.text()).toContain("dataTransfer")
+    expectSecurityHeaders(js)
+  })
+
   it("filters the review page by theme, question, needs-review and search", async () => {
     const all = await (await get(`/analyser/${id}/gennemgang`)).text()
     const count = (html: string) => (html.match(/data-statement="/g) ?? []).length
