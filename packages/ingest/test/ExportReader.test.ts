@@ -40,7 +40,7 @@ describe("Menti export fixture", () => {
         ["wordcloud", "Beskriv dagen med ét ord", [1, 3]],
         ["qa", "Spørgsmål fra salen", [1, 3]]
       ])
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("keeps participants, sessions, upvotes, dates and source cells", () =>
     Effect.gen(function*() {
@@ -68,7 +68,7 @@ describe("Menti export fixture", () => {
       // Every open statement's upvotes come from the Upvotes column right after its cell.
       expect(r.statements.filter((s) => s.questionType === "open").every((s) => typeof s.upvotes === "number")).toBe(true)
       expect(r.statements.filter((s) => s.questionType === "wordcloud").every((s) => s.upvotes === undefined)).toBe(true)
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 })
 
 describe("plain-table fixtures", () => {
@@ -98,7 +98,7 @@ describe("plain-table fixtures", () => {
           "Beskriv dagen med ét ord": 24,
           "Spørgsmål til oplægsholderne": 26
         })
-      }).pipe(Effect.provide(TestLayer)))
+      }).pipe(Effect.provide(TestLayer)), 30_000)
   }
 
   it.effect("the cp1252 file decodes Windows-1252 punctuation (– is not lost)", () =>
@@ -106,7 +106,7 @@ describe("plain-table fixtures", () => {
       const r = yield* read(shared("udsagn-excel-semikolon-cp1252.csv"))
       expect(r.statements.some((s) => s.text.includes("hende – og så"))).toBe(true)
       expect(r.statements.every((s) => !/[\u0080-\u009F]/.test(s.text))).toBe(true)
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("the UTF-8 file keeps the two-line answer as one statement and reads upvotes", () =>
     Effect.gen(function*() {
@@ -116,13 +116,13 @@ describe("plain-table fixtures", () => {
       expect(s.text).not.toContain("\n")
       expect(r.statements.every((x) => typeof x.upvotes === "number")).toBe(true)
       expect(r.statements[0]!.question).toBe("Hvad tager du med hjem fra i dag?") // BOM not in the header
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("the xlsx table's header is in row 3 (title row and blank row above)", () =>
     Effect.gen(function*() {
       const r = yield* read(shared("udsagn-tabel.xlsx"))
       expect(r.statements[0]!.source).toEqual({ sheet: "Udsagn", row: 4, column: 2 })
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 })
 
 describe("hostile statements", () => {
@@ -143,7 +143,7 @@ describe("hostile statements", () => {
       ]))
       // Markup is kept as text (the report escapes it); ingest neither runs nor drops it.
       expect(r.statements[0]!.text).toBe("<script>alert('xss')</script>Animationer virker!")
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 })
 
 describe("bad files", () => {
@@ -174,7 +174,7 @@ describe("bad files", () => {
         expect(error.message).not.toMatch(/ at |Error:|undefined|\[object/)
         // what is wrong, then what to do: at least two sentences.
         expect(error.message.split(/\.\s/).length).toBeGreaterThanOrEqual(2)
-      }).pipe(Effect.provide(TestLayer)))
+      }).pipe(Effect.provide(TestLayer)), 30_000)
   }
 
   it.effect("a missing file, a folder and an unknown type fail clearly", () =>
@@ -187,5 +187,5 @@ describe("bad files", () => {
       const json = yield* Effect.flip(read(local("layout-sample.json")))
       expect(json._tag).toBe("UnsupportedFileType")
       expect(json.message).toContain(".json")
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 })

@@ -105,7 +105,7 @@ describe("limits", () => {
       expect(error._tag).toBe("FileTooLarge")
       expect(error.message).toContain("grænsen er 50 MB")
       expect(Date.now() - started).toBeLessThan(1_000)
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("both limits apply to real files (lowered limits)", () =>
     Effect.gen(function*() {
@@ -118,5 +118,5 @@ describe("limits", () => {
       expect(unpacked._tag).toBe("TooLargeWhenUnpacked")
       const fine = yield* readExport(fs, path, file, {}, { maxFileBytes: 50 * MB, maxUnpackedBytes: 120_000 })
       expect(fine.statements.length).toBe(160)
-    }).pipe(Effect.provide(NodeContext.layer)))
+    }).pipe(Effect.provide(NodeContext.layer)), 30_000)
 })

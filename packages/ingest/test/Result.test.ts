@@ -17,7 +17,7 @@ describe("results", () => {
         expect(decoded.statements.length).toBe(a.statements.length)
         // No key is present with an undefined value (statements.json stays clean).
         expect(json).not.toContain("null")
-      }).pipe(Effect.provide(TestLayer)))
+      }).pipe(Effect.provide(TestLayer)), 30_000)
   }
 })
 

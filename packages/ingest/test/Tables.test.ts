@@ -140,7 +140,7 @@ describe("plain tables from files", () => {
         ["Tolke", "Videotolkning virker fint, også om aftenen", 2, 10],
         ["Tid", "Tid til at lytte", 4, 11]
       ])
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("no header row at all: columns and questions from content", () =>
     Effect.gen(function*() {
@@ -149,7 +149,7 @@ describe("plain tables from files", () => {
       expect(r.statements[0]).toMatchObject({ question: "Hvad virker?", text: "Korte breve med én besked ad gangen", source: { row: 1, column: 2 } })
       expect(r.statements[1]!.text).toBe("Opfølgning, dagen efter udskrivelsen")
       expect(r.questions.map((q) => q.title)).toEqual(["Hvad virker?", "Hvad mangler?"])
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("unknown header names (Windows-1252): found by content, and by --text-column/--question-column", () =>
     Effect.gen(function*() {
@@ -169,7 +169,7 @@ describe("plain tables from files", () => {
       expect(wrong.message).toBe(
         "Kolonnen \"Svar\" (--text-column) findes ikke i tabel-ukendte-kolonner.csv. Brug et kolonnenavn, et bogstav (A, B …) eller et nummer; kolonnerne er \"Nr\", \"Tidspunkt\", \"Deltagerens tekst\", \"Runde\"."
       )
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("a quote that never closes is refused with its line, not swallowed", () =>
     Effect.gen(function*() {
@@ -182,7 +182,7 @@ describe("plain tables from files", () => {
       expect(error.message).toContain("linje 3")
       // A quote inside an unquoted field is just a character.
       expect(parseCsv("a;b\nx;han sagde \"hej\ny;z\n").rows).toEqual([["a", "b"], ["x", "han sagde \"hej"], ["y", "z"]])
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("overrides work on the shared fixtures too", () =>
     Effect.gen(function*() {
@@ -190,7 +190,7 @@ describe("plain tables from files", () => {
       expect(r.statements.length).toBe(160)
       const swapped = yield* read(shared("udsagn-tabel.xlsx"), { textColumn: "Spørgsmål", questionColumn: "Svar" })
       expect(new Set(swapped.statements.map((s) => s.text)).size).toBe(5)
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("cleaning is recorded: exclusions with reasons, duplicates kept and marked, mojibake and NFC repaired", () =>
     Effect.gen(function*() {
@@ -216,5 +216,5 @@ describe("plain tables from files", () => {
       expect(r.statements[0]!.rawText).toBe("  Flere   tolke  ")
       expect(r.statements[4]!.rawText).toBe("Ring [telefon] eller skriv til [e-mail] (CPR [CPR])")
       expect(r.ledger.masked).toEqual({ cpr: 1, phone: 1, email: 1 })
-    }).pipe(Effect.provide(TestLayer)))
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 })

@@ -72,7 +72,7 @@ describe("workbooks written by other programs", () => {
         )
         expect(resaved.closedQuestions).toEqual(original.closedQuestions)
       })
-    ).pipe(Effect.provide(TestLayer)))
+    ).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("a table workbook: the sheet with a known answer column wins over a cover sheet", () =>
     withTempDir((dir) =>
@@ -92,7 +92,7 @@ describe("workbooks written by other programs", () => {
           ["Hvad virker?", "Tolke med kort varsel", "Svar", 5, 3]
         ])
       })
-    ).pipe(Effect.provide(TestLayer)))
+    ).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("a Menti-looking workbook whose Voters sheet lacks its columns is refused, not guessed", () =>
     withTempDir((dir) =>
@@ -103,7 +103,7 @@ describe("workbooks written by other programs", () => {
         expect(e._tag).toBe("UnknownLayout")
         expect(e.message).toContain("Voters")
       })
-    ).pipe(Effect.provide(TestLayer)))
+    ).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("Session sheets without a Voters sheet still give the responses", () =>
     withTempDir((dir) =>
@@ -126,5 +126,5 @@ describe("workbooks written by other programs", () => {
           ["wordcloud", "Klart sprog", 2, null, "Session 2"]
         ])
       })
-    ).pipe(Effect.provide(TestLayer)))
+    ).pipe(Effect.provide(TestLayer)), 30_000)
 })
