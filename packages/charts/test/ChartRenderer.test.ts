@@ -1,0 +1,154 @@
+import { FileSystem, Path } from "@effect/platform"
+import { NodeContext } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Layer } from "effect"
+import { ChartRenderer, finishSvg } from "../src/ChartRenderer.js"
+import { buildChartSpecs, type ChartSpec } from "../src/ChartSpecs.js"
+import { loadFixture } from "./fixture.js"
+
+const { result, summary } = loadFixture()
+const specs = buildChartSpecs(summary, result)
+const overview = specs.find((s) => s.name === "theme-overview")!
+
+const TestLayer = ChartRenderer.Default.pipe(Layer.provideMerge(NodeContext.layer))
+// Rendering a chart to PNG takes a few hundred ms on a small machine.
+const SLOW = 120_000
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+const pngSize = (png: Uint8Array) => {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  return { width: view.getUint32(16), height: view.getUint32(20) }
+}
+const svgSize = (svg: string) => {
+  const m = /<svg\b[^>]*\bwidth="(\d+)"[^>]*\bheight="(\d+)"/.exec(svg)!
+  return { width: Number(m[1]), height: Number(m[2]) }
+}
+
+/** A chart that is only one word, to see whether the PNG draws text at all. */
+const textOnly = (word: string): ChartSpec => ({
+  name: "text-only",
+  title: "Tekst",
+  description: "Et ord",
+  spec: {
+    width: 200,
+    height: 60,
+    config: { font: "sans-serif", background: "white", view: { stroke: null } },
+    data: { values: [{ t: word }] },
+    mark: { type: "text", fontSize: 30 },
+    encoding: { text: { field: "t", type: "nominal" } }
+  }
+})
+
+describe("ChartRenderer", () => {
+  it.effect("renders the overview to an SVG with the Danish title, decimal commas and the theme colours", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      const { svg } = yield* renderer.render(overview)
+      expect(svg.startsWith("<svg")).toBe(true)
+      expect(svg).toContain("Temaer i udsagnene")
+      expect(svg).toContain("34,9\u00a0%")
+      expect(svg).not.toMatch(/\d\.\d\s?%/) // no decimal points in shares
+      for (const t of summary.themes) expect(svg).toContain(`fill="${t.color}"`)
+      expect(svg).toContain(`aria-label="${overview.description.replace(/"/g, "&quot;")}"`)
+      expect(svg).toContain("<title>Temaer i udsagnene</title>")
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.effect("writes nothing that reaches outside the SVG, and ids unique to the chart", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      for (const chart of specs) {
+        const { svg } = yield* renderer.render(chart)
+        expect(svg).not.toMatch(/\b(?:xlink:)?href="(?!#)/)
+        expect(svg).not.toMatch(/url\((?!#)/)
+        expect(svg).not.toMatch(/<(?:script|image|foreignObject|style)\b/)
+        for (const m of svg.matchAll(/\bid="([^"]+)"/g)) expect(m[1]!.startsWith(`udsagn-${chart.name}-`)).toBe(true)
+        expect(svg.replace(/xmlns(?::xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, "")).not.toContain("http")
+      }
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.effect("renders a valid PNG at twice the SVG's size", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      const { png, svg } = yield* renderer.render(overview)
+      expect(png.byteLength).toBeGreaterThan(1000)
+      expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE)
+      expect(String.fromCharCode(...png.subarray(12, 16))).toBe("IHDR")
+      const s = svgSize(svg)
+      expect(pngSize(png)).toEqual({ width: s.width * 2, height: s.height * 2 })
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.effect("draws text in the PNG (needs a font: apt install fonts-dejavu-core)", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      const withText = yield* renderer.render(textOnly("Sundhedsråd"))
+      const blank = yield* renderer.render(textOnly(""))
+      // Without a usable font resvg silently skips text and both images come out the same.
+      expect(Buffer.from(withText.png).equals(Buffer.from(blank.png))).toBe(false)
+      expect(withText.png.byteLength).toBeGreaterThan(blank.png.byteLength)
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.effect("is deterministic: the same spec gives byte-identical SVG and PNG", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      for (const chart of specs.slice(0, 3)) {
+        const a = yield* renderer.render(chart)
+        const b = yield* renderer.render(chart)
+        expect(a.svg).toBe(b.svg)
+        expect(Buffer.from(a.png).equals(Buffer.from(b.png))).toBe(true)
+      }
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.effect("fails with a ChartError naming the chart when a spec is broken", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      const broken: ChartSpec = {
+        name: "broken",
+        title: "Ødelagt",
+        description: "Et diagram med en ukendt marktype",
+        spec: { data: { values: [] }, mark: "no-such-mark" as never }
+      }
+      const error = yield* Effect.flip(renderer.render(broken))
+      expect(error._tag).toBe("ChartError")
+      expect(error.chart).toBe("broken")
+      expect(error.message).toContain("Ødelagt")
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.scoped("writeAll writes spec, SVG and PNG for every chart into <out>/charts", () =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const path = yield* Path.Path
+      const renderer = yield* ChartRenderer
+      const out = yield* fs.makeTempDirectoryScoped({ prefix: "udsagn-charts-" })
+      const files = yield* renderer.writeAll(specs, out)
+      expect(files.map((f) => f.name)).toEqual(specs.map((s) => s.name))
+      const listed = (yield* fs.readDirectory(path.join(out, "charts"))).sort()
+      expect(listed).toEqual(specs.flatMap((s) => [`${s.name}.png`, `${s.name}.svg`, `${s.name}.vl.json`]).sort())
+      for (const [i, chart] of specs.entries()) {
+        const base = path.join(out, "charts", chart.name)
+        expect(JSON.parse(yield* fs.readFileString(`${base}.vl.json`))).toEqual(chart.spec)
+        const svg = yield* fs.readFileString(`${base}.svg`)
+        expect(svg).toBe(files[i]!.svg)
+        const png = yield* fs.readFile(`${base}.png`)
+        expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE)
+        expect(files[i]!.title).toBe(chart.title)
+        expect(files[i]!.description).toBe(chart.description)
+        expect(files[i]!.theme).toBe(chart.theme)
+      }
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it("prefixes ids so several charts can sit in one HTML page", () => {
+    const svg = '<svg width="1" height="1"><defs><clipPath id="clip1"/></defs><g clip-path="url(#clip1)"/></svg>'
+    const done = finishSvg(svg, { name: "x", title: "T <&>", description: 'D "q"' })
+    expect(done).toContain('id="udsagn-x-clip1"')
+    expect(done).toContain("url(#udsagn-x-clip1)")
+    expect(done).toContain("<title>T &lt;&amp;&gt;</title>")
+    expect(done).toContain('aria-label="D &quot;q&quot;"')
+  })
+})

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "@effect/vitest"
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { compile } from "vega-lite"
+import { buildChartSpecs, slugify, textColorOn, wrap } from "../src/ChartSpecs.js"
+import { formatDecimal, formatInt, formatPercent } from "../src/DanishFormat.js"
+import { loadFixture } from "./fixture.js"
+
+// Golden specs: a change to any chart shows up as a diff here. After a deliberate change run
+//   UPDATE_GOLDEN=1 npx vitest run --project charts
+// and commit packages/charts/test/golden/*.vl.json.
+const goldenDir = fileURLToPath(new URL("./golden/", import.meta.url))
+const update = process.env.UPDATE_GOLDEN === "1"
+
+const { result, summary } = loadFixture()
+const specs = buildChartSpecs(summary, result)
+const byName = new Map(specs.map((s) => [s.name, s]))
+const serialize = (spec: unknown) => JSON.stringify(spec, null, 2) + "\n"
+/** Expected labels are written with a plain space; the charts use a no-break space before %. */
+const nb = (xs: ReadonlyArray<string>) => xs.map((x) => x.replace(/ %/g, "\u00a0%"))
+
+describe("buildChartSpecs", () => {
+  it("makes the overview, theme × question, one chart per closed question and one per theme's key terms", () => {
+    expect(specs.map((s) => s.name)).toEqual([
+      "theme-overview",
+      "theme-by-question",
+      "closed-hvilken-sektor-arbejder-du-i",
+      "closed-hvor-enig-er-du-1-helt-uenig-5-helt-enig",
+      "terms-health-literacy",
+      "terms-patient-involvement",
+      "terms-visual-communication",
+      "terms-staff-burnout"
+    ])
+    expect(specs.filter((s) => s.theme !== undefined).map((s) => s.theme)).toEqual([
+      "health-literacy",
+      "patient-involvement",
+      "visual-communication",
+      "staff-burnout"
+    ])
+  })
+
+  it.each(specs.map((s) => [s.name, s] as const))("%s matches its golden spec", (name, chart) => {
+    const file = `${goldenDir}${name}.vl.json`
+    if (update) {
+      mkdirSync(goldenDir, { recursive: true })
+      writeFileSync(file, serialize(chart.spec))
+    }
+    expect(existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1`).toBe(true)
+    expect(serialize(chart.spec)).toBe(readFileSync(file, "utf8"))
+  })
+
+  it("has no golden file for a chart that no longer exists", () => {
+    const golden = readdirSync(goldenDir).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, ""))
+    expect(golden.sort()).toEqual(specs.map((s) => s.name).sort())
+  })
+
+  it("is deterministic", () => {
+    const again = buildChartSpecs(loadFixture().summary, loadFixture().result)
+    expect(again.map((s) => serialize(s))).toEqual(specs.map((s) => serialize(s)))
+  })
+
+  it("gives every chart a title, a description and the Danish number locale", () => {
+    for (const chart of specs) {
+      expect(chart.title.length).toBeGreaterThan(3)
+      expect(chart.description.length).toBeGreaterThan(40)
+      const spec = chart.spec as { $schema?: string; description?: string; title?: unknown; config?: any }
+      expect(spec.$schema).toMatch(/vega-lite\/v6/)
+      expect(spec.description).toBe(chart.description)
+      expect(spec.title).toBeDefined()
+      expect(spec.config.locale.number).toMatchObject({ decimal: ",", thousands: "." })
+      expect(spec.config.font).toBe("sans-serif")
+    }
+  })
+
+  it("compiles every spec with vega-lite without warnings", () => {
+    for (const chart of specs) {
+      const warnings: Array<string> = []
+      const logger = {
+        level: () => logger,
+        error: (...a: Array<unknown>) => (warnings.push(a.join(" ")), logger),
+        warn: (...a: Array<unknown>) => (warnings.push(a.join(" ")), logger),
+        info: () => logger,
+        debug: () => logger
+      }
+      expect(() => compile(chart.spec, { logger: logger as never })).not.toThrow()
+      expect(warnings, chart.name).toEqual([])
+    }
+  })
+
+  it("colours the overview with each theme's fixed colour, in summary order, other last and grey", () => {
+    const spec = byName.get("theme-overview")!.spec as any
+    const color = spec.layer[0].encoding.color.scale
+    expect(color.domain).toEqual(summary.themes.map((t) => t.label))
+    expect(color.range).toEqual(summary.themes.map((t) => t.color))
+    expect(color.domain.at(-1)).toBe("Andet")
+    expect(spec.data.values.map((r: any) => r.text)).toEqual(
+      nb(["15 (34,9 %)", "10 (23,3 %)", "8 (18,6 %)", "7 (16,3 %)", "7 (16,3 %)"])
+    )
+    expect(byName.get("theme-overview")!.description).toMatch(/mere end 100\u00a0%/)
+  })
+
+  it("keeps each theme's colour the same in every chart", () => {
+    const tbq = byName.get("theme-by-question")!.spec as any
+    const scale = tbq.layer[0].encoding.color.scale
+    scale.domain.forEach((label: string, i: number) => {
+      expect(scale.range[i]).toBe(summary.themes.find((t) => t.label === label)!.color)
+    })
+    for (const t of summary.themes.filter((t) => t.theme !== "other")) {
+      const terms = byName.get(`terms-${t.theme}`)!.spec as any
+      expect(terms.layer[0].mark.color).toBe(t.color)
+    }
+  })
+
+  it("wraps long question titles on the theme × question axis", () => {
+    const spec = serialize(byName.get("theme-by-question")!.spec)
+    expect(spec).toContain('\\"Hvad kan vi gøre for at gøre det\\",\\"lettere for borgerne at forstå og\\"')
+  })
+
+  it("shows a scale as its distribution with the average, a choice as votes with shares", () => {
+    const scale = byName.get("closed-hvor-enig-er-du-1-helt-uenig-5-helt-enig")!
+    expect(scale.description).toContain("gennemsnit 2,7")
+    expect((scale.spec as any).data.values).toHaveLength(10)
+    const choice = byName.get("closed-hvilken-sektor-arbejder-du-i")!
+    expect((choice.spec as any).data.values.map((r: any) => r.text)).toEqual(
+      nb(["18 (33 %)", "23 (43 %)", "4 (7 %)", "6 (11 %)", "3 (6 %)"])
+    )
+  })
+})
+
+describe("helpers", () => {
+  it("formats numbers the Danish way", () => {
+    expect(formatInt(1234567)).toBe("1.234.567")
+    expect(formatDecimal(2.7333)).toBe("2,7")
+    expect(formatDecimal(1234.5, 2)).toBe("1.234,50")
+    expect(formatPercent(0.34883)).toBe("34,9\u00a0%")
+    expect(formatPercent(1, 0)).toBe("100\u00a0%")
+  })
+
+  it("wraps and truncates text into lines", () => {
+    expect(wrap("Hvad tager du med hjem fra i dag?", 40)).toEqual(["Hvad tager du med hjem fra i dag?"])
+    const lines = wrap("en to tre fire fem seks syv otte ni ti elleve tolv", 10, 2)
+    expect(lines).toHaveLength(2)
+    expect(lines[1]!.endsWith("…")).toBe(true)
+    for (const l of wrap("Sundhedskompetenceudviklingsprogrammet er langt", 12)) expect(l.length).toBeLessThanOrEqual(13)
+  })
+
+  it("makes file-safe Danish slugs", () => {
+    expect(slugify("Hvor godt går det på sygehuset?")).toBe("hvor-godt-gaar-det-paa-sygehuset")
+    expect(slugify("Ønsker & behov: 2025")).toBe("oensker-behov-2025")
+    expect(slugify("?!")).toBe("spoergsmaal")
+    expect(slugify("a".repeat(30) + " " + "b".repeat(30)).length).toBeLessThanOrEqual(40)
+  })
+
+  it("picks readable text colours on the theme colours", () => {
+    expect(textColorOn("#0072B2")).toBe("#ffffff")
+    expect(textColorOn("#F0E442")).toBe("#000000")
+    expect(textColorOn("#999999")).toBe("#000000")
+  })
+})
