@@ -44,8 +44,10 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
   readonly statements: string
   readonly overrides: Option.Option<string>
   readonly themes: Option.Option<string>
+  readonly training: Option.Option<string>
 }) {
   const fs = yield* FileSystem.FileSystem
+  const trainingPath = Option.match(args.training, { onNone: () => trainingStatementsPath, onSome: resolveUserPath })
   const path = resolveUserPath(args.statements)
   const text = yield* fs
     .readFileString(path)
@@ -64,16 +66,16 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
     if (Either.isLeft(applied)) return yield* applied.left
     statements = applied.right
   }
-  const existingCsv = yield* fs.readFileString(trainingStatementsPath).pipe(
-    Effect.mapError((cause) => new LearnError({ message: `Kunne ikke læse træningsdata ${trainingStatementsPath} (${cause.message}).`, cause }))
+  const existingCsv = yield* fs.readFileString(trainingPath).pipe(
+    Effect.mapError((cause) => new LearnError({ message: `Kunne ikke læse træningsdata ${trainingPath} (${cause.message}).`, cause }))
   )
   const { lines, skipped } = trainingRowsFrom(statements, existingCsv)
   if (lines.length > 0) {
     const sep = existingCsv.length === 0 || existingCsv.endsWith("\n") ? "" : "\n"
     const header = existingCsv.length === 0 ? "id,question,text,themes\n" : ""
     yield* fs
-      .writeFileString(trainingStatementsPath, header + sep + lines.join("\n") + "\n", { flag: "a" })
-      .pipe(Effect.mapError((cause) => new LearnError({ message: `Kunne ikke skrive ${trainingStatementsPath} (${cause.message}).`, cause })))
+      .writeFileString(trainingPath, header + sep + lines.join("\n") + "\n", { flag: "a" })
+      .pipe(Effect.mapError((cause) => new LearnError({ message: `Kunne ikke skrive ${trainingPath} (${cause.message}).`, cause })))
   }
   const reviewed = statements.filter((s) => s.overridden).length
   yield* Console.log(
@@ -88,7 +90,8 @@ export const learnCommand = Command.make(
   {
     statements: Options.text("statements").pipe(Options.withDescription("statements.json fra en kørsel (rettede udsagn har overridden: true)")),
     overrides: Options.text("overrides").pipe(Options.withDescription("Rettelsesfil (csv id,text,themes eller json), anvendes først"), Options.optional),
-    themes: Options.text("themes").pipe(Options.withDescription("Temafil; standard: data/themes/default.json"), Options.optional)
+    themes: Options.text("themes").pipe(Options.withDescription("Temafil; standard: data/themes/default.json"), Options.optional),
+    training: Options.text("training").pipe(Options.withDescription("Træningsdata (csv); standard: data/training/statements.csv"), Options.optional)
   },
   (args) => learn(args).pipe(Effect.asVoid, Effect.provide(ThemeLoader.Default))
 ).pipe(Command.withDescription("Føj en persons rettelser til træningsdata, så de huskes næste gang."))
