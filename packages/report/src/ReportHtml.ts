@@ -210,7 +210,11 @@ const summarySection = (result: CategorizedResult, summary: Summary): Raw => {
 </dl>
 <h3>De største temaer</h3>
 <ul class="top">${top.map((t, i) => themeSentence(result, t, i))}</ul>
-<p class="note">Et udsagn kan handle om flere temaer (${count(multi, "udsagn gør", "udsagn gør")} det her), så procenterne kan tilsammen give mere end 100.</p>
+${
+    multi > 0
+      ? html`<p class="note">Et udsagn kan handle om flere temaer (${count(multi, "udsagn gør", "udsagn gør")} det her), så procenterne kan tilsammen give mere end 100.</p>`
+      : ""
+  }
 <h3>Spørgsmålene</h3>
 <ul class="questions">${
     summary.questions.map((q) => html`<li>${quoted(q.title)}: ${count(q.count, "udsagn", "udsagn")}</li>`)
