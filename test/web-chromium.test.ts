@@ -144,6 +144,7 @@ describe("the web app in Chromium", () => {
     await statement.screenshot({ path: path.join(artifacts, "web-6-fjern-flueben.png") })
     await page.getByRole("button", { name: "Gem rettelser" }).click()
     await page.locator(".notice", { hasText: "Dine rettelser er gemt" }).waitFor({ timeout: 60_000 })
+    expect(await textOf(page.locator(".notice"))).toContain(`Visuel kommunikation ${before} → ${before - 1}`)
     expect(await countOf("visual-communication")).toBe(before - 1)
     const saved = page.locator(`fieldset[data-statement="${sid}"]`)
     expect(await saved.getByLabel("Visuel kommunikation").isChecked()).toBe(false)

@@ -372,6 +372,15 @@ export const overridesFromForm = (
   return [...out.values(), ...textOnly]
 }
 
+/** Themes whose count changed between two versions of an analysis, as `theme:before:after,…`. */
+export const countChanges = (before: AnalysisMeta, after: AnalysisMeta) =>
+  after.themes
+    .flatMap((t) => {
+      const old = before.themes.find((b) => b.theme === t.theme)?.count ?? 0
+      return old === t.count ? [] : [`${t.theme}:${old}:${t.count}`]
+    })
+    .join(",")
+
 // ---------------------------------------------------------------- compare page
 
 export interface CompareRow {

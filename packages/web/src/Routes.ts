@@ -141,9 +141,22 @@ const reviewPage = Effect.gen(function*() {
     meta: meta.value,
     rows,
     filter: reviewFilter(params),
-    ...(params.has("gemt") ? { notice: "Dine rettelser er gemt, og rapporten er lavet igen. Tallene herunder er opdateret." } : {})
+    ...(params.has("gemt")
+      ? { notice: `Dine rettelser er gemt, og rapporten er lavet igen.${changesText(meta.value, params.get("aendret") ?? "")}` }
+      : {})
   }))
 }).pipe(Effect.catchAllCause(pageFailure))
+
+/** "theme:before:after,…" from the redirect, shown with the themes' labels (anything else is ignored). */
+const changesText = (meta: AnalysisMeta, raw: string) => {
+  const labels = new Map(meta.themeLabels.map((t) => [t.id, t.label] as const))
+  const parts = raw.split(",").flatMap((item) => {
+    const m = /^([a-z0-9-]{1,60}):(\d{1,6}):(\d{1,6})$/.exec(item)
+    const label = m ? labels.get(m[1]!) : undefined
+    return m && label ? [`${label} ${m[2]} → ${m[3]}`] : []
+  })
+  return parts.length === 0 ? "" : ` Ændret: ${parts.join(", ")}.`
+}
 
 const saveReview = Effect.gen(function*() {
   const store = yield* AnalysisStore
@@ -179,7 +192,9 @@ const saveReview = Effect.gen(function*() {
     return htmlResponse(Pages.reviewPage({ meta: meta.value, rows, filter, error: "Rapporten kunne ikke laves igen med rettelserne. Prøv igen." }), 500)
   }
   const query = Pages.filterQuery(filter)
-  return seeOther(`/analyser/${meta.value.id}/gennemgang?${query === "" ? "" : `${query}&`}gemt=1`)
+  const changed = Pages.countChanges(meta.value, saved.value)
+  const extra = changed === "" ? "" : `&aendret=${encodeURIComponent(changed)}`
+  return seeOther(`/analyser/${meta.value.id}/gennemgang?${query === "" ? "" : `${query}&`}gemt=1${extra}`)
 }).pipe(Effect.catchAllCause(pageFailure))
 
 const serveFile = Effect.gen(function*() {
