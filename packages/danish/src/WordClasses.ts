@@ -22,6 +22,8 @@ const CLASSES: Record<string, string> = {
   strain: `træt trætte træthed slid slider slidt slidte tung tungt tunge hård hårdt pres presset
     pressede stress stresset udmattet opbrugt udbrændt udbrændthed kæmpe kæmper bære bærer skrøbelig
     skrøbeligt belastning belastet tære tærer sygemeldt sygefravær opgiver stopper`,
+  support: `støtte støtter støttet supervision sparring intervision anerkendelse anerkende opbakning
+    aflastning aflaste hjælp hjælpe omsorg pleje passe debriefing`,
   time: `tid tiden tidspres travl travlt travlhed nå minutter hurtigt ventetid vente`,
   understand: `forstå forstår forståelse forstået forklare forklarer forklaring viden vide ved læse
     læser sprog sproget ord ordet begreb begreber information informationen budskab kommunikation
