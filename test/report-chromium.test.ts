@@ -1,4 +1,6 @@
 import { NodeContext } from "@effect/platform-node"
+import { ChartRenderer } from "@udsagn/charts/ChartRenderer"
+import { buildChartSpecs } from "@udsagn/charts/ChartSpecs"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import { Effect, Layer } from "effect"
@@ -16,11 +18,18 @@ import { docxParts, xlsxCells } from "../packages/report/test/inspect.js"
 
 const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 
-const writeReport = (fixture: Fixture, outDir: string) =>
+/** Writes the report; with `realCharts` the charts stage draws them (Vega-Lite SVG), else plain stand-ins. */
+const writeReport = (fixture: Fixture, outDir: string, realCharts = false) =>
   Effect.gen(function*() {
     const writer = yield* ReportWriter
-    return yield* writer.write({ ...fixture, charts: simpleCharts(fixture.summary), outDir })
-  }).pipe(Effect.provide(ReportWriter.Default.pipe(Layer.provide(NodeContext.layer))), Effect.runPromise)
+    const charts = realCharts
+      ? yield* (yield* ChartRenderer).writeAll(buildChartSpecs(fixture.summary, fixture.result), outDir)
+      : simpleCharts(fixture.summary)
+    return yield* writer.write({ ...fixture, charts, outDir })
+  }).pipe(
+    Effect.provide(Layer.mergeAll(ReportWriter.Default, ChartRenderer.Default).pipe(Layer.provide(NodeContext.layer))),
+    Effect.runPromise
+  )
 
 interface Visit {
   readonly page: Page
@@ -67,7 +76,7 @@ afterAll(async () => {
 describe("report.html in headless Chromium", () => {
   it("loads nothing, logs no error, shows every theme, and prints on A4", async () => {
     const fixture = sampleFixture()
-    const files = await writeReport(fixture, path.join(tmp, "sample"))
+    const files = await writeReport(fixture, path.join(tmp, "sample"), true)
     const { consoleErrors, dialogs, page, requests } = await visit(files.html)
 
     expect(requests).toEqual([pathToFileURL(files.html).href])
@@ -83,7 +92,9 @@ describe("report.html in headless Chromium", () => {
     for (const id of ["sammenfatning", "overblik", "spoergsmaal", "til-gennemsyn", "metode"]) {
       expect(await page.locator(`section#${id}`).count()).toBe(1)
     }
-    expect(await page.locator("figure.chart svg").count()).toBeGreaterThanOrEqual(2)
+    // Overview, theme × question, two closed questions and the key terms of each theme.
+    expect(await page.locator("figure.chart svg").count()).toBeGreaterThanOrEqual(4 + fixture.result.closedQuestions.length)
+    expect(await page.locator("section#overblik figure.chart svg").count()).toBe(1)
 
     fs.mkdirSync(artifacts, { recursive: true })
     await page.screenshot({ path: path.join(artifacts, "report.png"), fullPage: true })
