@@ -92,7 +92,9 @@ footer.end { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-t
   details > summary::-webkit-details-marker { display: none; }
   details::details-content { content-visibility: visible; display: block; }
   nav.toc a { color: inherit; }
-  figure.chart svg { max-height: 120mm; width: auto; }
+  /* Charts are drawn for the screen; a little larger reads better on paper. */
+  figure.chart { zoom: 1.2; }
+  figure.chart svg { max-height: 110mm; width: auto; }
   nav.toc ol { font-size: 12pt; line-height: 1.7; }
   table.numbers { break-inside: avoid; }
   /* The full lists are for looking things up: two narrow columns keep the printout short. */
