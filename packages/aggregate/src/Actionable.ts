@@ -20,7 +20,7 @@ const IMPERATIVES = [
 const SUBJECTS =
   "vi|man|i|de|du|kommunen|kommunerne|regionen|regionerne|sundhedsraadene|sundhedsraadet|personalet|" +
   "ledelsen|ledere|lederne|politikerne|laegerne|laegen|sygeplejerskerne|systemet|sygehuset|sygehusene|" +
-  "hospitalet|hospitalerne|almen praksis|praksis|organisationen|sektorerne|der"
+  "hospitalet|hospitalerne|almen praksis|praksis|organisationen|sektorerne"
 const COMPARATIVES =
   "mere|flere|bedre|mindre|faerre|stoerre|laengere|kortere|enklere|nemmere|simplere|tydeligere|klarere|" +
   "hurtigere|oeget|oegede|oege"
@@ -75,9 +75,21 @@ const RULES: ReadonlyArray<Rule> = [
     }
   },
   {
+    // "der skal være …", "der bør afsættes …" (not "hvad der skal ske")
+    cue: "forslag med der skal/bør",
+    weight: 2,
+    test: first(/\bder\s+(?:skal|boer|burde|maa)\s+(?:vaere|[a-z]+es)\b/)
+  },
+  {
     cue: "behov",
     weight: 1.5,
-    test: first(/\b(?:behov for|brug for|oensker|oenske om|forslag|krav om|hvorfor ikke|tid til|fokus paa|adgang til)\b/)
+    test: first(/\b(?:behov for|brug for|(?:vi|jeg) oensker|oensker os|oenske om|forslag|krav om|hvorfor ikke)\b/)
+  },
+  {
+    // "tid til …", "fokus på …": a direction, often in a complaint ("manglende tid til …")
+    cue: "retning",
+    weight: 0.75,
+    test: first(/\b(?:tid til|fokus paa|adgang til)\b/)
   },
   {
     cue: "vigtigt at",
@@ -114,6 +126,11 @@ export const actionScore = (text: string): ActionScore => {
     if (match === undefined) continue
     cues.push({ cue: rule.cue, match: match.trim() })
     score += rule.weight
+  }
+  // A masked e-mail or phone number means "contact me", a request to a person, not a proposal.
+  if (/\[(?:e-mail|telefon|cpr)\]/.test(folded)) {
+    cues.push({ cue: "kontaktoplysning", match: /\[(?:e-mail|telefon|cpr)\]/.exec(folded)![0] })
+    score -= 2
   }
   const question = /\?\s*$/.test(folded) && /^(?:hvordan|hvorfor|hvad|hvem|hvornaar|hvilke|kan|er|har|skal|vil)\b/.test(folded)
   if (question && !/\bhvorfor ikke\b/.test(folded)) score -= 1.5

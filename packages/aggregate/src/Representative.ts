@@ -43,9 +43,14 @@ export const tfidfVectors = (
   return out
 }
 
-/** Quotes should read as a thought, not a single word; very long ones are hard to quote. */
-const lengthQuality = (words: number): number =>
-  words < 3 ? 0.35 : words < 5 ? 0.7 : words > 60 ? 0.8 : 1
+/**
+ * How well a statement reads as a quote of what people said: a thought, not a single word;
+ * not too long; a statement rather than a question to the panel; no masked contact details.
+ */
+const quoteQuality = (text: string, words: number): number =>
+  (words < 3 ? 0.35 : words < 5 ? 0.7 : words > 60 ? 0.8 : 1) *
+  (/\?\s*$/.test(text) ? 0.7 : 1) *
+  (/\[(?:CPR|telefon|e-mail)\]/i.test(text) ? 0.4 : 1)
 
 /**
  * 3-5 statements that show what a theme is about, best first: close to the theme's centroid
@@ -86,7 +91,7 @@ export const representativeStatements = (
   pool.forEach((s, i) => {
     const words = tokenize(s.text).length
     const conf = Math.min(1, Math.max(0, s.confidence))
-    relevance.set(s.id, lengthQuality(words) * (0.6 * (central[i]! / maxCentral) + 0.4 * conf))
+    relevance.set(s.id, quoteQuality(s.text, words) * (0.6 * (central[i]! / maxCentral) + 0.4 * conf))
   })
 
   const chosen: Array<CategorizedStatement> = []

@@ -24,7 +24,9 @@ const STOP = [
   "blandt", "mellem", "uden", "igen", "altid", "aldrig", "allerede", "stadig", "endnu", "lave", "laver",
   "synes", "tror", "tænker", "syntes", "kunne", "ting", "tingene", "masse", "del", "dag", "dagen", "tak",
   // verbs that start proposals ("brug …", "lav …"): the object is the key term, not the verb
-  "brug", "bruge", "lav", "skriv", "husk", "giv", "tag", "sørg", "sørge",
+  "brug", "bruge", "lav", "skriv", "husk", "giv", "tag", "sørg", "sørge", "lad",
+  // parts of set phrases ("i stedet for", "tage fat på", "på den måde")
+  "stedet", "fat", "måde",
   // ae/oe/aa spellings typed on phones
   "paa", "saa", "naar", "ogsaa", "vaere", "vaeret", "faa", "faar", "gaa", "gaar", "goer", "goere", "boer",
   "maa", "maaske", "saadan",

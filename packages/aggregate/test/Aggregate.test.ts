@@ -183,6 +183,30 @@ describe("representativeStatements", () => {
     }
   })
 
+  it("prefers a statement over a question to the panel, and avoids masked contact details", () => {
+    const mk = (id: string, text: string) =>
+      Schema.decodeUnknownSync(CategorizedStatement)({
+        id,
+        question: "Q",
+        questionType: "open",
+        source: { sheet: "Voters", row: 1, column: 1 },
+        rawText: text,
+        text,
+        themes: ["health-literacy"],
+        scores: {},
+        evidence: [],
+        confidence: 0.9,
+        needsReview: false
+      })
+    const statements = [
+      mk("q1", "Hvordan skriver vi breve i et klart sprog til borgerne?"),
+      mk("c1", "Skriv til [e-mail] om breve i et klart sprog til borgerne"),
+      mk("s1", "Breve i et klart sprog hjælper borgerne meget"),
+      mk("x1", "Tolke på alle afdelinger")
+    ]
+    expect(ids(representativeStatements(statements, HL, 1))).toEqual(["s1"])
+  })
+
   it("prefers a readable sentence over a one-word answer", () => {
     const hl = ids(theme(HL).representative)
     // "Klart sprog" and "Tolk" are on theme but make poor quotes
@@ -256,7 +280,10 @@ describe("actionableStatements", () => {
       "Hvordan kan vi få mere tid?",
       "Personalet er pressede",
       "Animationer",
-      "Vi har brugt video i et år"
+      "Vi har brugt video i et år",
+      "Skriv til mig: [e-mail] - vi har gode erfaringer med korte breve", // contact request
+      "Korte film kan vise patienten, hvad der skal ske", // "der skal" without a proposal
+      "At ingen har tid til at lave videoer" // a complaint
     ]
     for (const text of yes) expect(actionScore(text).score, text).toBeGreaterThanOrEqual(ACTION_THRESHOLD)
     for (const text of no) expect(actionScore(text).score, text).toBeLessThan(ACTION_THRESHOLD)
