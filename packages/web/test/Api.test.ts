@@ -3,11 +3,14 @@ import { request } from "node:http"
 import { join } from "node:path"
 import { unzipSync } from "fflate"
 import { repoRoot } from "@udsagn/domain/Paths"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import type { RunningServer } from "../src/Server.js"
 import { entries, fixtures, form, freshDir, sample, start, upload, uuid } from "./helpers.js"
 
 // HTTP tests against the real server (real pipeline, real files, a fresh storage folder).
+
+// Several tests run the whole pipeline; other test files may run beside them.
+vi.setConfig({ testTimeout: 60_000 })
 
 let dir: string
 let server: RunningServer
@@ -401,8 +404,6 @@ describe("corrections", () => {
     expect(res.status).toBe(200)
     const after = (await res.json()) as typeof before & { overrides: number }
     expect(after.overrides).toBe(1)
-    expect(count(after, "health-literacy")).toBe(count(before, "health-literacy") - 1)
-    expect(count(after, "staff-burnout")).toBe(count(before, "staff-burnout") + 1)
     expect(after.run).not.toBe(before.run)
     // The old run's folder is gone; the overrides file is in the analysis folder.
     expect(existsSync(join(dir, id, "runs", before.run))).toBe(false)
@@ -413,6 +414,11 @@ describe("corrections", () => {
     const row = updated.find((r) => r.id === target.id)!
     expect(row.themes).toEqual(["staff-burnout"])
     expect(row.overridden).toBe(true)
+    // The counts are those of the new statements (the model itself may differ between runs
+    // while its training data is edited, so compare with the statements, not with before).
+    for (const theme of ["health-literacy", "staff-burnout"]) {
+      expect(count(after, theme), theme).toBe(updated.filter((r) => r.themes.includes(theme)).length)
+    }
     const listed = (await (await get(`/api/analyses/${id}/overrides`)).json()) as Array<unknown>
     expect(listed).toHaveLength(1)
   })
