@@ -89,9 +89,17 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
   const label = theme.label
   const lower = label.toLocaleLowerCase("da")
 
-  const headline = `Sundhedsrådene bør prioritere ${lower}: ${formatInt(theme.count)} af ${
-    count(summary.statements, "udsagn", "udsagn")
-  } (${formatPercent(theme.share)}) handler om det`
+  // The rationale gives the figures; the headline only says where the theme ranks (ties said as ties).
+  const counts = mainThemes(summary).map((t) => t.count)
+  const above = counts.filter((c) => c > theme.count).length
+  const level = counts.filter((c) => c === theme.count).length
+  const headline = above === 0 && level === 1
+    ? `Sundhedsrådene bør prioritere ${lower} – det tema, deltagerne skrev mest om`
+    : above === 0
+    ? `Sundhedsrådene bør prioritere ${lower} – et af de temaer, deltagerne skrev mest om`
+    : above === 1 && level === 1
+    ? `Sundhedsrådene bør prioritere ${lower} – det næststørste tema`
+    : `Sundhedsrådene bør prioritere ${lower}`
 
   const where = questions.length === 1
     ? `Alle kom fra spørgsmålet ${quoted(questions[0]!.question)}.`

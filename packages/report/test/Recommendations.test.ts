@@ -18,6 +18,7 @@ describe("buildRecommendations", () => {
     expect(draft.recommendations.map((r) => r.theme).sort()).toEqual(themes.map((t) => t.theme).sort())
     const counts = draft.recommendations.map((r) => r.statementCount)
     expect(counts).toEqual([...counts].sort((a, b) => b - a))
+    expect(draft.recommendations[0]!.headline).toContain("det tema, deltagerne skrev mest om")
   })
 
   it("takes every number from the data", () => {
