@@ -41,18 +41,18 @@ const config = {
   view: { stroke: null },
   title: {
     anchor: "start" as const,
-    fontSize: 17,
+    fontSize: 18,
     fontWeight: "bold" as const,
     color: TEXT,
-    subtitleFontSize: 12.5,
+    subtitleFontSize: 13,
     subtitleColor: MUTED,
     subtitlePadding: 6,
     offset: 14
   },
   axis: {
-    labelFontSize: 12.5,
+    labelFontSize: 13.5,
     labelColor: TEXT,
-    titleFontSize: 12.5,
+    titleFontSize: 13,
     titleColor: MUTED,
     titleFontWeight: "normal" as const,
     gridColor: "#e3e3e3",
@@ -60,7 +60,7 @@ const config = {
     tickColor: "#9a9a9a"
   },
   legend: {
-    labelFontSize: 12.5,
+    labelFontSize: 13.5,
     labelColor: TEXT,
     titleFontSize: 12.5,
     titleColor: MUTED,
@@ -69,7 +69,7 @@ const config = {
     symbolSize: 140,
     labelLimit: 320
   },
-  text: { fontSize: 12.5, color: TEXT }
+  text: { fontSize: 13.5, color: TEXT }
 }
 
 /**
@@ -126,7 +126,7 @@ export const textColorOn = (hex: string): string => {
   return (1.05) / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#000000"
 }
 
-const LINE_HEIGHT = 15
+const LINE_HEIGHT = 16
 
 /** A vega expression that maps an axis value to its wrapped lines (unknown values pass through). */
 const labelLookup = (lines: ReadonlyMap<string, ReadonlyArray<string>>): string =>
@@ -193,7 +193,7 @@ const themeOverview = (summary: Summary): ChartSpec => {
         field: "label",
         type: "nominal",
         sort: labels,
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, labelFontSize: 13 }
+        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, labelFontSize: 14 }
       }
     },
     layer: [
@@ -214,7 +214,7 @@ const themeOverview = (summary: Summary): ChartSpec => {
         }
       },
       {
-        mark: { type: "text", align: "left", baseline: "middle", dx: 5, fontSize: 13 },
+        mark: { type: "text", align: "left", baseline: "middle", dx: 5, fontSize: 14 },
         encoding: {
           x: { field: "count", type: "quantitative" },
           text: { field: "text", type: "nominal" }
@@ -318,7 +318,7 @@ const themeByQuestion = (summary: Summary): ChartSpec => {
       },
       {
         transform: [{ filter: `datum.count >= ${minLabel}` }],
-        mark: { type: "text", baseline: "middle", align: "center", fontSize: 11.5 },
+        mark: { type: "text", baseline: "middle", align: "center", fontSize: 12.5 },
         encoding: {
           x: { field: "mid", type: "quantitative" },
           text: { field: "count", type: "quantitative", format: "d" },
@@ -470,8 +470,8 @@ const closedScaleDistribution = (q: ClosedQuestion, name: string): ChartSpec => 
         }
       },
       {
-        transform: [{ filter: "datum.share >= 0.08" }],
-        mark: { type: "text", baseline: "middle", align: "center", fontSize: 11.5 },
+        transform: [{ filter: "datum.share >= 0.1" }],
+        mark: { type: "text", baseline: "middle", align: "center", fontSize: 12.5 },
         encoding: {
           x: { field: "mid", type: "quantitative" },
           text: { field: "text", type: "nominal" },
