@@ -39,6 +39,7 @@ export interface StagedUpload {
   readonly sourceName: string
 }
 
+const internalTags = new Set(["OutputError", "ChartError", "ReportError"])
 const internalMessage = "Der skete en uventet fejl under analysen. Prøv igen; sker det igen, så kontakt IT."
 const maxRemembered = 500
 
@@ -146,9 +147,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           },
           onProgress
         ).pipe(
-          // Output errors are the server's disk, not the user's file (and name server paths).
+          // Writing, drawing and report failures are ours, not the user's file (and may name server paths).
           Effect.mapError((e) =>
-            e._tag === "OutputError"
+            internalTags.has(e._tag)
               ? new AnalysisFailed({ kind: "internal", message: internalMessage, cause: e })
               : new AnalysisFailed({ kind: "input", message: userMessage(e.message, folder, inputs), cause: e })
           ),

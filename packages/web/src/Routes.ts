@@ -181,6 +181,11 @@ const saveReview = Effect.gen(function*() {
   const known = new Set(meta.value.themeLabels.map((t) => t.id))
   const next = Pages.overridesFromForm(rows, existing, shown, ticked, known)
   const overrides = yield* Schema.decodeUnknown(OverridesFile)(next.map(({ id, ...rest }) => id === "" ? rest : { id, ...rest }))
+  // Nothing changed: no need to make the report again.
+  if (JSON.stringify(Schema.encodeSync(OverridesFile)(overrides)) === JSON.stringify(Schema.encodeSync(OverridesFile)(existing))) {
+    const query = Pages.filterQuery(filter)
+    return seeOther(`/analyser/${meta.value.id}/gennemgang?${query === "" ? "" : `${query}&`}gemt=1`)
+  }
   const saved = yield* analyses.saveOverrides(meta.value.id, overrides).pipe(
     Effect.map(Option.some),
     Effect.catchTags({

