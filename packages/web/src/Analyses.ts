@@ -268,7 +268,10 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* fs.rename(pendingPath, finalPath).pipe(Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
         const next = metaFromOutput(meta, run, out, files, overrides.length)
         yield* store.writeMeta(folder, next)
-        yield* store.remove(store.runDir(id, meta.run))
+        // Drop the earlier run and anything a crashed run left beside it.
+        const runsDir = path.join(folder, "runs")
+        const leftovers = yield* fs.readDirectory(runsDir).pipe(Effect.orElseSucceed((): ReadonlyArray<string> => []))
+        yield* Effect.forEach(leftovers.filter((name) => name !== run), (name) => store.remove(path.join(runsDir, name)), { discard: true })
         return next
       },
       // One correction at a time per analysis: each run starts from the last one's outputs.
