@@ -21,6 +21,17 @@ export interface CompiledLexicon {
   readonly fuzzy: FuzzyIndex
   /** Every folded word of the lexicon: compound parts for the splitter. */
   readonly vocabulary: ReadonlyArray<string>
+  /** Per word key: its single-word hits and exclusion starts (a word always matches alike). */
+  readonly cache: Map<string, WordHits>
+}
+
+interface WordHits {
+  readonly hits: ReadonlyArray<{ readonly term: CompiledTerm; readonly via: LexiconMatch["via"] }>
+  readonly phrases: ReadonlyArray<CompiledTerm> | undefined
+  /** Themes a one-word exclusion rules out at this word. */
+  readonly excludes: ReadonlyArray<string>
+  /** Multi-word exclusions that start at this word. */
+  readonly exclusionStarts: ReadonlyArray<CompiledTerm>
 }
 
 /** One lexicon hit in a statement. */
@@ -75,7 +86,8 @@ export const compileLexicon = (themeSet: ThemeSet): CompiledLexicon => {
     phrases,
     exclusions,
     fuzzy: new FuzzyIndex(fuzzyTerms),
-    vocabulary: [...vocabulary].filter((k) => k.length >= 3)
+    vocabulary: [...vocabulary].filter((k) => k.length >= 3),
+    cache: new Map()
   }
 }
 
@@ -102,32 +114,42 @@ const matchPhrase = (tokens: ReadonlyArray<AnalyzedToken>, i: number, p: Compile
   return pos
 }
 
-/** Token indexes an exclusion covers for its theme ("videokonsultation" blocks "video" there). */
-const excludedTokens = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Map<string, Set<number>> => {
-  const out = new Map<string, Set<number>>()
-  for (const e of lex.exclusions) {
-    const head = e.keys[0]!.slice(0, 3)
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      // Cheap reject first: every way of matching needs the first letters (or the stem) to agree.
-      if (!t.key.startsWith(head) && t.stem !== e.stems[0]) continue
-      let last = -1
-      if (e.keys.length === 1) {
-        if (t.key.startsWith(e.keys[0]!) || t.stem === e.stems[0]) last = i
-      } else if (sameWord(t, e.keys[0]!, e.stems[0]!)) last = matchPhrase(tokens, i, e)
-      if (last < 0) continue
-      const set = out.get(e.theme) ?? new Set<number>()
-      for (let k = i; k <= last; k++) set.add(k)
-      out.set(e.theme, set)
+const wordHits = (lex: CompiledLexicon, t: AnalyzedToken): WordHits => {
+  const cached = lex.cache.get(t.key)
+  if (cached) return cached
+  const hits: Array<{ term: CompiledTerm; via: LexiconMatch["via"] }> = []
+  const add = (terms: ReadonlyArray<CompiledTerm> | undefined, via: LexiconMatch["via"]) => {
+    for (const term of terms ?? []) if (!hits.some((h) => h.term === term)) hits.push({ term, via })
+  }
+  add(lex.single.get(t.stem), "word")
+  add(lex.single.get(t.key), "word")
+  if (t.parts) {
+    for (let p = 0; p < t.parts.length; p++) {
+      add(lex.single.get(t.partStems![p]!), "compound")
+      add(lex.single.get(t.parts[p]!), "compound")
     }
   }
-  return out
+  // Typo tolerance only for words the model does not know: a known word is no typo.
+  if (hits.length === 0 && !t.stop && !t.known && t.key.length >= 6) {
+    const byStem = lex.fuzzy.lookup(t.stem)
+    if (byStem) add(lex.single.get(byStem), "typo")
+    const byKey = lex.fuzzy.lookup(t.key)
+    if (byKey) add(lex.single.get(byKey), "typo")
+  }
+  const excludes: Array<string> = []
+  const exclusionStarts: Array<CompiledTerm> = []
+  for (const e of lex.exclusions) {
+    if (e.keys.length === 1) {
+      // A one-word exclusion also covers its inflections and longer compounds ("videokonsultationsforløb").
+      if ((t.key.startsWith(e.keys[0]!) || t.stem === e.stems[0]) && !excludes.includes(e.theme)) excludes.push(e.theme)
+    } else if (sameWord(t, e.keys[0]!, e.stems[0]!)) exclusionStarts.push(e)
+  }
+  const result: WordHits = { hits, phrases: lex.phrases.get(t.stem), excludes, exclusionStarts }
+  if (lex.cache.size > 200_000) lex.cache.clear()
+  lex.cache.set(t.key, result)
+  return result
 }
 
-/**
- * All lexicon hits of a statement, per theme, after exclusions; each token carries a theme at
- * most once (the heaviest term covering it wins), so "brænder ud" does not also count "brænde".
- */
 export interface LexiconResult {
   readonly matches: Array<LexiconMatch>
   /** Themes an exclusion phrase occurs for. */
@@ -139,51 +161,41 @@ const NO_EXCLUSIONS: ReadonlySet<string> = new Set()
 export const matchLexicon = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Array<LexiconMatch> =>
   matchLexiconDetailed(lex, tokens).matches
 
+/**
+ * All lexicon hits of a statement, per theme, after exclusions; each token carries a theme at
+ * most once (the heaviest term covering it wins), so "brænder ud" does not also count "brænde".
+ */
 export const matchLexiconDetailed = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): LexiconResult => {
   const raw: Array<LexiconMatch> = []
-  const seen: Array<CompiledTerm> = []
-  const add = (terms: ReadonlyArray<CompiledTerm> | undefined, i: number, via: LexiconMatch["via"]) => {
-    if (terms === undefined) return
-    for (let k = 0; k < terms.length; k++) {
-      const c = terms[k]!
-      if (seen.includes(c)) continue
-      seen.push(c)
-      raw.push({ theme: c.theme, term: c.term, weight: c.weight, first: i, last: i, via })
-    }
+  let excludedAt: Map<string, Set<number>> | undefined
+  const exclude = (theme: string, first: number, last: number) => {
+    excludedAt ??= new Map()
+    const set = excludedAt.get(theme) ?? new Set<number>()
+    for (let k = first; k <= last; k++) set.add(k)
+    excludedAt.set(theme, set)
   }
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    seen.length = 0
-    add(lex.single.get(t.stem), i, "word")
-    add(lex.single.get(t.key), i, "word")
-    if (t.parts) {
-      for (let p = 0; p < t.parts.length; p++) {
-        add(lex.single.get(t.partStems![p]!), i, "compound")
-        add(lex.single.get(t.parts[p]!), i, "compound")
-      }
-    }
-    if (seen.length === 0 && !t.stop && !t.known && t.key.length >= 6) {
-      const byStem = lex.fuzzy.lookup(t.stem)
-      if (byStem) add(lex.single.get(byStem), i, "typo")
-      const byKey = lex.fuzzy.lookup(t.key)
-      if (byKey) add(lex.single.get(byKey), i, "typo")
-    }
-    const phrases = lex.phrases.get(t.stem)
-    if (phrases) {
-      for (const p of phrases) {
+    const w = wordHits(lex, tokens[i]!)
+    for (const h of w.hits) raw.push({ theme: h.term.theme, term: h.term.term, weight: h.term.weight, first: i, last: i, via: h.via })
+    if (w.phrases) {
+      for (const p of w.phrases) {
         const last = matchPhrase(tokens, i, p)
         if (last >= 0) raw.push({ theme: p.theme, term: p.term, weight: p.weight, first: i, last, via: "phrase" })
       }
     }
+    for (const theme of w.excludes) exclude(theme, i, i)
+    for (const e of w.exclusionStarts) {
+      const last = matchPhrase(tokens, i, e)
+      if (last >= 0) exclude(e.theme, i, last)
+    }
   }
-  const excludedByTheme = lex.exclusions.length > 0 ? excludedTokens(lex, tokens) : undefined
-  const excluded = excludedByTheme && excludedByTheme.size > 0 ? new Set(excludedByTheme.keys()) : NO_EXCLUSIONS
+  const excluded = excludedAt ? new Set(excludedAt.keys()) : NO_EXCLUSIONS
   if (raw.length === 0) return { matches: raw, excluded }
-  raw.sort((a, b) => b.weight - a.weight || b.last - b.first - (a.last - a.first) || a.first - b.first)
+  if (raw.length > 1) raw.sort((a, b) => b.weight - a.weight || b.last - b.first - (a.last - a.first) || a.first - b.first)
   const claimed = new Map<string, Set<number>>()
   const kept: Array<LexiconMatch> = []
   for (const m of raw) {
-    const blocked = excludedByTheme?.get(m.theme)
+    const blocked = excludedAt?.get(m.theme)
     const mine = claimed.get(m.theme) ?? new Set<number>()
     let free = false
     let hitsExclusion = false

@@ -287,6 +287,8 @@ export class ThemeModel {
       for (let k = m.first; k <= m.last; k++) covered.add(k)
       out.push(new Evidence({ theme, match: span(m.first, m.last), term: m.term, weight: m.weight, source: "lexicon" }, true))
     }
+    // Two lexicon hits say enough; the classifier's words are added when the lexicon says less.
+    if (out.length >= 2) return out
     // Each word's share of the classifier's score: its own features plus the bigram it ends.
     const w = this.models[t]!.weights
     const perToken = new Map<number, number>()
