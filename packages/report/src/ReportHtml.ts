@@ -450,7 +450,7 @@ const bestWorst = (labels: ReadonlyArray<readonly [string, LabelMetrics]>, name:
   const best = scored[0]
   const worst = scored[scored.length - 1]
   if (best === undefined || worst === undefined || scored.length < 2) return ""
-  return html` Sorteringen rammer bedst for »${name(best[0])}« (F1 ${dec(best[1].f1)}) og dårligst for »${
+  return html` Sorteringen rammer bedst for »${name(best[0])}« (F1 ${dec(best[1].f1)}) og mindst godt for »${
     name(worst[0])
   }« (F1 ${dec(worst[1].f1)}).`
 }

@@ -62,7 +62,7 @@ table.numbers th, table.numbers td { border-bottom: 1px solid var(--line); paddi
 table.numbers thead th { font-size: .8rem; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); vertical-align: bottom; }
 table.numbers th[scope=row] { font-weight: 500; }
 .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.matrix thead th { white-space: normal; }
+table.matrix thead th, table.numbers thead th.num { white-space: normal; }
 table.matrix th[scope=row] { width: 34%; }
 td.bar { width: 40%; white-space: nowrap; }
 td.bar .track { display: inline-block; width: 70%; vertical-align: middle; }

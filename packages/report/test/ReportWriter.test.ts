@@ -114,7 +114,7 @@ describe("ReportWriter", () => {
       expect(html).toMatch(/Medarbejdertrivsel og ildsjæle<\/th><td class="num">90\u00a0%<\/td><td class="num">70\u00a0%<\/td><td class="num">0,79<\/td><td class="num">0,74<\/td>/)
       expect(html).toContain(`<th scope="row">Andet</th>`)
       expect(html).toContain("afprøvet på 160 udsagn, som mennesker har sorteret")
-      expect(html).toContain("Sorteringen rammer bedst for »Medarbejdertrivsel og ildsjæle« (F1 0,79) og dårligst for »Andet« (F1 0,60).")
+      expect(html).toContain("Sorteringen rammer bedst for »Medarbejdertrivsel og ildsjæle« (F1 0,79) og mindst godt for »Andet« (F1 0,60).")
       expect(html).toContain("Ved krydsvalidering på træningsmaterialet (5 runder) var træfsikkerheden 0,83.")
     }).pipe(Effect.provide(TestLayer)), 60_000)
 
