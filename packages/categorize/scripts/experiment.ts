@@ -21,4 +21,8 @@ const cv = crossValidate(themeSet, rows, 5, options)
 console.log(`rows ${rows.length}, ${(performance.now() - t0).toFixed(0)} ms`, JSON.stringify(overrides))
 console.log(`macro-F1 ${cv.report.macroF1.toFixed(3)} micro ${cv.report.microF1.toFixed(3)} exact ${cv.report.exactMatch.toFixed(3)}`)
 for (const l of cv.report.labels) console.log(`  ${l.label.padEnd(22)} P ${l.precision.toFixed(2)} R ${l.recall.toFixed(2)} F1 ${l.f1.toFixed(3)} n ${l.support}`)
-if (process.env.SHOW) for (const c of cv.report.confusions.slice(0, 12)) console.log(`  ${c.gold} -> ${c.predicted}: ${c.count}  e.g. ${c.examples.join(" | ")}`)
+if (process.env.SHOW) {
+  for (const c of cv.report.confusions.slice(0, 14)) console.log(`  ${c.gold} -> ${c.predicted}: ${c.count}`)
+  const wrong = cv.predictions.filter((p) => [...p.gold].sort().join() !== [...p.predicted].sort().join())
+  for (const p of wrong.slice(0, Number(process.env.SHOW))) console.log(`  [${p.gold.join("|")}] -> [${p.predicted.join("|")}]  ${p.text}`)
+}

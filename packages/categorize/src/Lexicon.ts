@@ -129,6 +129,17 @@ const wordHits = (lex: CompiledLexicon, t: AnalyzedToken): WordHits => {
       add(lex.single.get(t.parts[p]!), "compound")
     }
   }
+  // A word that starts with a long term stem and goes on ("billedkatalog", "latinske") is taken
+  // as that term's compound even when the rest is a word the splitter does not know.
+  if (hits.length === 0 && !t.stop) {
+    for (let len = Math.min(t.key.length - 3, 14); len >= 5; len--) {
+      const terms = lex.single.get(t.key.slice(0, len))
+      if (terms) {
+        add(terms, "compound")
+        break
+      }
+    }
+  }
   // Typo tolerance only for words the model does not know: a known word is no typo.
   if (hits.length === 0 && !t.stop && !t.known && t.key.length >= 6) {
     const byStem = lex.fuzzy.lookup(t.stem)

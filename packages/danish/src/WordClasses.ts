@@ -12,8 +12,8 @@ const CLASSES: Record<string, string> = {
     sygeplejersker læge læger sosu ssa ssh assistent assistenter hjælper hjælpere terapeut fysioterapeut
     ergoterapeut jordemoder socialrådgiver pædagog frivillig frivillige ildsjæl ildsjæle nøgleperson
     nøglepersoner fagperson fagpersoner fagprofessionelle behandler behandlere sundhedsprofessionelle
-    frontpersonale frontmedarbejdere hjemmepleje hjemmesygeplejerske praktiserende lægesekretær
-    sekretær team teamet afdeling vagt vagter tovholder`,
+    frontpersonale frontmedarbejdere hjemmepleje hjemmesygeplejerske lægesekretær
+    sekretær team teamet vagt vagter`,
   patient: `patient patienter patienten borger borgere borgeren borgerne bruger brugere pårørende familie
     familien menneske mennesker person personer folk beboer beboere klient ældre barn børn forældre
     pt individ enkelte`,
