@@ -55,14 +55,16 @@ layer(Live, { timeout: 60_000 })("Categorizer", (it) => {
         "Sundhedskompetance",
         "animationsvideoer til borgerne",
         "medarbejdertrivslen er i bund",
-        "brugerinddragelsen skal styrkes"
+        "brugerinddragelsen skal styrkes",
+        "et billedkatalog til afdelingerne"
       ])
       expect(out.map((s) => s.themes)).toEqual([
         ["patient-involvement"],
         ["health-literacy"],
         ["visual-communication"],
         ["staff-burnout"],
-        ["patient-involvement"]
+        ["patient-involvement"],
+        ["visual-communication"]
       ])
     })
   )
