@@ -81,7 +81,11 @@ export class FeatureExtractor {
 /** Unordered pairs of the word classes present: lets a linear model see "lack" with "staff". */
 const classPairs = (names: ReadonlyArray<string>): Array<string> => {
   const classes: Array<string> = []
-  for (const n of names) if (n.startsWith("k:") && !classes.includes(n)) classes.push(n.slice(2))
+  for (const n of names) {
+    if (!n.startsWith("k:")) continue
+    const c = n.slice(2)
+    if (!classes.includes(c)) classes.push(c)
+  }
   if (classes.length < 2) return []
   classes.sort()
   const out: Array<string> = []

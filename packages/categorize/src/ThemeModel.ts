@@ -234,8 +234,80 @@ export class ThemeModel {
     return { tokens, matches, excluded }
   }
 
-  vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
+  /** The reference vectorizer (the one training uses). */
+  vectorizeReference(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
     return vectorize(this.extractor, this.index, this.themeIds, this.data.options, tokens, matches)
+  }
+
+  /**
+   * Same vector as `vectorizeReference`, with each word's feature ids cached: the features of a
+   * word never change, only the bigrams and class pairs depend on the statement.
+   */
+  vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
+    const ids: Array<number> = []
+    const unknown: Array<string> = []
+    const classes: Array<string> = []
+    const words: Array<string> = []
+    const addName = (f: string) => {
+      const id = this.index.get(f)
+      if (id === undefined) {
+        if (!unknown.includes(f)) unknown.push(f)
+      } else if (!ids.includes(id)) ids.push(id)
+    }
+    const bigrams = this.data.options.features.bigrams
+    let prev = -1
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.stop) continue
+      if (!words.includes(t.key)) {
+        words.push(t.key)
+        const w = this.wordFeatures(t)
+        for (let k = 0; k < w.ids.length; k++) if (!ids.includes(w.ids[k]!)) ids.push(w.ids[k]!)
+        for (const f of w.unknown) if (!unknown.includes(f)) unknown.push(f)
+        if (w.cls !== undefined && !classes.includes(w.cls)) classes.push(w.cls)
+      }
+      if (bigrams && prev >= 0) addName(`b:${tokens[prev]!.stem} ${t.stem}`)
+      prev = i
+    }
+    if (this.data.options.features.classes && classes.length > 1) {
+      classes.sort()
+      for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) addName(`kk:${classes[a]}+${classes[b]}`)
+    }
+    const v = 1 / Math.sqrt(Math.max(1, ids.length + unknown.length))
+    const lex = lexiconScores(this.themeIds, matches)
+    const base = this.index.size
+    const k = this.themeIds.length
+    const index32 = new Int32Array(ids.length + k)
+    const value = new Float64Array(ids.length + k)
+    for (let j = 0; j < ids.length; j++) {
+      index32[j] = ids[j]!
+      value[j] = v
+    }
+    for (let t = 0; t < k; t++) {
+      index32[ids.length + t] = base + t
+      value[ids.length + t] = this.data.options.lexScale * Math.min(lex[t]!, this.data.options.lexCap)
+    }
+    return { index: index32, value }
+  }
+
+  private readonly wordCache = new Map<string, { ids: Int32Array; unknown: ReadonlyArray<string>; cls: string | undefined }>()
+
+  private wordFeatures(t: AnalyzedToken) {
+    const hit = this.wordCache.get(t.key)
+    if (hit) return hit
+    const ids: Array<number> = []
+    const unknown: Array<string> = []
+    let cls: string | undefined
+    for (const f of this.extractor.word(t)) {
+      if (f.startsWith("k:")) cls = f.slice(2)
+      const id = this.index.get(f)
+      if (id === undefined) unknown.push(f)
+      else ids.push(id)
+    }
+    const entry = { ids: Int32Array.from(ids), unknown, cls }
+    if (this.wordCache.size > 200_000) this.wordCache.clear()
+    this.wordCache.set(t.key, entry)
+    return entry
   }
 
   predict(text: string): Prediction {
