@@ -128,33 +128,53 @@ export const textColorOn = (hex: string): string => {
 
 const LINE_HEIGHT = 16
 
-/** A vega expression that maps an axis value to its wrapped lines (unknown values pass through). */
-const labelLookup = (lines: ReadonlyMap<string, ReadonlyArray<string>>): string =>
-  `${JSON.stringify(Object.fromEntries(lines))}[datum.value] || datum.value`
+/**
+ * Categories on a nominal scale, keyed `k0`, `k1`, … rather than by their text: vega fails on
+ * a category named like an Object.prototype member ("constructor" is a real Danish key term),
+ * and two options with the same text stay two bars. Axis and legend show the text.
+ */
+interface Categories {
+  readonly keys: ReadonlyArray<string>
+  readonly lines: ReadonlyArray<ReadonlyArray<string>>
+}
+const categories = (labels: ReadonlyArray<string>, width: number, maxLines: number): Categories => ({
+  keys: labels.map((_, i) => `k${i}`),
+  lines: labels.map((l) => wrap(l, width, maxLines))
+})
+
+// vega resolves some strings (a title, a string literal in an expression) through a plain
+// object, so a text that is exactly "constructor" or "toString" breaks the chart. A trailing
+// space makes it a different string; vega trims it when drawing.
+const PROTO_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype))
+const safeText = <A>(value: A): A =>
+  (typeof value === "string" && PROTO_NAMES.has(value)
+    ? `${value} `
+    : Array.isArray(value)
+      ? value.map(safeText)
+      : value) as A
+
+/** A vega expression giving `values[i]` for the category key in `datum.value`. */
+const lookup = (keys: ReadonlyArray<string>, values: ReadonlyArray<unknown>): string =>
+  `${JSON.stringify(safeText(values))}[indexof(${JSON.stringify(keys)}, datum.value)]`
 
 /**
- * Axis properties that draw each label as wrapped lines, centred on its bar: vega starts
- * a multi-line label at the tick, so shift it up by half its extra lines.
+ * Axis properties that draw each label as its wrapped lines, centred on its bar: vega starts
+ * a multi-line label at the tick, so shift it up by half its extra lines. Text and shift sit
+ * in one encode block, since vega-lite's labelExpr would replace a separate `dy`.
  */
-const wrappedLabels = (lines: ReadonlyMap<string, ReadonlyArray<string>>) => {
-  const shifts = Object.fromEntries(
-    [...lines].filter(([, l]) => l.length > 1).map(([k, l]) => [k, -((l.length - 1) * LINE_HEIGHT) / 2])
-  )
-  // Both in one encode block: vega-lite's labelExpr would replace a separate `dy`.
-  return {
-    labelLineHeight: LINE_HEIGHT,
-    encoding: {
-      labels: {
-        text: { value: { expr: labelLookup(lines) } },
-        dy: { value: { expr: `${JSON.stringify(shifts)}[datum.value] || 0` } }
-      }
+const wrappedLabels = (c: Categories) => ({
+  labelLineHeight: LINE_HEIGHT,
+  encoding: {
+    labels: {
+      text: { value: { expr: lookup(c.keys, c.lines) } },
+      dy: { value: { expr: lookup(c.keys, c.lines.map((l) => -((l.length - 1) * LINE_HEIGHT) / 2)) } }
     }
   }
-}
+})
 
 /** Row height that fits the longest wrapped label with some air. */
-const stepFor = (lines: ReadonlyMap<string, ReadonlyArray<string>>, min: number): number =>
-  Math.max(min, Math.max(1, ...[...lines.values()].map((l) => l.length)) * LINE_HEIGHT + 14)
+const stepFor = (c: Categories, min: number): number =>
+  Math.max(min, Math.max(1, ...c.lines.map((l) => l.length)) * LINE_HEIGHT + 14)
 
 const plural = (n: number, one: string, many: string) => `${formatInt(n)} ${n === 1 ? one : many}`
 
@@ -163,7 +183,9 @@ const MULTI_LABEL = `Et udsagn kan have flere temaer, så andelene kan give mere
 /** Counts and shares of every theme, biggest first, `other` last. */
 const themeOverview = (summary: Summary): ChartSpec => {
   const title = "Temaer i udsagnene"
+  const cats = categories(summary.themes.map((t) => t.label), 32, 2)
   const rows = summary.themes.map((t, i) => ({
+    key: cats.keys[i]!,
     theme: t.theme,
     label: t.label,
     count: t.count,
@@ -171,7 +193,6 @@ const themeOverview = (summary: Summary): ChartSpec => {
     text: `${formatInt(t.count)} (${formatPercent(t.share)})`,
     order: i
   }))
-  const labels = rows.map((r) => r.label)
   const max = Math.max(1, ...rows.map((r) => r.count))
   const description =
     `Vandret søjlediagram over ${plural(summary.statements, "udsagn", "udsagn")} fordelt på ` +
@@ -186,14 +207,14 @@ const themeOverview = (summary: Summary): ChartSpec => {
       subtitle: [`Antal udsagn pr. tema og andel af alle ${plural(summary.statements, "udsagn", "udsagn")}.`, MULTI_LABEL]
     },
     width: 360,
-    height: { step: 34 },
+    height: { step: stepFor(cats, 34) },
     data: { values: rows },
     encoding: {
       y: {
-        field: "label",
+        field: "key",
         type: "nominal",
-        sort: labels,
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, labelFontSize: 14 }
+        sort: [...cats.keys],
+        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, labelFontSize: 14, ...wrappedLabels(cats) }
       }
     },
     layer: [
@@ -202,9 +223,9 @@ const themeOverview = (summary: Summary): ChartSpec => {
         encoding: {
           x: { field: "count", type: "quantitative", scale: { domain: [0, Math.ceil(max * 1.32)] }, axis: null },
           color: {
-            field: "label",
+            field: "key",
             type: "nominal",
-            scale: { domain: labels, range: summary.themes.map((t) => t.color) },
+            scale: { domain: [...cats.keys], range: summary.themes.map((t) => t.color) },
             legend: null
           },
           tooltip: [
@@ -229,14 +250,21 @@ const themeOverview = (summary: Summary): ChartSpec => {
 /** How the themes spread over the questions: one stacked bar per question. */
 const themeByQuestion = (summary: Summary): ChartSpec => {
   const title = "Temaer fordelt på spørgsmål"
-  const themes = summary.themes.filter((t) => summary.matrix.some((c) => c.theme === t.theme && c.count > 0))
+  const themeCats = categories(summary.themes.map((t) => t.label), 40, 1)
+  const themeKey = new Map(summary.themes.map((t, i) => [t.theme as string, themeCats.keys[i]!]))
   const order = new Map(summary.themes.map((t, i) => [t.theme as string, i]))
   const label = new Map(summary.themes.map((t) => [t.theme as string, t.label]))
   const color = new Map(summary.themes.map((t) => [t.theme as string, t.color]))
+  // The legend lists only themes that occur.
+  const used = summary.themes.filter((t) => summary.matrix.some((c) => c.theme === t.theme && c.count > 0))
   const questions = summary.questions.map((q) => q.title)
+  const cats = categories(questions, 34, 3)
+  const questionKey = new Map(questions.map((q, i) => [q, cats.keys[i]!]))
   const rows = summary.matrix
-    .filter((c) => c.count > 0)
+    .filter((c) => c.count > 0 && questionKey.has(c.question))
     .map((c) => ({
+      qkey: questionKey.get(c.question)!,
+      tkey: themeKey.get(c.theme) ?? "k-unknown",
       question: c.question,
       theme: c.theme,
       label: label.get(c.theme) ?? c.theme,
@@ -244,12 +272,11 @@ const themeByQuestion = (summary: Summary): ChartSpec => {
       order: order.get(c.theme) ?? 0,
       textColor: textColorOn(color.get(c.theme) ?? "#999999")
     }))
-  const totals = new Map(questions.map((q) => [q, rows.filter((r) => r.question === q).reduce((a, r) => a + r.count, 0)]))
-  const max = Math.max(1, ...totals.values())
+  const totals = questions.map((q) => rows.filter((r) => r.question === q).reduce((a, r) => a + r.count, 0))
+  const max = Math.max(1, ...totals)
   const width = 330
   // Numbers only where the segment is wide enough to hold them.
   const minLabel = Math.ceil((max * 22) / width)
-  const lines = new Map(questions.map((q) => [q, wrap(q, 34, 3)]))
   const description =
     `Stablet søjlediagram: for hvert af ${summary.questions.length} spørgsmål antallet af udsagn med hvert tema. ` +
     summary.questions
@@ -270,25 +297,25 @@ const themeByQuestion = (summary: Summary): ChartSpec => {
       ]
     },
     width,
-    height: { step: stepFor(lines, 40) },
+    height: { step: stepFor(cats, 40) },
     data: { values: rows },
     transform: [
-      { stack: "count", groupby: ["question"], sort: [{ field: "order", order: "ascending" }], as: ["x0", "x1"] },
+      { stack: "count", groupby: ["qkey"], sort: [{ field: "order", order: "ascending" }], as: ["x0", "x1"] },
       { calculate: "(datum.x0 + datum.x1) / 2", as: "mid" }
     ],
     encoding: {
       y: {
-        field: "question",
+        field: "qkey",
         type: "nominal",
-        sort: questions,
-        scale: { domain: questions },
+        sort: [...cats.keys],
+        scale: { domain: [...cats.keys] },
         axis: {
           title: null,
           domain: false,
           ticks: false,
           labelPadding: 8,
           labelLimit: 320,
-          ...wrappedLabels(lines)
+          ...wrappedLabels(cats)
         }
       }
     },
@@ -304,10 +331,16 @@ const themeByQuestion = (summary: Summary): ChartSpec => {
           },
           x2: { field: "x1" },
           color: {
-            field: "label",
+            field: "tkey",
             type: "nominal",
-            scale: { domain: themes.map((t) => t.label), range: themes.map((t) => t.color) },
-            legend: { title: null, orient: "bottom", columns: 2, direction: "horizontal" }
+            scale: { domain: used.map((t) => themeKey.get(t.theme)!), range: used.map((t) => t.color) },
+            legend: {
+              title: null,
+              orient: "bottom",
+              columns: 2,
+              direction: "horizontal",
+              labelExpr: lookup(themeCats.keys, summary.themes.map((t) => t.label))
+            }
           },
           tooltip: [
             { field: "question", type: "nominal", title: "Spørgsmål" },
@@ -331,7 +364,7 @@ const themeByQuestion = (summary: Summary): ChartSpec => {
   return { name: "theme-by-question", title, description, spec }
 }
 
-const closedTitle = (q: ClosedQuestion): Array<string> => [...wrap(q.title, 60, 3)]
+const closedTitle = (q: ClosedQuestion): Array<string> => safeText([...wrap(q.title, 60, 3)])
 
 /** Choices (and quiz/ranking with votes): votes per option, with the share of respondents. */
 const closedChoices = (q: ClosedQuestion, name: string): ChartSpec => {
@@ -340,14 +373,14 @@ const closedChoices = (q: ClosedQuestion, name: string): ChartSpec => {
   // Multi-pick slides: share of people, not of votes; without respondents, of all votes.
   const base = q.respondents !== undefined && q.respondents > 0 ? q.respondents : total
   const basis = q.respondents !== undefined && q.respondents > 0 ? "af dem, der svarede" : "af alle stemmer"
+  const cats = categories(q.options.map((o) => o.label), 36, 2)
   const rows = q.options.map((o, i) => ({
+    key: cats.keys[i]!,
     option: o.label,
     votes: votes[i]!,
     text: `${formatInt(votes[i]!)} (${formatPercent(base === 0 ? 0 : votes[i]! / base, 0)})`,
     order: i
   }))
-  const options = rows.map((r) => r.option)
-  const lines = new Map(options.map((o) => [o, wrap(o, 36, 2)]))
   const max = Math.max(1, ...votes)
   const subtitle =
     `Antal stemmer pr. svarmulighed` +
@@ -362,14 +395,14 @@ const closedChoices = (q: ClosedQuestion, name: string): ChartSpec => {
     description,
     title: { text: closedTitle(q), subtitle },
     width: 340,
-    height: { step: stepFor(lines, 30) },
+    height: { step: stepFor(cats, 30) },
     data: { values: rows },
     encoding: {
       y: {
-        field: "option",
+        field: "key",
         type: "nominal",
-        sort: options,
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(lines) }
+        sort: [...cats.keys],
+        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(cats) }
       }
     },
     layer: [
@@ -398,10 +431,22 @@ const closedScaleDistribution = (q: ClosedQuestion, name: string): ChartSpec => 
   const steps = Math.max(...q.options.map((o) => o.distribution?.length ?? 0))
   const palette = DIVERGING[steps] ?? DIVERGING[5]!
   const stepLabels = Array.from({ length: steps }, (_, i) => String(i + 1))
+  const avg = (o: ClosedQuestion["options"][number]) => {
+    if (o.average !== undefined) return o.average
+    const dist = o.distribution ?? []
+    const n = dist.reduce((a, b) => a + b, 0)
+    return n === 0 ? 0 : dist.reduce((a, c, i) => a + c * (i + 1), 0) / n
+  }
+  const base = categories(q.options.map((o) => o.label), 38, 2)
+  const cats: Categories = {
+    keys: base.keys,
+    lines: base.lines.map((l, i) => [...l, `gennemsnit ${formatDecimal(avg(q.options[i]!), 1)}`])
+  }
   const rows = q.options.flatMap((o, oi) => {
     const dist = o.distribution ?? []
     const n = dist.reduce((a, b) => a + b, 0)
     return dist.map((count, i) => ({
+      key: cats.keys[oi]!,
       statement: o.label,
       step: String(i + 1),
       stepIndex: i,
@@ -412,16 +457,6 @@ const closedScaleDistribution = (q: ClosedQuestion, name: string): ChartSpec => 
       order: oi
     }))
   })
-  const avg = (o: ClosedQuestion["options"][number]) => {
-    if (o.average !== undefined) return o.average
-    const dist = o.distribution ?? []
-    const n = dist.reduce((a, b) => a + b, 0)
-    return n === 0 ? 0 : dist.reduce((a, c, i) => a + c * (i + 1), 0) / n
-  }
-  const statements = q.options.map((o) => o.label)
-  const lines = new Map(
-    q.options.map((o) => [o.label, [...wrap(o.label, 38, 2), `gennemsnit ${formatDecimal(avg(o), 1)}`]] as const)
-  )
   const subtitle = `Fordeling af svar fra 1 til ${steps}` + (q.respondents !== undefined ? `; ${plural(q.respondents, "person", "personer")} svarede.` : ".")
   const description =
     `Stablet søjlediagram for skalaspørgsmålet "${q.title}". ` +
@@ -436,18 +471,18 @@ const closedScaleDistribution = (q: ClosedQuestion, name: string): ChartSpec => 
     description,
     title: { text: closedTitle(q), subtitle },
     width: 340,
-    height: { step: stepFor(lines, 44) },
+    height: { step: stepFor(cats, 44) },
     data: { values: rows },
     transform: [
-      { stack: "share", groupby: ["statement"], sort: [{ field: "stepIndex", order: "ascending" }], as: ["x0", "x1"] },
+      { stack: "share", groupby: ["key"], sort: [{ field: "stepIndex", order: "ascending" }], as: ["x0", "x1"] },
       { calculate: "(datum.x0 + datum.x1) / 2", as: "mid" }
     ],
     encoding: {
       y: {
-        field: "statement",
+        field: "key",
         type: "nominal",
-        sort: statements,
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(lines) }
+        sort: [...cats.keys],
+        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(cats) }
       }
     },
     layer: [
@@ -486,15 +521,15 @@ const closedScaleDistribution = (q: ClosedQuestion, name: string): ChartSpec => 
 
 /** Scales without a distribution, or rankings: the average per statement on its scale. */
 const closedAverages = (q: ClosedQuestion, name: string): ChartSpec => {
+  const cats = categories(q.options.map((o) => o.label), 36, 2)
   const rows = q.options.map((o, i) => ({
+    key: cats.keys[i]!,
     option: o.label,
     average: o.average ?? 0,
     text: formatDecimal(o.average ?? 0, 1),
     order: i
   }))
   const top = Math.max(5, ...q.options.map((o) => o.distribution?.length ?? 0), Math.ceil(Math.max(0, ...rows.map((r) => r.average))))
-  const options = rows.map((r) => r.option)
-  const lines = new Map(options.map((o) => [o, wrap(o, 36, 2)]))
   const what = q.type === "ranking" ? "Gennemsnitlig placering" : `Gennemsnit på en skala op til ${top}`
   const subtitle = what + (q.respondents !== undefined ? `; ${plural(q.respondents, "person", "personer")} svarede.` : ".")
   const description =
@@ -504,14 +539,14 @@ const closedAverages = (q: ClosedQuestion, name: string): ChartSpec => {
     description,
     title: { text: closedTitle(q), subtitle },
     width: 340,
-    height: { step: stepFor(lines, 30) },
+    height: { step: stepFor(cats, 30) },
     data: { values: rows },
     encoding: {
       y: {
-        field: "option",
+        field: "key",
         type: "nominal",
-        sort: options,
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(lines) }
+        sort: [...cats.keys],
+        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(cats) }
       }
     },
     layer: [
@@ -543,8 +578,8 @@ const closedChart = (q: ClosedQuestion, name: string): ChartSpec | undefined => 
 /** A theme's key terms: how many of its statements use each. */
 const themeTerms = (t: ThemeSummary): ChartSpec => {
   const title = `Nøgleord: ${t.label}`
-  const rows = t.keyTerms.map((k, i) => ({ term: k.term, statements: k.statements, order: i }))
-  const terms = rows.map((r) => r.term)
+  const cats = categories(t.keyTerms.map((k) => k.term), 40, 1)
+  const rows = t.keyTerms.map((k, i) => ({ key: cats.keys[i]!, term: k.term, statements: k.statements, order: i }))
   const max = Math.max(1, ...rows.map((r) => r.statements))
   const description =
     `Vandret søjlediagram over de ord og vendinger, der kendetegner temaet ${t.label}, og hvor mange af temaets ` +
@@ -566,10 +601,10 @@ const themeTerms = (t: ThemeSummary): ChartSpec => {
     data: { values: rows },
     encoding: {
       y: {
-        field: "term",
+        field: "key",
         type: "nominal",
-        sort: terms,
-        axis: { title: null, domain: false, ticks: false, labelPadding: 6, labelLimit: 240 }
+        sort: [...cats.keys],
+        axis: { title: null, domain: false, ticks: false, labelPadding: 6, labelLimit: 240, ...wrappedLabels(cats) }
       }
     },
     layer: [

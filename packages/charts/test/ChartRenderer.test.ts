@@ -4,7 +4,13 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { ChartRenderer, finishSvg } from "../src/ChartRenderer.js"
 import { buildChartSpecs, type ChartSpec } from "../src/ChartSpecs.js"
-import { loadFixture } from "./fixture.js"
+import { aggregate } from "@udsagn/aggregate/Aggregate"
+import { CategorizedResult } from "@udsagn/domain/Analysis"
+import { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
+import { Question } from "@udsagn/domain/Statement"
+import type { ThemeId } from "@udsagn/domain/Theme"
+import { loadFixture, loadResult } from "./fixture.js"
 
 const { result, summary } = loadFixture()
 const specs = buildChartSpecs(summary, result)
@@ -139,6 +145,56 @@ describe("ChartRenderer", () => {
         expect(files[i]!.title).toBe(chart.title)
         expect(files[i]!.description).toBe(chart.description)
         expect(files[i]!.theme).toBe(chart.theme)
+      }
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
+  it.effect("renders hostile text (markup, quotes, Object.prototype names) as plain text", () =>
+    Effect.gen(function* () {
+      const renderer = yield* ChartRenderer
+      const evil = 'Hvad med "constructor" og <script>alert(1)</script> \\ {{x}}?'
+      const base = loadResult()
+      const first = base.questions[0]!.title
+      const statements = base.statements.map((s) =>
+        s.question === first
+          ? new CategorizedStatement({ ...s, question: evil })
+          : s.themes.includes("staff-burnout" as ThemeId)
+            ? new CategorizedStatement({ ...s, text: `${s.text} constructor hasOwnProperty __proto__` })
+            : s
+      )
+      const hostile = new CategorizedResult({
+        ...base,
+        questions: base.questions.map((q) => (q.title === first ? new Question({ ...q, title: evil }) : q)),
+        statements,
+        closedQuestions: [
+          new ClosedQuestion({
+            title: "<b>constructor</b>",
+            type: "choices",
+            options: ["constructor", "__proto__", "toString", "Andet", "Andet"].map(
+              (label, i) => new ClosedOption({ label, votes: i + 1 })
+            )
+          }),
+          new ClosedQuestion({
+            title: "toString",
+            type: "scales",
+            options: [new ClosedOption({ label: "valueOf", average: 2, distribution: [1, 2, 3, 2, 1] })]
+          })
+        ]
+      })
+      const hostileSummary = aggregate(hostile)
+      const terms = hostileSummary.themes.find((t) => t.theme === "staff-burnout")!.keyTerms.map((k) => k.term)
+      expect(terms.some((t) => t.includes("constructor"))).toBe(true)
+      const charts = buildChartSpecs(hostileSummary, hostile)
+      expect(charts.map((c) => c.name)).toEqual(expect.arrayContaining(["closed-b-constructor-b", "closed-tostring"]))
+      for (const chart of charts) {
+        const { svg } = yield* renderer.render(chart)
+        expect(svg).not.toMatch(/<(?:script|b)\b/)
+        if (chart.name === "theme-by-question") expect(svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+        if (chart.name === "closed-tostring") expect(svg).toContain(">valueOf<")
+        if (chart.name === "closed-b-constructor-b") {
+          for (const label of ["constructor", "__proto__", "toString"]) expect(svg).toContain(`>${label}<`)
+          expect(svg.match(/>Andet</g)).toHaveLength(2)
+        }
       }
     }).pipe(Effect.provide(TestLayer)), SLOW
   )

@@ -90,9 +90,13 @@ describe("buildChartSpecs", () => {
   it("colours the overview with each theme's fixed colour, in summary order, other last and grey", () => {
     const spec = byName.get("theme-overview")!.spec as any
     const color = spec.layer[0].encoding.color.scale
-    expect(color.domain).toEqual(summary.themes.map((t) => t.label))
+    const rows: Array<any> = spec.data.values
+    // colours are keyed by category key; each key's row names its theme
+    expect(color.domain).toEqual(rows.map((r) => r.key))
+    expect(rows.map((r) => r.label)).toEqual(summary.themes.map((t) => t.label))
     expect(color.range).toEqual(summary.themes.map((t) => t.color))
-    expect(color.domain.at(-1)).toBe("Andet")
+    expect(rows.at(-1).label).toBe("Andet")
+    expect(color.range.at(-1)).toBe("#999999")
     expect(spec.data.values.map((r: any) => r.text)).toEqual(
       nb(["15 (34,9 %)", "10 (23,3 %)", "8 (18,6 %)", "7 (16,3 %)", "7 (16,3 %)"])
     )
@@ -102,8 +106,11 @@ describe("buildChartSpecs", () => {
   it("keeps each theme's colour the same in every chart", () => {
     const tbq = byName.get("theme-by-question")!.spec as any
     const scale = tbq.layer[0].encoding.color.scale
-    scale.domain.forEach((label: string, i: number) => {
-      expect(scale.range[i]).toBe(summary.themes.find((t) => t.label === label)!.color)
+    const rows: Array<any> = tbq.data.values
+    expect(scale.domain.length).toBe(5)
+    scale.domain.forEach((key: string, i: number) => {
+      const theme = rows.find((r) => r.tkey === key).theme
+      expect(scale.range[i]).toBe(summary.themes.find((t) => t.theme === theme)!.color)
     })
     for (const t of summary.themes.filter((t) => t.theme !== "other")) {
       const terms = byName.get(`terms-${t.theme}`)!.spec as any
