@@ -21,10 +21,21 @@ const unit = (v: Map<string, number>): Map<string, number> => {
   return v
 }
 
+// aggregate asks for every theme's quotes over the same statements: build the vectors once.
+const vectorCache = new WeakMap<ReadonlyArray<CategorizedStatement>, ReadonlyMap<StatementId, Vector>>()
+
 /** Unit TF-IDF vectors of statements over their content-word stems (idf over all statements). */
 export const tfidfVectors = (
   statements: ReadonlyArray<CategorizedStatement>
 ): ReadonlyMap<StatementId, Vector> => {
+  const cached = vectorCache.get(statements)
+  if (cached !== undefined) return cached
+  const vectors = buildVectors(statements)
+  vectorCache.set(statements, vectors)
+  return vectors
+}
+
+const buildVectors = (statements: ReadonlyArray<CategorizedStatement>): ReadonlyMap<StatementId, Vector> => {
   const keys = new Map<StatementId, ReadonlyArray<string>>()
   const df = new Map<string, number>()
   for (const s of statements) {

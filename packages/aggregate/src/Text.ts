@@ -39,8 +39,20 @@ export const isStopWord = (word: string): boolean => stopWords.has(word.toLowerC
 
 const stemmer = snowball.newStemmer("danish")
 
+// Words repeat far more than texts do; stemming is the costly part of tokenizing.
+const stems = new Map<string, string>()
+
 /** Snowball Danish stem of a lower-cased word, used only to group inflections. */
-export const stem = (word: string): string => stemmer.stem(word.toLowerCase())
+export const stem = (word: string): string => {
+  const lower = word.toLowerCase()
+  let s = stems.get(lower)
+  if (s === undefined) {
+    if (stems.size > 200_000) stems.clear()
+    s = stemmer.stem(lower)
+    stems.set(lower, s)
+  }
+  return s
+}
 
 export interface Token {
   /** Lower-cased form, for matching. */
