@@ -1,4 +1,4 @@
-import { CompoundSplitter, isStopWord, stem, tokenize, type Token } from "@udsagn/danish"
+import { CompoundSplitter, FuzzyIndex, isStopWord, stem, tokenize, type Token } from "@udsagn/danish"
 
 /** What the categorizer knows of one word: its key, stem, and compound parts. */
 export interface WordInfo {
@@ -19,13 +19,24 @@ export interface AnalyzedToken extends Token, WordInfo {}
  */
 export class Analyzer {
   private readonly cache = new Map<string, WordInfo>()
-  constructor(readonly splitter: CompoundSplitter) {}
+  private readonly fuzzy: FuzzyIndex | undefined
+
+  /** `vocabulary`: known words (folded) an unknown word may be a typo of ("animatoiner" → "animationer"). */
+  constructor(readonly splitter: CompoundSplitter, vocabulary?: Iterable<string>) {
+    this.fuzzy = vocabulary ? new FuzzyIndex(vocabulary) : undefined
+  }
 
   info(key: string): WordInfo {
     const hit = this.cache.get(key)
     if (hit) return hit
     const parts = this.splitter.split(key)
-    const info: WordInfo = {
+    let info: WordInfo | undefined
+    if (parts === undefined && this.fuzzy && key.length >= 6 && !this.splitter.knows(key)) {
+      // An unknown word that is one or two typos from a known word is read as that word.
+      const corrected = this.fuzzy.lookup(key)
+      if (corrected !== undefined && corrected !== key) info = this.info(corrected)
+    }
+    info ??= {
       stem: stem(key),
       stop: isStopWord(key),
       parts,

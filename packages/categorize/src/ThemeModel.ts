@@ -32,6 +32,8 @@ export interface ModelOptions {
   readonly thinThemeRows: number
   /** needsReview when confidence is below this. */
   readonly reviewBelow: number
+  /** Read an unknown word as the known word it is one or two typos from. */
+  readonly typoCorrection?: boolean
 }
 
 export const defaultModelOptions: ModelOptions = {
@@ -43,7 +45,8 @@ export const defaultModelOptions: ModelOptions = {
   minCount: 2,
   folds: 5,
   thinThemeRows: 20,
-  reviewBelow: 0.3
+  reviewBelow: 0.3,
+  typoCorrection: true
 }
 
 /** Bump when features or training change, so a stale model.json is never used. */
@@ -200,7 +203,7 @@ export class ThemeModel {
   constructor(readonly themeSet: ThemeSet, readonly data: ThemeModelData) {
     this.themeIds = data.themes
     this.lexicon = compileLexicon(themeSet)
-    this.analyzer = new Analyzer(new CompoundSplitter(data.parts))
+    this.analyzer = new Analyzer(new CompoundSplitter(data.parts), data.options.typoCorrection ? data.parts : undefined)
     this.extractor = new FeatureExtractor(data.options.features)
     this.index = new Map(data.vocabulary.map((f, i) => [f, i]))
     this.models = data.weights.map((w, t) => ({ weights: Float64Array.from(w), bias: data.bias[t]! }))
@@ -439,7 +442,7 @@ export const fitCore = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, op
   const plain = new Analyzer(new CompoundSplitter([]))
   for (const r of rows) for (const t of plain.analyze(r.text)) if (!t.stop && t.key.length >= 4) parts.add(t.key)
   const partList = [...parts].sort()
-  const analyzer = new Analyzer(new CompoundSplitter(partList))
+  const analyzer = new Analyzer(new CompoundSplitter(partList), options.typoCorrection ? partList : undefined)
   const extractor = new FeatureExtractor(options.features)
   const analyzed = rows.map((r) => {
     const tokens = analyzer.analyze(r.text)

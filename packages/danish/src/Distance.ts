@@ -41,14 +41,28 @@ export const damerauLevenshtein = (a: string, b: string, max = Infinity): number
 /** How many typos a word of this length may carry and still match: 0 below 6 letters, 1, 2 from 10. */
 export const typoBudget = (length: number): number => (length >= 10 ? 2 : length >= 6 ? 1 : 0)
 
+/** Every string made by deleting up to `n` letters of `s` (including `s` itself). */
+const deletions = (s: string, n: number, out: Set<string>) => {
+  out.add(s)
+  if (n === 0 || s.length <= 1) return out
+  for (let i = 0; i < s.length; i++) {
+    const d = s.slice(0, i) + s.slice(i + 1)
+    if (!out.has(d)) deletions(d, n - 1, out)
+  }
+  return out
+}
+
 /**
  * Finds the closest known term for a possibly misspelled word, within `typoBudget` of the
- * shorter of the two. Terms are bucketed by length so a lookup only compares plausible ones;
- * answers are cached per word.
+ * shorter of the two. Symmetric-delete index (as SymSpell): every term is stored under the
+ * strings its budget of deletions makes; a word's own deletions then meet the terms within
+ * reach in a handful of map lookups, instead of a distance computation against every term.
+ * Ties go to the term added first. Answers are cached per word.
  */
 export class FuzzyIndex {
-  private readonly byLength = new Map<number, Array<string>>()
   private readonly known: ReadonlySet<string>
+  private readonly byDeletion = new Map<string, Array<string>>()
+  private readonly order = new Map<string, number>()
   private readonly cache = new Map<string, string | null>()
 
   constructor(terms: Iterable<string>) {
@@ -56,9 +70,12 @@ export class FuzzyIndex {
     for (const t of terms) {
       if (t.length < 6 || set.has(t)) continue
       set.add(t)
-      const bucket = this.byLength.get(t.length) ?? []
-      bucket.push(t)
-      this.byLength.set(t.length, bucket)
+      this.order.set(t, this.order.size)
+      for (const d of deletions(t, typoBudget(t.length), new Set())) {
+        const list = this.byDeletion.get(d)
+        if (list) list.push(t)
+        else this.byDeletion.set(d, [t])
+      }
     }
     this.known = set
   }
@@ -72,13 +89,16 @@ export class FuzzyIndex {
     const budget = typoBudget(word.length)
     if (budget > 0) {
       let bestD = budget + 1
-      for (let len = word.length - budget; len <= word.length + budget; len++) {
-        for (const t of this.byLength.get(len) ?? []) {
+      const tried = new Set<string>()
+      for (const d of deletions(word, budget, new Set())) {
+        for (const t of this.byDeletion.get(d) ?? []) {
+          if (tried.has(t)) continue
+          tried.add(t)
           const allowed = Math.min(budget, typoBudget(t.length))
-          if (allowed === 0) continue
-          const d = damerauLevenshtein(word, t, Math.min(allowed, bestD - 1))
-          if (d <= allowed && d < bestD) {
-            bestD = d
+          const dist = damerauLevenshtein(word, t, allowed)
+          if (dist > allowed) continue
+          if (dist < bestD || (dist === bestD && best !== null && this.order.get(t)! < this.order.get(best)!)) {
+            bestD = dist
             best = t
           }
         }
