@@ -26,7 +26,7 @@ const STOP = [
   // verbs that start proposals ("brug …", "lav …"): the object is the key term, not the verb
   "brug", "bruge", "lav", "skriv", "husk", "giv", "tag", "sørg", "sørge", "lad",
   // parts of set phrases ("i stedet for", "tage fat på", "på den måde")
-  "stedet", "fat", "måde",
+  "stedet", "fat", "måde", "betyder",
   // ae/oe/aa spellings typed on phones
   "paa", "saa", "naar", "ogsaa", "vaere", "vaeret", "faa", "faar", "gaa", "gaar", "goer", "goere", "boer",
   "maa", "maaske", "saadan",
