@@ -1,6 +1,6 @@
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
-import { applyOverrides, csvCell, loadOverrides, normalize, parseLabeledCsv, ThemeLoader } from "@udsagn/categorize"
+import { applyOverrides, csvCell, loadOverrides, modelFor, modelPath, normalize, parseLabeledCsv, ThemeLoader } from "@udsagn/categorize"
 import { type CategorizedStatement, StatementsFile } from "@udsagn/domain/Categorization"
 import { trainingStatementsPath } from "@udsagn/domain/Paths"
 import { Console, Data, Effect, Either, Option, Schema } from "effect"
@@ -78,10 +78,19 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
       .pipe(Effect.mapError((cause) => new LearnError({ message: `Kunne ikke skrive ${trainingPath} (${cause.message}).`, cause })))
   }
   const reviewed = statements.filter((s) => s.overridden).length
-  yield* Console.log(
-    `${lines.length} rettede udsagn føjet til træningsdata (${reviewed} rettede i alt, ${skipped} fandtes allerede).` +
-      (lines.length > 0 ? " Modellen trænes forfra ved næste kørsel; kør build-model for hurtig opstart." : "")
-  )
+  yield* Console.log(`${lines.length} rettede udsagn føjet til træningsdata (${reviewed} rettede i alt, ${skipped} fandtes allerede).`)
+  if (lines.length > 0 && trainingPath === trainingStatementsPath) {
+    // Retrain the default model now, so the next run starts fast with the corrections learned.
+    const themeSet = yield* (yield* ThemeLoader).load()
+    const csv = yield* fs.readFileString(trainingPath).pipe(
+      Effect.mapError((cause) => new LearnError({ message: `Kunne ikke læse træningsdata ${trainingPath} (${cause.message}).`, cause }))
+    )
+    const { model } = modelFor(themeSet, csv, undefined)
+    yield* fs
+      .writeFileString(modelPath, JSON.stringify(model.data) + "\n")
+      .pipe(Effect.mapError((cause) => new LearnError({ message: `Kunne ikke skrive ${modelPath} (${cause.message}).`, cause })))
+    yield* Console.log(`Modellen er trænet forfra med rettelserne (${model.data.trainingRows} udsagn) og gemt i ${modelPath}.`)
+  }
   return lines.length
 })
 
