@@ -2,7 +2,10 @@ import { describe, expect, it } from "@effect/vitest"
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { compile } from "vega-lite"
-import { buildChartSpecs, slugify, textColorOn, wrap } from "../src/ChartSpecs.js"
+import { aggregate } from "@udsagn/aggregate/Aggregate"
+import { CategorizedResult } from "@udsagn/domain/Analysis"
+import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
+import { buildChartSpecs, type ChartSpec, slugify, textColorOn, wrap } from "../src/ChartSpecs.js"
 import { formatDecimal, formatInt, formatPercent } from "../src/DanishFormat.js"
 import { loadFixture } from "./fixture.js"
 
@@ -131,6 +134,61 @@ describe("buildChartSpecs", () => {
     expect((choice.spec as any).data.values.map((r: any) => r.text)).toEqual(
       nb(["18 (33 %)", "23 (43 %)", "4 (7 %)", "6 (11 %)", "3 (6 %)"])
     )
+  })
+})
+
+describe("buildChartSpecs on other shapes of input", () => {
+  const quietCompile = (chart: ChartSpec) => {
+    const warnings: Array<string> = []
+    const logger = {
+      level: () => logger,
+      error: (...a: Array<unknown>) => (warnings.push(a.join(" ")), logger),
+      warn: (...a: Array<unknown>) => (warnings.push(a.join(" ")), logger),
+      info: () => logger,
+      debug: () => logger
+    }
+    compile(chart.spec, { logger: logger as never })
+    return warnings
+  }
+
+  it("draws scales without a distribution and rankings as averages, choices without respondents as shares of votes", () => {
+    const closed = [
+      new ClosedQuestion({
+        title: "Rangér indsatserne",
+        type: "ranking",
+        options: [new ClosedOption({ label: "Tolke", average: 1.4 }), new ClosedOption({ label: "Kurser", average: 2.6 })]
+      }),
+      new ClosedQuestion({
+        title: "Hvor tilfreds er du?",
+        type: "scales",
+        respondents: 12,
+        options: [new ClosedOption({ label: "Dagen som helhed", average: 4.25 })]
+      }),
+      new ClosedQuestion({
+        title: "Hvor tilfreds er du?",
+        type: "choices",
+        options: [new ClosedOption({ label: "Ja", votes: 3 }), new ClosedOption({ label: "Nej", votes: 1 })]
+      }),
+      new ClosedQuestion({ title: "Tom", type: "quiz", options: [] })
+    ]
+    const charts = buildChartSpecs(summary, new CategorizedResult({ ...result, closedQuestions: closed }))
+    const names = charts.map((c) => c.name).filter((n) => n.startsWith("closed-"))
+    // same title twice: the second gets a suffix; an empty slide gets no chart
+    expect(names).toEqual(["closed-ranger-indsatserne", "closed-hvor-tilfreds-er-du", "closed-hvor-tilfreds-er-du-2"])
+    const [ranking, scale, choice] = charts.filter((c) => c.name.startsWith("closed-"))
+    expect(ranking!.description).toContain("Gennemsnitlig placering")
+    expect(ranking!.description).toContain("Tolke 1,4")
+    expect(scale!.description).toContain("Dagen som helhed 4,3")
+    expect(choice!.description).toContain("af alle stemmer")
+    expect((choice!.spec as any).data.values.map((r: any) => r.text)).toEqual(nb(["3 (75 %)", "1 (25 %)"]))
+    for (const c of charts) expect(quietCompile(c), c.name).toEqual([])
+  })
+
+  it("copes with an analysis without statements", () => {
+    const empty = new CategorizedResult({ ...result, statements: [], closedQuestions: [] })
+    const charts = buildChartSpecs(aggregate(empty), empty)
+    expect(charts.map((c) => c.name)).toEqual(["theme-overview"])
+    expect(quietCompile(charts[0]!)).toEqual([])
   })
 })
 
