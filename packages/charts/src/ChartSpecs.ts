@@ -530,7 +530,10 @@ const closedAverages = (q: ClosedQuestion, name: string): ChartSpec => {
     order: i
   }))
   const top = Math.max(5, ...q.options.map((o) => o.distribution?.length ?? 0), Math.ceil(Math.max(0, ...rows.map((r) => r.average))))
-  const what = q.type === "ranking" ? "Gennemsnitlig placering" : `Gennemsnit på en skala op til ${top}`
+  const what =
+    q.type === "ranking"
+      ? "Gennemsnitlig placering (1 = øverst, så en kortere søjle betyder en højere placering)"
+      : `Gennemsnit på en skala op til ${top}`
   const subtitle = what + (q.respondents !== undefined ? `; ${plural(q.respondents, "person", "personer")} svarede.` : ".")
   const description =
     `Vandret søjlediagram for "${q.title}": ` + rows.map((r) => `${r.option} ${r.text}`).join(", ") + `. ${subtitle}`
