@@ -1,4 +1,4 @@
-import { CompoundSplitter, FuzzyIndex, isStopWord, stem, tokenize, type Token } from "@udsagn/danish"
+import { CompoundSplitter, forEachWord, FuzzyIndex, isStopWord, stem, type Token } from "@udsagn/danish"
 
 /** What the categorizer knows of one word: its key, stem, and compound parts. */
 export interface WordInfo {
@@ -49,14 +49,12 @@ export class Analyzer {
   }
 
   analyze(text: string): Array<AnalyzedToken> {
-    const tokens = tokenize(text)
-    const out: Array<AnalyzedToken> = new Array(tokens.length)
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      const info = this.info(t.key)
+    const out: Array<AnalyzedToken> = []
+    forEachWord(text, (word, start, end, key) => {
+      const info = this.info(key)
       // An explicit literal, not a spread: this runs for every word of every statement.
-      out[i] = { text: t.text, start: t.start, end: t.end, key: t.key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known }
-    }
+      out.push({ text: word, start, end, key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known })
+    })
     return out
   }
 }

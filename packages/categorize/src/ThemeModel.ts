@@ -1,4 +1,4 @@
-import { CompoundSplitter } from "@udsagn/danish"
+import { CompoundSplitter, nfc } from "@udsagn/danish"
 import { createHash } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { Evidence } from "@udsagn/domain/Categorization"
@@ -353,8 +353,8 @@ export class ThemeModel {
   /** The lexicon hits, then the words the classifier leaned on most, for an assigned theme. */
   private evidence(text: string, p: Prediction, t: number): Array<Evidence> {
     const theme = this.themeIds[t]! as ThemeId
-    const nfc = text.normalize("NFC")
-    const span = (first: number, last: number) => nfc.slice(p.tokens[first]!.start, p.tokens[last]!.end)
+    const typed = nfc(text)
+    const span = (first: number, last: number) => typed.slice(p.tokens[first]!.start, p.tokens[last]!.end)
     const out: Array<Evidence> = []
     const covered = new Set<number>()
     for (const m of p.matches) {

@@ -27,6 +27,20 @@ const keyOf = (word: string): string => {
   return k
 }
 
+/** The text tokens' offsets refer to: NFC, skipped when it cannot change anything. */
+export const nfc = (text: string): string => (NEEDS_NFC.test(text) ? text.normalize("NFC") : text)
+
+/**
+ * Calls `f(word, start, end, key)` for every word, without building token objects (for callers
+ * that build their own, richer ones).
+ */
+export const forEachWord = (text: string, f: (word: string, start: number, end: number, key: string) => void): void => {
+  const s = nfc(text)
+  const re = new RegExp(WORD.source, "gu")
+  let m: RegExpExecArray | null
+  while ((m = re.exec(s)) !== null) f(m[0], m.index, m.index + m[0].length, keyOf(m[0]))
+}
+
 /** Regex tokenizer with offsets. Hyphens split ("e-Boks" → "e", "boks"), as phrases expect. */
 export const tokenize = (text: string): Array<Token> => {
   // Only text with combining marks or non-Latin-1 letters can change under NFC; skip the rest.
