@@ -1,26 +1,10 @@
-import type { CategorizedResult } from "@udsagn/domain/Analysis"
-import type { Summary } from "@udsagn/domain/Summary"
+import type { AnalyzeInput, AnalyzeOutput, Stage } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { Context, type Effect } from "effect"
 
 // The web app's view of the conference-feedback pipeline. The server is written against
 // this small interface; `AnalyzerLive` wires it to the real pipeline.
 
-export type Stage = "ingest" | "categorize" | "aggregate" | "charts" | "report"
-
-export interface AnalyzeInput {
-  readonly input: string
-  readonly outDir: string
-  readonly themesPath?: string
-  readonly overridesPath?: string
-}
-
-export interface AnalyzeOutput {
-  readonly outDir: string
-  readonly reportPath: string
-  readonly result: CategorizedResult
-  readonly summary: Summary
-  readonly files: ReadonlyArray<string>
-}
+export type { AnalyzeInput, AnalyzeOutput, Stage } from "@udsagn/conference-feedback/ConferenceFeedback"
 
 /** Any pipeline failure: a tag and a one-line Danish message a person can act on. */
 export interface AnalyzeError {

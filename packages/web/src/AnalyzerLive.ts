@@ -1,4 +1,3 @@
-import { FileSystem } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { Effect, Layer } from "effect"
@@ -9,11 +8,6 @@ export const AnalyzerLive = Layer.effect(
   Analyzer,
   Effect.gen(function*() {
     const pipeline = yield* ConferenceFeedback
-    // `analyze` may still ask for FileSystem (reading an overrides file); give it ours.
-    const fs = yield* FileSystem.FileSystem
-    return Analyzer.of({
-      analyze: (input, onProgress) =>
-        pipeline.analyze(input, onProgress).pipe(Effect.provideService(FileSystem.FileSystem, fs))
-    })
+    return Analyzer.of({ analyze: pipeline.analyze })
   })
 ).pipe(Layer.provide(ConferenceFeedback.Default), Layer.provide(NodeContext.layer))

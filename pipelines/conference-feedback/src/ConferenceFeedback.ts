@@ -86,7 +86,9 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           ...(input.questionColumn !== undefined ? { questionColumn: input.questionColumn } : {})
         })
         const themeSet = yield* themes.load(input.themesPath)
-        const overrides = input.overridesPath !== undefined ? yield* loadOverrides(input.overridesPath) : []
+        const overrides = input.overridesPath !== undefined
+          ? yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+          : []
 
         onProgress("categorize", `${stageLabels.categorize} (${ingested.statements.length})`)
         const categorized = yield* categorizer.categorize(ingested.statements, themeSet)
