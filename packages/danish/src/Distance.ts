@@ -61,7 +61,7 @@ const deletions = (s: string, n: number, out: Set<string>) => {
  */
 export class FuzzyIndex {
   private readonly known: ReadonlySet<string>
-  private readonly byDeletion = new Map<string, Array<string>>()
+  private byDeletion: Map<string, Array<string>> | undefined
   private readonly order = new Map<string, number>()
   private readonly cache = new Map<string, string | null>()
 
@@ -71,13 +71,23 @@ export class FuzzyIndex {
       if (t.length < 6 || set.has(t)) continue
       set.add(t)
       this.order.set(t, this.order.size)
-      for (const d of deletions(t, typoBudget(t.length), new Set())) {
-        const list = this.byDeletion.get(d)
-        if (list) list.push(t)
-        else this.byDeletion.set(d, [t])
-      }
     }
     this.known = set
+  }
+
+  // Built on the first real lookup, not at start-up: many runs never meet an unknown long word.
+  private index(): Map<string, Array<string>> {
+    if (this.byDeletion) return this.byDeletion
+    const map = new Map<string, Array<string>>()
+    for (const t of this.known) {
+      for (const d of deletions(t, typoBudget(t.length), new Set())) {
+        const list = map.get(d)
+        if (list) list.push(t)
+        else map.set(d, [t])
+      }
+    }
+    this.byDeletion = map
+    return map
   }
 
   /** The known term `word` is a typo of, or undefined (exact hits return the word itself). */
@@ -89,9 +99,10 @@ export class FuzzyIndex {
     const budget = typoBudget(word.length)
     if (budget > 0) {
       let bestD = budget + 1
+      const byDeletion = this.index()
       const tried = new Set<string>()
       for (const d of deletions(word, budget, new Set())) {
-        for (const t of this.byDeletion.get(d) ?? []) {
+        for (const t of byDeletion.get(d) ?? []) {
           if (tried.has(t)) continue
           tried.add(t)
           const allowed = Math.min(budget, typoBudget(t.length))

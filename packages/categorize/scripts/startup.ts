@@ -1,0 +1,17 @@
+// Start-up composition: npx tsx packages/categorize/scripts/startup.ts
+import { readFileSync } from "node:fs"
+const t0 = performance.now()
+const { Schema } = await import("effect")
+const { ThemeSet } = await import("@udsagn/domain/Theme")
+const { defaultThemesPath, trainingStatementsPath } = await import("@udsagn/domain/Paths")
+const { modelFor, modelPath } = await import("../src/ModelStore.js")
+const t1 = performance.now()
+const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
+const csv = readFileSync(trainingStatementsPath, "utf8")
+const stored = JSON.parse(readFileSync(modelPath, "utf8"))
+const t2 = performance.now()
+const { model, fromStore } = modelFor(themeSet, csv, stored)
+const t3 = performance.now()
+model.categorizeText("Mere tid til den enkelte patient")
+const t4 = performance.now()
+console.log(`imports ${(t1 - t0).toFixed(0)} ms · read+decode ${(t2 - t1).toFixed(0)} ms · model (${fromStore ? "model.json" : "trained"}) ${(t3 - t2).toFixed(0)} ms · first statement ${(t4 - t3).toFixed(0)} ms`)
