@@ -34,6 +34,8 @@ export interface ModelOptions {
   readonly reviewBelow: number
   /** Read an unknown word as the known word it is one or two typos from. */
   readonly typoCorrection?: boolean
+  /** Cross-validation runs (different fold splits) the thresholds are calibrated on together. */
+  readonly calibrationRepeats?: number
 }
 
 export const defaultModelOptions: ModelOptions = {
@@ -46,7 +48,8 @@ export const defaultModelOptions: ModelOptions = {
   folds: 5,
   thinThemeRows: 20,
   reviewBelow: 0.3,
-  typoCorrection: true
+  typoCorrection: true,
+  calibrationRepeats: 3
 }
 
 /** Bump when features or training change, so a stale model.json is never used. */
@@ -219,8 +222,15 @@ export class ThemeModel {
     // go by the lexicon (see predict).
     let thresholds = themes.map(() => 0.8)
     if (train.length >= 4 * options.folds && positives.some((p) => p >= options.thinThemeRows)) {
-      const oof = crossValidatedProbabilities(themeSet, train, options)
-      thresholds = tuneThresholds(oof, train.map((r) => themes.map((t) => r.themes.includes(t))))
+      // Several fold splits: thresholds that suit one split's accidents are averaged away.
+      const repeats = Math.max(1, options.calibrationRepeats ?? 1)
+      const probs: Array<Array<number>> = []
+      const gold: Array<Array<boolean>> = []
+      for (let r = 0; r < repeats; r++) {
+        probs.push(...crossValidatedProbabilities(themeSet, train, options, r))
+        gold.push(...train.map((row) => themes.map((t) => row.themes.includes(t))))
+      }
+      thresholds = tuneThresholds(probs, gold)
     }
     return new ThemeModel(themeSet, {
       ...core,
@@ -468,18 +478,20 @@ export const fitCore = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, op
   }
 }
 
-/** Deterministic fold of a row: spreads rows evenly without randomness. */
-export const foldOf = (i: number, folds: number) => i % folds
+/** Deterministic fold of a row: spreads rows evenly without randomness; `split` varies the assignment. */
+export const foldOf = (i: number, folds: number, split = 0) =>
+  split === 0 ? i % folds : (Math.imul(i + 1, 2654435761 + 2 * split) >>> 0) % folds
 
 /** Out-of-fold probabilities: each row predicted by a model that did not see it (uncalibrated). */
 export const crossValidatedProbabilities = (
   themeSet: ThemeSet,
   rows: ReadonlyArray<TrainingRow>,
-  options: ModelOptions
+  options: ModelOptions,
+  split = 0
 ): Array<Array<number>> => {
   const out: Array<Array<number>> = rows.map(() => [])
   for (let k = 0; k < options.folds; k++) {
-    const trainRows = rows.filter((_, i) => foldOf(i, options.folds) !== k)
+    const trainRows = rows.filter((_, i) => foldOf(i, options.folds, split) !== k)
     const core = fitCore(themeSet, trainRows, options)
     const model = new ThemeModel(themeSet, {
       ...core,
@@ -489,7 +501,7 @@ export const crossValidatedProbabilities = (
       trainingRows: trainRows.length
     })
     rows.forEach((r, i) => {
-      if (foldOf(i, options.folds) === k) out[i] = [...model.predict(r.text).probabilities]
+      if (foldOf(i, options.folds, split) === k) out[i] = [...model.predict(r.text).probabilities]
     })
   }
   return out
