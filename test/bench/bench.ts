@@ -4,7 +4,7 @@
 import { FileSystem } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
-import { modelFor, modelPath } from "@udsagn/categorize/ModelStore"
+import { decodeStoredModel, modelFor, modelPath } from "@udsagn/categorize/ModelStore"
 import { parseLabeledCsv } from "@udsagn/categorize/TrainingData"
 import type { ThemeModelData } from "@udsagn/categorize/ThemeModel"
 import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
@@ -30,7 +30,7 @@ const main = async () => {
   const csv = readFileSync(trainingStatementsPath, "utf8")
   let stored: ThemeModelData | undefined
   try {
-    stored = JSON.parse(readFileSync(modelPath, "utf8")) as ThemeModelData
+    stored = decodeStoredModel(readFileSync(modelPath, "utf8"))
   } catch {
     stored = undefined
   }

@@ -5,8 +5,8 @@ import { trainingStatementsPath } from "@udsagn/domain/Paths"
 import type { Statement } from "@udsagn/domain/Statement"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect } from "effect"
-import { modelFor, modelPath } from "./ModelStore.js"
-import type { ThemeModel, ThemeModelData } from "./ThemeModel.js"
+import { decodeStoredModel, modelFor, modelPath } from "./ModelStore.js"
+import type { ThemeModel } from "./ThemeModel.js"
 
 /** Categorizes one statement with a trained model (pure). */
 export const categorizeStatement = (model: ThemeModel, s: Statement): CategorizedStatement => {
@@ -57,11 +57,9 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       const csv = yield* readOptional(trainingStatementsPath)
       if (csv.length === 0) yield* Effect.logWarning("Ingen træningsdata fundet: kategoriserer kun med temafilens ord og eksempler.")
       const storedText = yield* readOptional(modelPath)
-      let stored: ThemeModelData | undefined
-      try {
-        stored = storedText ? (JSON.parse(storedText) as ThemeModelData) : undefined
-      } catch {
-        yield* Effect.logWarning(`${modelPath} er ikke gyldig JSON; modellen trænes forfra.`)
+      const stored = decodeStoredModel(storedText)
+      if (storedText.length > 0 && stored === undefined) {
+        yield* Effect.logWarning(`${modelPath} er ikke en gyldig modelfil; modellen trænes forfra.`)
       }
       const result = modelFor(themeSet, csv, stored, cache)
       cache.set(result.key, result.model)

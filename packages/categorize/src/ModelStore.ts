@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url"
+import { Either, Schema } from "effect"
 import { trainingDir } from "@udsagn/domain/Paths"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { modelKey, themeSetJson, ThemeModel, type ThemeModelData, type TrainingRow } from "./ThemeModel.js"
@@ -7,6 +8,63 @@ import { parseLabeledCsv } from "./TrainingData.js"
 /** Precomputed model for the default theme set (`pnpm --filter @udsagn/categorize build-model`). */
 export const modelPath = `${trainingDir}model.json`
 export const buildModelScript = fileURLToPath(new URL("../scripts/build-model.ts", import.meta.url))
+
+const Numbers = Schema.Array(Schema.Number)
+const FeatureOptionsSchema = Schema.Struct({
+  charNgrams: Numbers,
+  bigrams: Schema.Boolean,
+  classes: Schema.optionalWith(Schema.Boolean, { exact: true })
+})
+
+/** The shape of model.json, checked before use (a hand-edited or truncated file is retrained, not trusted). */
+export const ThemeModelDataSchema = Schema.Struct({
+  version: Schema.Number,
+  key: Schema.String,
+  options: Schema.Struct({
+    features: FeatureOptionsSchema,
+    l2: Schema.Number,
+    iterations: Schema.Number,
+    lexScale: Schema.Number,
+    lexCap: Schema.Number,
+    minCount: Schema.Number,
+    folds: Schema.Number,
+    thinThemeRows: Schema.Number,
+    reviewBelow: Schema.Number,
+    typoCorrection: Schema.optionalWith(Schema.Boolean, { exact: true }),
+    calibrationRepeats: Schema.optionalWith(Schema.Number, { exact: true })
+  }),
+  themes: Schema.Array(Schema.String),
+  parts: Schema.Array(Schema.String),
+  vocabulary: Schema.Array(Schema.String),
+  weights: Schema.Array(Numbers),
+  bias: Numbers,
+  thresholds: Numbers,
+  lexiconAssigns: Schema.Array(Schema.Boolean),
+  trainingRows: Schema.Number
+})
+
+/** Decodes model.json text; undefined (retrain) when it is not a model file. */
+export const decodeStoredModel = (text: string): ThemeModelData | undefined => {
+  if (text.length === 0) return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const decoded = Schema.decodeUnknownEither(ThemeModelDataSchema)(json)
+  if (Either.isLeft(decoded)) return undefined
+  const d = decoded.right
+  // Consistent shapes only: one weight row per theme, one weight per feature and theme.
+  const width = d.vocabulary.length + d.themes.length
+  const ok =
+    d.weights.length === d.themes.length &&
+    d.weights.every((w) => w.length === width) &&
+    d.bias.length === d.themes.length &&
+    d.thresholds.length === d.themes.length &&
+    d.lexiconAssigns.length === d.themes.length
+  return ok ? d : undefined
+}
 
 /**
  * The model for a theme set and training csv: the stored one when its key matches the inputs

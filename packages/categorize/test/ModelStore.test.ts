@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { Schema } from "effect"
 import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
 import { ThemeSet } from "@udsagn/domain/Theme"
-import { modelFor, modelPath } from "../src/ModelStore.js"
+import { decodeStoredModel, modelFor, modelPath } from "../src/ModelStore.js"
 import { modelKey, themeSetJson, type ThemeModelData } from "../src/ThemeModel.js"
 
 const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
@@ -22,6 +22,16 @@ describe("model.json", () => {
     const ms = performance.now() - t0
     expect(fromStore).toBe(true)
     expect(ms).toBeLessThan(1000) // generous under parallel test load; bench reports the real figure
+  })
+
+  it("decodes model.json with its schema and refuses broken files", () => {
+    const text = readFileSync(modelPath, "utf8")
+    expect(decodeStoredModel(text)?.key).toBe(stored.key)
+    expect(decodeStoredModel("")).toBeUndefined()
+    expect(decodeStoredModel("{ not json")).toBeUndefined()
+    expect(decodeStoredModel(JSON.stringify({ ...stored, weights: "x" }))).toBeUndefined()
+    // a weight row missing: inconsistent shapes
+    expect(decodeStoredModel(JSON.stringify({ ...stored, weights: stored.weights.slice(1) }))).toBeUndefined()
   })
 
   it("a stale model (other data) is not used: the categorizer retrains", () => {
