@@ -22,7 +22,11 @@ const BLOCK_START = /^(question|slide)\s+(\d+)$/i
 export interface MentiRead {
   readonly entries: ReadonlyArray<RawEntry>
   readonly closedQuestions: ReadonlyArray<ClosedQuestion>
-  /** Distinct voters (session, voter) plus distinct Q&A participants, when known. */
+  /**
+   * At least this many people answered: distinct voters (session, voter) or distinct Q&A
+   * participants, whichever is larger. Menti's Q&A ids are unrelated to voter ids, so the same
+   * person may be in both; adding them would overstate the turnout.
+   */
   readonly participants: number | undefined
   readonly firstDate: string | undefined
 }
@@ -368,7 +372,7 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
   }
   for (const b of blocks) if (b.date !== undefined && dates.length === 0) dates.push(b.date)
 
-  const participants = votersHeader || qaSheet ? voterKeys.size + qaParticipants : undefined
+  const participants = votersHeader || qaSheet ? Math.max(voterKeys.size, qaParticipants) : undefined
   return Either.right({
     entries,
     closedQuestions: closedQuestionsOf(blocks),

@@ -32,7 +32,8 @@ describe("Menti export fixture", () => {
 
       expect(r.event.date).toBe("2024-12-05")
       expect(r.event.title).toBe("Konference 5. december 2024")
-      expect(r.event.participants).toBe(100 + 26) // 100 voters in sessions 1 and 3, 26 Q&A participants
+      // 100 voters in sessions 1 and 3, 26 Q&A participants who may also have voted: at least 100.
+      expect(r.event.participants).toBe(100)
       expect(r.questions.map((q) => [q.type, q.title, q.sessions])).toEqual([
         ["open", "Hvad tager du med hjem fra i dag?", [1, 3]],
         ["open", "Hvad kan vi gøre for at styrke sundhedskompetencen i vores organisation?", [1, 3]],

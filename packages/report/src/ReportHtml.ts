@@ -204,7 +204,7 @@ const summarySection = (result: CategorizedResult, summary: Summary): Raw => {
 <h2>Sammenfatning</h2>
 <dl class="facts">
 <div><dt>Dato</dt><dd>${e.date !== undefined ? formatDate(e.date) : "ikke oplyst"}</dd></div>
-<div><dt>Deltagere</dt><dd>${e.participants !== undefined ? formatInt(e.participants) : "ikke oplyst"}</dd></div>
+<div><dt>Deltagere, der svarede</dt><dd>${e.participants !== undefined ? `mindst ${formatInt(e.participants)}` : "ikke oplyst"}</dd></div>
 <div><dt>Udsagn</dt><dd>${formatInt(summary.statements)}</dd></div>
 <div><dt>Spørgsmål</dt><dd>${formatInt(summary.questions.length)}</dd></div>
 </dl>
