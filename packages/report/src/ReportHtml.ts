@@ -456,10 +456,12 @@ const bestWorst = (labels: ReadonlyArray<readonly [string, LabelMetrics]>, name:
 }
 
 const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | undefined): Raw => {
+  // The independent holdout (gold) comes first: it was written apart from the training data and
+  // never used during development, so it is the most honest estimate for politicians to read.
   const pick: ReadonlyArray<readonly [MetricSet | undefined, string]> = [
+    [metrics?.gold, "udsagn, som mennesker har skrevet og sorteret efter kodebogen uafhængigt af programmets træningsmateriale, og som programmet ikke har lært af"],
     [metrics?.dev, "udsagn, som mennesker har sorteret efter kodebogen, og som programmet ikke har lært af"],
     [metrics?.sample, "udsagn fra eksempelfilen, som mennesker har sorteret efter kodebogen"],
-    [metrics?.gold, "udsagn, som mennesker har sorteret efter kodebogen"],
     [metrics?.crossValidation, "udsagn fra træningsmaterialet ved krydsvalidering (programmet lærer af en del og prøves på resten)"]
   ]
   const found = pick.find(([m]) =>
@@ -476,6 +478,12 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
       cv.folds !== undefined ? html` (${formatInt(cv.folds)} runder)` : ""
     } var træfsikkerheden ${formatDecimal(cv.macroF1, 2)}.`
     : ""
+  const dev = metrics?.dev
+  const devNote = dev !== undefined && dev !== m && dev.macroF1 !== undefined
+    ? html` På et andet testsæt${dev.n !== undefined ? html` (${formatInt(dev.n)} udsagn)` : ""} var den ${
+      formatDecimal(dev.macroF1, 2)
+    }.`
+    : ""
   const name = (id: string) => themeLabel(result, id)
   return html`<p>Programmet er afprøvet på ${m.n !== undefined ? `${formatInt(m.n)} ` : ""}${what}${
     m.folds !== undefined ? html` (${formatInt(m.folds)} runder)` : ""
@@ -487,7 +495,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.macroF1 !== undefined
       ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
       : ""
-  }${cvNote}${bestWorst(labels, name)}</p>
+  }${devNote}${cvNote}${bestWorst(labels, name)}</p>
 ${
     labels.length > 0
       ? html`<table class="numbers metrics">

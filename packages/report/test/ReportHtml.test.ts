@@ -223,3 +223,24 @@ describe("evidenceMatches", () => {
     expect(evidenceMatches(s)).toEqual({ lexicon: ["tolke"], model: ["mangler"] })
   })
 })
+
+describe("method section figures", () => {
+  const { result, summary } = sampleFixture()
+  const dev = { n: 160, macroF1: 0.95 }
+  const gold = { n: 320, macroF1: 0.91, exactMatch: 0.88 }
+
+  it("leads with the independent holdout and mentions the dev set beside it", () => {
+    const page = renderReportHtml({ result, summary, charts: [], metrics: { dev, gold } })
+    const method = page.slice(page.indexOf(`<section id="metode"`))
+    expect(method).toContain("afprøvet på 320 udsagn")
+    expect(method).toContain("<strong>0,91</strong>")
+    expect(method).toContain("På et andet testsæt (160 udsagn) var den 0,95.")
+  })
+
+  it("uses the dev set alone when there is no holdout", () => {
+    const page = renderReportHtml({ result, summary, charts: [], metrics: { dev } })
+    const method = page.slice(page.indexOf(`<section id="metode"`))
+    expect(method).toContain("afprøvet på 160 udsagn")
+    expect(method).not.toContain("På et andet testsæt")
+  })
+})
