@@ -1,16 +1,21 @@
 // Danish number and date formats: decimal comma, "38 %", "5. december 2024".
 const intFormat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 })
-const percentFormat = new Intl.NumberFormat("da-DK", { style: "percent", maximumFractionDigits: 0 })
+const percentFormats = [0, 1].map((digits) =>
+  new Intl.NumberFormat("da-DK", { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits })
+)
 const decimalFormat = (digits: number) =>
   new Intl.NumberFormat("da-DK", { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
 export const formatInt = (n: number): string => intFormat.format(n)
 
-/** A share 0..1 as "38 %" (non-breaking space, as Danish typography wants). */
-export const formatPercent = (share: number): string => {
+/**
+ * A share 0..1 as "38 %" (non-breaking space, as Danish typography wants); `digits = 1` gives
+ * "38,2 %", as the charts label their bars, for tables printed under a chart.
+ */
+export const formatPercent = (share: number, digits: 0 | 1 = 0): string => {
   // Below 1 % but above 0 would round to "0 %" and read as "nobody".
   if (share > 0 && share < 0.005) return "under 1\u00a0%"
-  return percentFormat.format(share)
+  return percentFormats[digits]!.format(share)
 }
 
 export const formatDecimal = (n: number, digits = 2): string => decimalFormat(digits).format(n)

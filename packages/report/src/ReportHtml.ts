@@ -231,7 +231,7 @@ const overviewTable = (summary: Summary): Raw =>
     summary.themes.map((t) =>
       html`<tr><th scope="row"><span class="swatch" style="background:${colorOf(t)}"></span>${t.label}</th><td class="num">${
         formatInt(t.count)
-      }</td><td class="num">${formatPercent(t.share)}</td></tr>`
+      }</td><td class="num">${formatPercent(t.share, 1)}</td></tr>`
     )
   }</tbody>
 </table>`

@@ -244,3 +244,14 @@ describe("method section figures", () => {
     expect(method).not.toContain("På et andet testsæt")
   })
 })
+
+describe("overview table", () => {
+  it("gives shares with one decimal, as the chart above it labels its bars", () => {
+    const { result, summary } = sampleFixture()
+    const page = renderReportHtml({ result, summary, charts: [] })
+    const top = summary.themes[0]!
+    expect(page).toContain(`<td class="num">${formatPercent(top.share, 1)}</td>`)
+    expect(formatPercent(0.349)).toBe("35\u00a0%")
+    expect(formatPercent(0.349, 1)).toBe("34,9\u00a0%")
+  })
+})
