@@ -25,6 +25,9 @@ const edgeCases: Array<[string, Array<string>]> = [
   ["Videoer der forklarer operationen", ["visual-communication"]],
   ["Kurser i kommunikation for personalet", ["health-literacy"]],
   ["Personalet er pressede og brænder ud", ["staff-burnout"]],
+  // Staff learning to communicate is the organisation's health literacy, not staff strain.
+  ["uddannelse af personalet i at tale klart", ["health-literacy"]],
+  ["personalet skal lære at skrive enkelt", ["health-literacy"]],
   ["Inddrag pårørende", ["patient-involvement"]],
   ["opsøgende arbejde", ["patient-involvement"]],
   ["mød dem hvor de er", ["patient-involvement"]],
