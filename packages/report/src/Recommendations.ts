@@ -9,11 +9,13 @@ import {
   type Summary,
   type ThemeSummary
 } from "@udsagn/domain"
+import { ACTION_THRESHOLD, actionableStatements, actionScore } from "@udsagn/aggregate"
 import { count, formatDate, formatInt, formatPercent, listAnd, quoted } from "./Format.js"
 import {
   byId,
   dedupe,
   isLowHangingFruit,
+  leadingQuestions,
   mainThemes,
   oneLine,
   otherTheme,
@@ -101,25 +103,36 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
     ? `Sundhedsrådene bør prioritere ${lower} – det næststørste tema`
     : `Sundhedsrådene bør prioritere ${lower}`
 
+  const leading = leadingQuestions(questions)
   const where = questions.length === 1
     ? `Alle kom fra spørgsmålet ${quoted(questions[0]!.question)}.`
+    : leading.length === 0
+    ? `De kom fra ${count(questions.length, "spørgsmål", "spørgsmål")}.`
     : `De kom fra ${count(questions.length, "spørgsmål", "spørgsmål")}, flest fra ${
-      listAnd(questions.slice(0, 2).map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
+      listAnd(leading.map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
     }.`
-  const fruitCount = actions.filter((a) => a.lowHangingFruit).length
+  // Counted over the whole theme: the draft lists only the clearest few proposals.
+  const proposing = statements.filter((s) => actionScore(s.text).score >= ACTION_THRESHOLD)
+  const fruitCount = proposing.filter((s) => isLowHangingFruit(s.text)).length
+  const distinctProposals = actionableStatements(statements, theme.theme, Number.MAX_SAFE_INTEGER).length
   const rationale = [
     `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatPercent(theme.share)}) handler om ${lower}.`,
     statements.length > 0 ? where : "",
     terms.length > 0 ? `Ord der går igen: ${listAnd(terms)}.` : "",
-    actions.length === 0
+    proposing.length === 0
       ? "Ingen af udsagnene foreslår en konkret handling."
-      : `${count(actions.length, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
-        fruitCount === 0
+      : `${count(proposing.length, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
+        proposing.length === 1
+          ? fruitCount === 1 ? "det er enkelt at gå i gang med." : "det er ikke oplagt enkelt at gå i gang med."
+          : fruitCount === 0
           ? "ingen af forslagene er oplagt enkle at gå i gang med."
-          : fruitCount === actions.length && actions.length > 1
+          : fruitCount === proposing.length
           ? "alle er enkle at gå i gang med."
           : `${formatInt(fruitCount)} af dem ${fruitCount === 1 ? "er enkelt" : "er enkle"} at gå i gang med.`
-      }`
+      }`,
+    actions.length > 0 && distinctProposals > actions.length
+      ? `De ${formatInt(actions.length)} tydeligste forslag står nedenfor.`
+      : ""
   ].filter((s) => s.length > 0).join(" ")
 
   return new Recommendation({
@@ -157,10 +170,11 @@ const discussionPoints = (
       `${last.themeLabel} fik færrest udsagn (${formatInt(last.statementCount)}). Er det fordi temaet betyder mindre, eller fordi spørgsmålene ikke lagde op til det?`
     )
   }
-  const fruit = recs.flatMap((r) => r.lowHangingFruit)
-  if (fruit.length > 0) {
+  // A proposal can sit under several themes; the committee should hear of it once.
+  const fruit = new Set(recs.flatMap((r) => r.lowHangingFruit.map((a) => a.statementIds[0] ?? a.text)))
+  if (fruit.size > 0) {
     points.push(
-      `Lavthængende frugter: ${count(fruit.length, "konkret forslag", "konkrete forslag")} kan afprøves uden store investeringer. Hvem skal eje dem, og hvornår skal udvalget høre om resultatet?`
+      `Lavthængende frugter: ${count(fruit.size, "konkret forslag", "konkrete forslag")} kan afprøves uden store investeringer. Hvem skal eje dem, og hvornår skal udvalget høre om resultatet?`
     )
   }
   // Statements that carry more than one theme show where efforts overlap.
@@ -225,6 +239,12 @@ export const escapeMarkdown = (text: string): string =>
 
 const ids = (list: ReadonlyArray<StatementId>) => list.join(", ")
 
+/** What the draft says under "Forslag til handlinger" when every listed action is a low-hanging fruit. */
+export const noOtherActionsText = (r: Recommendation): string =>
+  r.actions.length === 0
+    ? "Ingen af udsagnene foreslår en konkret handling."
+    : "Ingen forslag ud over de lavthængende frugter nedenfor."
+
 export const recommendationsMarkdown = (draft: RecommendationsDraft): string => {
   const out: Array<string> = []
   out.push("# UDKAST: Anbefalinger til sundhedsrådene", "")
@@ -249,7 +269,7 @@ export const recommendationsMarkdown = (draft: RecommendationsDraft): string => 
     }
     const other = r.actions.filter((a) => !a.lowHangingFruit)
     out.push("### Forslag til handlinger", "")
-    if (other.length === 0) out.push("Ingen forslag ud over de lavthængende frugter nedenfor.")
+    if (other.length === 0) out.push(noOtherActionsText(r))
     for (const a of other) out.push(`- ${escapeMarkdown(a.text)} (${ids(a.statementIds)})`)
     out.push("", "### Lavthængende frugter", "")
     if (r.lowHangingFruit.length === 0) out.push("Ingen af udsagnene peger på en enkel handling.")

@@ -1,5 +1,6 @@
 import type { Action, RecommendationsDraft } from "@udsagn/domain"
 import { xmlSafe } from "./Format.js"
+import { noOtherActionsText } from "./Recommendations.js"
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx"
 
 // Word's own heading styles (Heading1/2), so the navigation pane and a table of contents work
@@ -58,7 +59,7 @@ export const recommendationsDocx = async (unsafe: RecommendationsDraft): Promise
     }
     const other = r.actions.filter((a) => !a.lowHangingFruit)
     children.push(heading2("Forslag til handlinger"))
-    if (other.length === 0) children.push(para("Ingen forslag ud over de lavthængende frugter nedenfor."))
+    if (other.length === 0) children.push(para(noOtherActionsText(r)))
     children.push(...other.map(actionLine))
     children.push(heading2("Lavthængende frugter"))
     if (r.lowHangingFruit.length === 0) children.push(para("Ingen af udsagnene peger på en enkel handling."))

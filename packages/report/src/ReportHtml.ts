@@ -29,6 +29,7 @@ import {
   dedupe,
   evidenceMatches,
   type EvidenceWords,
+  leadingQuestions,
   mainThemes,
   matchRanges,
   otherTheme,
@@ -136,11 +137,12 @@ export const planCharts = (charts: ReadonlyArray<ChartFile>): ChartPlan => {
 
 // --- sections ---------------------------------------------------------------------------
 
-const themeSentence = (result: CategorizedResult, t: ThemeSummary, rank: number): Raw => {
+const themeSentence = (result: CategorizedResult, t: ThemeSummary, rank: number, alone: boolean): Raw => {
   const terms = t.keyTerms.slice(0, 3).map((k) => quoted(k.term))
   const quote = [...representativeOf(result, t, 3)].sort((a, b) => a.statement.text.length - b.statement.text.length)[0]
+  // A tie at the top is said as a tie, as the drafts' headlines do.
   const opening = rank === 0
-    ? html`<strong>${t.label}</strong> er det største tema: ${count(t.count, "udsagn", "udsagn")} (${formatPercent(t.share)}).`
+    ? html`<strong>${t.label}</strong> er ${alone ? "det største tema" : "et af de største temaer"}: ${count(t.count, "udsagn", "udsagn")} (${formatPercent(t.share)}).`
     : html`<strong>${t.label}</strong>: ${count(t.count, "udsagn", "udsagn")} (${formatPercent(t.share)}).`
   return html`<li>${opening}${terms.length > 0 ? html` Ord der går igen: ${listAnd(terms)}.` : ""}${
     quote ? html` Fx »${quote.statement.text}« <span class="sid">(${quote.statement.id})</span>.` : ""
@@ -209,7 +211,7 @@ const summarySection = (result: CategorizedResult, summary: Summary): Raw => {
 <div><dt>Spørgsmål</dt><dd>${formatInt(summary.questions.length)}</dd></div>
 </dl>
 <h3>De største temaer</h3>
-<ul class="top">${top.map((t, i) => themeSentence(result, t, i))}</ul>
+<ul class="top">${top.map((t, i) => themeSentence(result, t, i, top[1]?.count !== t.count))}</ul>
 ${
     multi > 0
       ? html`<p class="note">Et udsagn kan handle om flere temaer (${count(multi, "udsagn gør", "udsagn gør")} det her), så procenterne kan tilsammen give mere end 100.</p>`
@@ -298,9 +300,9 @@ ${
       : ""
   }
 ${
-    questions.length > 0
+    leadingQuestions(questions).length > 0
       ? html`<p>Flest fra ${
-        listAnd(questions.slice(0, 2).map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
+        listAnd(leadingQuestions(questions).map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
       }.</p>`
       : ""
   }
@@ -604,7 +606,7 @@ ${reviewSection(result, summary)}
 ${closedSection(result, plan.closed)}
 ${methodSection(result, summary, metrics)}
 </main>
-<footer class="end"><p>Dannet automatisk af udsagn ud fra ${
+<footer class="end"><p>Dannet automatisk af programmet udsagn ud fra ${
     count(summary.statements, "udsagn", "udsagn")
   }. Udsagnenes id'er (fx ${result.statements[0]?.id ?? "s0001"}) findes også i regnearket statements.xlsx, og udkastet til anbefalinger til sundhedsrådene ligger i recommendations.docx (til redigering i Word).</p></footer>
 </body>

@@ -93,6 +93,22 @@ export const questionsOfTheme = (
     .sort((a, b) => b.count - a.count)
 }
 
+/**
+ * The questions to name after "flest fra": up to `max`, but never one that is tied with the
+ * next (naming one of several equal questions would make it look like the runner-up).
+ */
+export const leadingQuestions = <Q extends { readonly count: number }>(
+  questions: ReadonlyArray<Q>,
+  max = 2
+): ReadonlyArray<Q> => {
+  const picked = questions.slice(0, max)
+  const next = questions[picked.length]
+  const last = picked[picked.length - 1]
+  return last !== undefined && next !== undefined && next.count === last.count
+    ? picked.filter((q) => q.count !== last.count)
+    : picked
+}
+
 export interface EvidenceWords {
   /** Words and phrases from the theme's word list. */
   readonly lexicon: ReadonlyArray<string>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { ACTION_THRESHOLD, actionScore, aggregate } from "@udsagn/aggregate"
 import { formatPercent } from "../src/Format.js"
 import { CategorizedResult, CategorizedStatement, EventInfo } from "@udsagn/domain"
 import { strFromU8, unzipSync } from "fflate"
@@ -112,5 +113,64 @@ describe("recommendationsDocx", () => {
     const xml = strFromU8(zip["word/document.xml"]!)
     expect(xml).not.toMatch(/[\u0001\u0007\uFFFF]/)
     expect(xml).toContain("UDKAST")
+  })
+})
+
+describe("honest figures in the drafts", () => {
+  const { result, summary } = sampleFixture()
+  const draft = buildRecommendations(result, summary)
+  const inTheme = (theme: string) => result.statements.filter((s) => (s.themes as ReadonlyArray<string>).includes(theme))
+
+  it("counts every proposing statement of a theme, not only the few listed", () => {
+    for (const r of draft.recommendations) {
+      const proposing = inTheme(r.theme).filter((s) => actionScore(s.text).score >= ACTION_THRESHOLD)
+      if (proposing.length === 0) continue
+      expect(r.rationale).toContain(`${proposing.length} udsagn foreslår noget konkret`)
+    }
+    // The sample has themes with more proposals than the draft lists: the figure must not be the cap.
+    expect(draft.recommendations.some((r) => inTheme(r.theme).filter((s) => actionScore(s.text).score >= ACTION_THRESHOLD).length > r.actions.length)).toBe(true)
+  })
+
+  it("counts a low-hanging fruit listed under several themes once in the discussion", () => {
+    const distinct = new Set(draft.recommendations.flatMap((r) => r.lowHangingFruit.map((a) => a.statementIds[0])))
+    const point = draft.discussion.find((d) => d.startsWith("Lavthængende frugter"))!
+    expect(point).toContain(`${distinct.size} konkrete forslag`)
+  })
+
+  it("names a second question only when it is not tied with the next", () => {
+    const theme = draft.recommendations[0]!.theme
+    const titles = ["Første spørgsmål?", "Andet spørgsmål?", "Tredje spørgsmål?"]
+    // Three statements from the first question, one from each of the others.
+    const picked = inTheme(theme).slice(0, 5).map((s, i) =>
+      new CategorizedStatement({ ...s, question: titles[i < 3 ? 0 : i - 2]! })
+    )
+    const tied = new CategorizedResult({ ...result, statements: picked })
+    const rec = buildRecommendations(tied, aggregate(tied)).recommendations.find((r) => r.theme === theme)!
+    expect(rec.rationale).toContain("flest fra »Første spørgsmål?« (3).")
+    expect(rec.rationale).not.toContain("Andet spørgsmål?")
+  })
+
+  it("says one proposal in plain Danish, and no proposals without pointing to a list below", () => {
+    const theme = draft.recommendations[0]!.theme
+    const base = inTheme(theme)[0]!
+    const texts = ["Brug tolk ved første samtale", "Det var en god dag", "Spændende oplæg om emnet"]
+    const one = new CategorizedResult({
+      ...result,
+      statements: texts.map((text, i) =>
+        new CategorizedStatement({ ...base, id: `s${900 + i}` as typeof base.id, text, rawText: text })
+      )
+    })
+    const rec = buildRecommendations(one, aggregate(one)).recommendations[0]!
+    expect(rec.rationale).toContain("1 udsagn foreslår noget konkret; det er enkelt at gå i gang med.")
+    expect(rec.rationale).not.toContain("1 af dem")
+
+    const none = new CategorizedResult({
+      ...result,
+      statements: texts.slice(1).map((text, i) =>
+        new CategorizedStatement({ ...base, id: `s${900 + i}` as typeof base.id, text, rawText: text })
+      )
+    })
+    const md = recommendationsMarkdown(buildRecommendations(none, aggregate(none)))
+    expect(md).not.toContain("Ingen forslag ud over de lavthængende frugter nedenfor.")
   })
 })

@@ -255,3 +255,36 @@ describe("overview table", () => {
     expect(formatPercent(0.349, 1)).toBe("34,9\u00a0%")
   })
 })
+
+describe("ties said as ties", () => {
+  const { result } = sampleFixture()
+  const titles = ["Første spørgsmål?", "Andet spørgsmål?", "Tredje spørgsmål?"]
+  const themes = ["health-literacy", "health-literacy", "health-literacy", "health-literacy", "patient-involvement",
+    "patient-involvement", "patient-involvement", "patient-involvement", "visual-communication"]
+  // Health literacy: 2 from the first question, 1 each from the second and third.
+  const questionOf = [0, 0, 1, 2, 0, 1, 2, 2, 0]
+  const tied = new CategorizedResult({
+    ...result,
+    statements: result.statements.slice(0, themes.length).map((s, i) =>
+      new CategorizedStatement({
+        ...s,
+        question: titles[questionOf[i]!]!,
+        themes: [themes[i] as ThemeId],
+        scores: { [themes[i]!]: 0.9 },
+        duplicateOf: undefined as never
+      })
+    )
+  })
+  const page = renderReportHtml({ result: tied, summary: aggregate(tied), charts: [] })
+
+  it("does not call one of two equal themes the largest", () => {
+    expect(page).not.toContain("er det største tema")
+    expect(page).toContain("er et af de største temaer")
+  })
+
+  it("does not name one of two equal questions as the runner-up", () => {
+    const start = page.indexOf(`id="tema-health-literacy"`)
+    const section = page.slice(start, page.indexOf("</section>", start))
+    expect(section).toContain("<p>Flest fra »Første spørgsmål?« (2).</p>")
+  })
+})
