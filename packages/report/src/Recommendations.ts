@@ -194,7 +194,7 @@ const discussionPoints = (
     const la = recs.find((r) => r.theme === a)?.themeLabel ?? a
     const lb = recs.find((r) => r.theme === b)?.themeLabel ?? b
     points.push(
-      `Sammenhæng: ${formatInt(top[1])} udsagn handler både om ${la?.toLocaleLowerCase("da")} og ${lb?.toLocaleLowerCase("da")}. Skal de to indsatser tænkes sammen?`
+      `Sammenhæng: ${formatInt(top[1])} udsagn handler både om ${quoted(la?.toLocaleLowerCase("da") ?? "")} og ${quoted(lb?.toLocaleLowerCase("da") ?? "")}. Skal de to indsatser tænkes sammen?`
     )
   }
   const other = otherTheme(summary)

@@ -533,7 +533,8 @@ const methodSection = (result: CategorizedResult, summary: Summary, metrics: Eva
 <h2>Metode</h2>
 <h3>Sådan er udsagnene sorteret</h3>
 <p>Hvert udsagn er sorteret automatisk i ${count(themeCount, "tema", "temaer")} (${
-    listAnd(result.themeSet.themes.map((t) => t.label))
+    // Quoted: a label may itself hold "og" ("Medarbejdertrivsel og ildsjæle").
+    listAnd(result.themeSet.themes.map((t) => quoted(t.label)))
   }) efter en kodebog, der beskriver, hvad hvert tema dækker. Et udsagn kan høre til flere temaer; udsagn, der ikke passer i nogen, står under »${result.themeSet.otherLabel}«.${
     how.length > 0 ? html` Sorteringen bygger på ${listAnd(how)}.` : ""
   }${

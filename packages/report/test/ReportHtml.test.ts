@@ -288,3 +288,13 @@ describe("ties said as ties", () => {
     expect(section).toContain("<p>Flest fra »Første spørgsmål?« (2).</p>")
   })
 })
+
+describe("theme labels that hold \"og\"", () => {
+  it("are quoted when listed, so the list reads unambiguously", () => {
+    const { result, summary } = sampleFixture()
+    const page = renderReportHtml({ result, summary, charts: [] })
+    expect(page).toContain("(»Patientinvolvering«, »Visuel kommunikation«, »Medarbejdertrivsel og ildsjæle« og »Sundhedskompetence«)")
+    const pair = buildRecommendations(result, summary).discussion.find((d) => d.startsWith("Sammenhæng"))!
+    expect(pair).toMatch(/både om »[^«]+« og »[^«]+«\./)
+  })
+})
