@@ -373,7 +373,10 @@ ${
       : html`<p>Ingen.</p>`
   }
 </details>
-<details><summary>Usikkert placeret: ${count(unsure.length, "udsagn", "udsagn")}</summary>
+<details><summary>Usikkert placeret: ${
+    // Every copy counts, as in the drafts and the method section; the list shows each text once.
+    count(unsure.reduce((n, s) => n + s.times, 0), "udsagn", "udsagn")
+  }</summary>
 ${
     unsure.length > 0
       ? html`<ol class="statements">${unsure.map((s) => statementItem(result, s, undefined, reasons(s.statement)))}</ol>`

@@ -298,3 +298,25 @@ describe("theme labels that hold \"og\"", () => {
     expect(pair).toMatch(/både om »[^«]+« og »[^«]+«\./)
   })
 })
+
+describe("review counts", () => {
+  it("count every unsure statement, a repeated one as often as it was written, as the drafts and method do", () => {
+    const { result } = sampleFixture()
+    // The sample's duplicates and their originals, all placed with low confidence in a theme.
+    const repeated = new Set(result.statements.flatMap((s) => s.duplicateOf !== undefined ? [s.id, s.duplicateOf] : []))
+    const unsureTwice = new CategorizedResult({
+      ...result,
+      statements: result.statements.map((s) =>
+        repeated.has(s.id)
+          ? new CategorizedStatement({ ...s, themes: ["health-literacy" as ThemeId], needsReview: true, confidence: 0.4 })
+          : s
+      )
+    })
+    const summary = aggregate(unsureTwice)
+    const page = renderReportHtml({ result: unsureTwice, summary, charts: [] })
+    const unsure = unsureTwice.statements.filter((s) => s.needsReview && !(s.themes as ReadonlyArray<string>).includes("other"))
+    expect(page).toContain(`Usikkert placeret: ${unsure.length} udsagn`)
+    const point = buildRecommendations(unsureTwice, summary).discussion.find((d) => d.startsWith("Usikkerhed"))!
+    expect(point).toContain(`${unsure.length} udsagn er placeret med lav sikkerhed`)
+  })
+})
