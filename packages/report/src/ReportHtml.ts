@@ -106,10 +106,13 @@ const quoteBlock = (shown: Shown): Raw => {
 
 // --- charts -----------------------------------------------------------------------------
 
+// A question used as a title already ends a sentence ("… først?"); no "?." for screen readers.
+const sentence = (text: string) => (/[.?!:…]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`)
+
 const figure = (chart: ChartFile): Raw =>
   html`<figure class="chart" role="group" aria-label="${chart.title}">
 ${raw(sanitizeSvg(chart.svg))}
-<figcaption class="sr-only">${chart.title}. ${chart.description}</figcaption>
+<figcaption class="sr-only">${sentence(chart.title)} ${chart.description}</figcaption>
 </figure>`
 
 interface ChartPlan {

@@ -320,3 +320,15 @@ describe("review counts", () => {
     expect(point).toContain(`${unsure.length} udsagn er placeret med lav sikkerhed`)
   })
 })
+
+describe("chart captions", () => {
+  it("end a question title with its own question mark, not '?.'", () => {
+    const { result, summary } = sampleFixture()
+    const q = result.closedQuestions[0]!
+    const chart = new ChartFile({ name: "closed-1", title: `${q.title}`, description: "Vandret søjlediagram.", svg: "<svg></svg>" })
+    const page = renderReportHtml({ result, summary, charts: [chart] })
+    expect(q.title.endsWith("?")).toBe(true)
+    expect(page).toContain(`<figcaption class="sr-only">${q.title} Vandret søjlediagram.</figcaption>`)
+    expect(page).not.toContain("?. ")
+  })
+})
