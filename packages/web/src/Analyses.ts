@@ -238,7 +238,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     const status = (id: AnalysisId) => Effect.sync(() => jobs.get(id))
 
     /** Saves corrections and makes the report again with them; the old outputs stay until the new ones are in place. */
-    const saveOverrides = Effect.fn("Analyses.saveOverrides")(
+    const saveUnlocked = Effect.fn("Analyses.saveUnlocked")(
       function*(id: AnalysisId, overrides: ReadonlyArray<Override>) {
         const meta = yield* store.readMeta(id).pipe(
           Effect.flatMap((m) => m._tag === "Some" ? Effect.succeed(m.value) : Effect.fail(new UnknownAnalysis({ id })))
@@ -273,12 +273,37 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const leftovers = yield* fs.readDirectory(runsDir).pipe(Effect.orElseSucceed((): ReadonlyArray<string> => []))
         yield* Effect.forEach(leftovers.filter((name) => name !== run), (name) => store.remove(path.join(runsDir, name)), { discard: true })
         return next
-      },
-      // One correction at a time per analysis: each run starts from the last one's outputs.
-      (effect, id) => lockFor(id).withPermits(1)(effect)
+      }
     )
 
-    return { start, status, saveOverrides } as const
+    // One correction at a time per analysis: each run starts from the last one's outputs.
+    const saveOverrides = (id: AnalysisId, overrides: ReadonlyArray<Override>) =>
+      lockFor(id).withPermits(1)(saveUnlocked(id, overrides))
+
+    /**
+     * Read, change and save the corrections as one step under the analysis' lock, so two
+     * people saving at once both keep their changes (the second builds on the first's).
+     * `change` gets the current analysis and corrections and returns the new corrections,
+     * or `undefined` when nothing changed (then nothing is run).
+     */
+    const updateOverrides = <E, R>(
+      id: AnalysisId,
+      change: (meta: AnalysisMeta, existing: ReadonlyArray<Override>) => Effect.Effect<ReadonlyArray<Override> | undefined, E, R>
+    ) =>
+      lockFor(id).withPermits(1)(
+        Effect.gen(function*() {
+          const before = yield* store.readMeta(id).pipe(
+            Effect.flatMap((m) => m._tag === "Some" ? Effect.succeed(m.value) : Effect.fail(new UnknownAnalysis({ id })))
+          )
+          const existing = yield* store.readOverrides(id)
+          const overrides = yield* change(before, existing)
+          if (overrides === undefined) return { before, after: undefined }
+          const after = yield* saveUnlocked(id, overrides)
+          return { before, after }
+        })
+      )
+
+    return { start, status, saveOverrides, updateOverrides } as const
   })
 }) {}
 

@@ -176,28 +176,33 @@ const saveReview = Effect.gen(function*() {
       ticked.set(id, [...(ticked.get(id) ?? []), value])
     }
   }
-  const rows = yield* store.readStatements(meta.value)
-  const existing = yield* store.readOverrides(meta.value.id)
-  const known = new Set(meta.value.themeLabels.map((t) => t.id))
-  const next = Pages.overridesFromForm(rows, existing, shown, ticked, known)
-  const overrides = yield* Schema.decodeUnknown(OverridesFile)(next.map(({ id, ...rest }) => id === "" ? rest : { id, ...rest }))
-  // Nothing changed: no need to make the report again.
-  if (JSON.stringify(Schema.encodeSync(OverridesFile)(overrides)) === JSON.stringify(Schema.encodeSync(OverridesFile)(existing))) {
-    const query = Pages.filterQuery(filter)
-    return seeOther(`/analyser/${meta.value.id}/gennemgang?${query === "" ? "" : `${query}&`}gemt=1`)
-  }
-  const saved = yield* analyses.saveOverrides(meta.value.id, overrides).pipe(
+  // The corrections are read, merged with this form and saved under the analysis' lock, so a
+  // colleague saving at the same moment does not lose theirs.
+  const saved = yield* analyses.updateOverrides(meta.value.id, (current, existing) =>
+    Effect.gen(function*() {
+      const rows = yield* store.readStatements(current)
+      const known = new Set(current.themeLabels.map((t) => t.id))
+      const next = Pages.overridesFromForm(rows, existing, shown, ticked, known)
+      const overrides = yield* Schema.decodeUnknown(OverridesFile)(next.map(({ id, ...rest }) => id === "" ? rest : { id, ...rest }))
+      // Nothing changed: no need to make the report again.
+      const same = JSON.stringify(Schema.encodeSync(OverridesFile)(overrides)) === JSON.stringify(Schema.encodeSync(OverridesFile)(existing))
+      return same ? undefined : overrides
+    })
+  ).pipe(
     Effect.map(Option.some),
     Effect.catchTags({
-      AnalysisFailed: (e) => Effect.succeed(Option.none<AnalysisMeta>()).pipe(Effect.tap(() => Effect.logWarning(e.message))),
-      InvalidOverrides: () => Effect.succeed(Option.none<AnalysisMeta>())
+      AnalysisFailed: (e) => Effect.succeed(Option.none<{ before: AnalysisMeta; after: AnalysisMeta | undefined }>()).pipe(Effect.tap(() => Effect.logWarning(e.message))),
+      InvalidOverrides: () => Effect.succeed(Option.none<{ before: AnalysisMeta; after: AnalysisMeta | undefined }>())
     })
   )
   if (Option.isNone(saved)) {
+    const rows = yield* store.readStatements(meta.value)
     return htmlResponse(Pages.reviewPage({ meta: meta.value, rows, filter, error: "Rapporten kunne ikke laves igen med rettelserne. Prøv igen." }), 500)
   }
   const query = Pages.filterQuery(filter)
-  const changed = Pages.countChanges(meta.value, saved.value)
+  const { after, before } = saved.value
+  if (after === undefined) return seeOther(`/analyser/${meta.value.id}/gennemgang?${query === "" ? "" : `${query}&`}gemt=1`)
+  const changed = Pages.countChanges(before, after)
   const extra = changed === "" ? "" : `&aendret=${encodeURIComponent(changed)}`
   return seeOther(`/analyser/${meta.value.id}/gennemgang?${query === "" ? "" : `${query}&`}gemt=1${extra}`)
 }).pipe(Effect.catchAllCause(pageFailure))
