@@ -325,6 +325,7 @@ ${shown.map((s) => {
       return html`<fieldset class="statement${s.needsReview ? " review" : ""}" data-statement="${s.id}">
 <legend>${s.text}</legend>
 <input type="hidden" name="vist" value="${s.id}">
+<input type="hidden" name="foer:${s.id}" value="${s.themes.join(",")}">
 <p class="meta">${s.question} · ${confidenceText(s.confidence)}${s.needsReview ? html` · <span class="tag review">Bør gennemgås</span>` : ""}${s.overridden ? html` · <span class="tag fixed">Rettet af dig</span>` : ""}</p>
 <div class="themes">${meta.themeLabels.map((t) =>
         html`<label><input type="checkbox" name="tema:${s.id}" value="${t.id}"${t.id === "other" ? raw(" data-other=\"1\"") : ""}${mine.has(t.id) ? raw(" checked") : ""}> ${t.label}</label>`
@@ -349,7 +350,9 @@ export const overridesFromForm = (
   existing: ReadonlyArray<Override>,
   shownIds: ReadonlyArray<string>,
   ticked: ReadonlyMap<string, ReadonlyArray<string>>,
-  knownThemes: ReadonlySet<string>
+  knownThemes: ReadonlySet<string>,
+  /** The themes each statement had when the page was shown ("a,b"), from the form. */
+  shownThemes: ReadonlyMap<string, string> = new Map()
 ): Array<{ id: string; themes: Array<string>; note?: string; text?: string }> => {
   const byId = new Map(rows.map((s) => [s.id as string, s] as const))
   const out = new Map<string, { id: string; themes: Array<string>; note?: string; text?: string }>()
@@ -365,7 +368,12 @@ export const overridesFromForm = (
     let themes = [...new Set((ticked.get(id) ?? []).filter((t) => knownThemes.has(t)))]
     if (themes.length === 0) themes = ["other"]
     if (themes.length > 1) themes = themes.filter((t) => t !== "other")
-    const same = themes.length === row.themes.length && themes.every((t) => (row.themes as ReadonlyArray<string>).includes(t))
+    const sameAs = (other: ReadonlyArray<string>) => themes.length === other.length && themes.every((t) => other.includes(t))
+    // Left as it was on the reviewer's page: keep what is saved now, which a colleague may
+    // have changed since that page was shown.
+    const before = shownThemes.get(id)
+    if (before !== undefined && sameAs(before.split(","))) continue
+    const same = sameAs(row.themes)
     if (same && !out.has(id)) continue
     out.set(id, { ...(out.get(id) ?? {}), id, themes })
   }

@@ -169,8 +169,10 @@ const saveReview = Effect.gen(function*() {
   const body = yield* request.urlParamsBody.pipe(HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(5 * 1024 * 1024))))
   const shown: Array<string> = []
   const ticked = new Map<string, Array<string>>()
+  const shownThemes = new Map<string, string>()
   for (const [key, value] of body) {
     if (key === "vist") shown.push(value)
+    else if (key.startsWith("foer:")) shownThemes.set(key.slice(5), value)
     else if (key.startsWith("tema:")) {
       const id = key.slice(5)
       ticked.set(id, [...(ticked.get(id) ?? []), value])
@@ -182,7 +184,7 @@ const saveReview = Effect.gen(function*() {
     Effect.gen(function*() {
       const rows = yield* store.readStatements(current)
       const known = new Set(current.themeLabels.map((t) => t.id))
-      const next = Pages.overridesFromForm(rows, existing, shown, ticked, known)
+      const next = Pages.overridesFromForm(rows, existing, shown, ticked, known, shownThemes)
       const overrides = yield* Schema.decodeUnknown(OverridesFile)(next.map(({ id, ...rest }) => id === "" ? rest : { id, ...rest }))
       // Nothing changed: no need to make the report again.
       const same = JSON.stringify(Schema.encodeSync(OverridesFile)(overrides)) === JSON.stringify(Schema.encodeSync(OverridesFile)(existing))

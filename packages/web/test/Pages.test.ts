@@ -120,3 +120,17 @@ describe("download names", () => {
     expect(downloadName(meta, "charts/theme-overview.png")).toBe("theme-overview.png")
   })
 })
+
+describe("overridesFromForm with the themes the page showed", () => {
+  it("leaves a statement the reviewer did not touch as it is saved now", () => {
+    const rows = [row("s1", ["staff-burnout"]), row("s2", ["health-literacy"])]
+    // A colleague moved s1 to staff-burnout after this page was shown with health-literacy.
+    const existing = Schema.decodeUnknownSync(OverridesFile)([{ id: "s1", themes: ["staff-burnout"] }])
+    const ticked = new Map([["s1", ["health-literacy"]], ["s2", ["visual-communication"]]])
+    const shownThemes = new Map([["s1", "health-literacy"], ["s2", "health-literacy"]])
+    expect(overridesFromForm(rows, existing, ["s1", "s2"], ticked, known, shownThemes)).toEqual([
+      { id: "s1", themes: ["staff-burnout"] },
+      { id: "s2", themes: ["visual-communication"] }
+    ])
+  })
+})

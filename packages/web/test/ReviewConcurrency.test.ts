@@ -42,4 +42,38 @@ describe("two review saves at once", () => {
     >
     for (const s of [a!, b!]) expect(after.find((r) => r.id === s.id)!.themes).toEqual(["staff-burnout"])
   }, 120_000)
+
+  it("does not undo a colleague's correction to a statement both pages showed but only one changed", async () => {
+    const dir = freshDir("review-overlap")
+    const server = await start(dir)
+    servers.push(server)
+    const res = await upload(server, form({ path: sample, name: "konference.xlsx" }))
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    // Both reviewers opened the same page: each form carries both statements as they were shown.
+    const page = await (await fetch(`${server.url}/analyser/${id}/gennemgang?tema=visual-communication`)).text()
+    const rows = (await (await fetch(`${server.url}/api/analyses/${id}/statements.json`)).json()) as Array<
+      { id: string; themes: Array<string> }
+    >
+    const [a, b] = rows.filter((r) => r.themes.length === 1 && r.themes[0] === "visual-communication")
+    const formFor = (change: string) => {
+      const body = new URLSearchParams()
+      for (const s of [a!, b!]) {
+        body.append("vist", s.id)
+        const before = new RegExp(`name="foer:${s.id}" value="([^"]*)"`).exec(page)?.[1]
+        if (before !== undefined) body.append(`foer:${s.id}`, before)
+        body.append(`tema:${s.id}`, s.id === change ? "staff-burnout" : "visual-communication")
+      }
+      return body
+    }
+    // The first save finishes before the second is sent, as when two people click a moment apart.
+    const first = await fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body: formFor(a!.id), redirect: "manual" })
+    expect(first.status).toBe(303)
+    const second = await fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body: formFor(b!.id), redirect: "manual" })
+    expect(second.status).toBe(303)
+    const after = (await (await fetch(`${server.url}/api/analyses/${id}/statements.json`)).json()) as Array<
+      { id: string; themes: Array<string> }
+    >
+    for (const s of [a!, b!]) expect(after.find((r) => r.id === s.id)!.themes, s.id).toEqual(["staff-burnout"])
+  }, 120_000)
 })
