@@ -335,7 +335,7 @@ ${evidenceLine(s, labels)}
     })}
 ${shown.length === 0 ? html`<p>Ingen udsagn passer til filteret. <a href="/analyser/${meta.id}/gennemgang">Vis alle</a>.</p>` : ""}
 <div class="savebar"><button type="submit" class="primary">Gem rettelser</button>
-<span class="muted">Uden flueben får udsagnet temaet «Andet».</span></div>
+<span class="muted">Uden flueben får udsagnet temaet »Andet«.</span></div>
 </form>`
   )
 }

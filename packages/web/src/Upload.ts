@@ -40,7 +40,7 @@ export const inputFileFor = (clientName: string): InputFile | undefined => {
 }
 
 export const wrongTypeMessage = (clientName: string) =>
-  `«${displayName(clientName)}» er hverken en Excel-fil (.xlsx) eller en CSV-fil (.csv). ` +
+  `»${displayName(clientName)}« er hverken en Excel-fil (.xlsx) eller en CSV-fil (.csv). ` +
   "Hent svarene fra Mentimeter som Excel (Download results → Excel), og prøv igen."
 
 /** The client's file name, tamed for display (it is escaped again wherever it is shown). */
@@ -160,7 +160,7 @@ export const receiveUpload = Effect.gen(function*() {
       if (!themes.name.toLowerCase().endsWith(".json")) {
         return yield* new UploadRejected({
           status: 400,
-          message: `Temafilen «${displayName(themes.name)}» skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge standardtemaerne.`
+          message: `Temafilen »${displayName(themes.name)}« skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge standardtemaerne.`
         })
       }
       yield* fs.rename(path.join(folder, "themes.upload"), path.join(folder, "themes.json")).pipe(

@@ -165,7 +165,7 @@ describe("the upload form and progress", () => {
     expect(res.status).toBe(400)
     const page = await res.text()
     expect(page).toContain("Filen kunne ikke bruges")
-    expect(page).toContain("«noter.docx» er hverken en Excel-fil")
+    expect(page).toContain("»noter.docx« er hverken en Excel-fil")
   })
 
   it("accepts a theme file and keeps it with the analysis", async () => {
