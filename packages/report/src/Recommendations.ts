@@ -165,7 +165,9 @@ const discussionPoints = (
     )
   }
   const last = ranked[ranked.length - 1]
-  if (last && ranked.length > 2) {
+  // Only a theme that alone has the fewest; of two equal ones neither "fik færrest".
+  const secondLast = ranked[ranked.length - 2]
+  if (last && ranked.length > 2 && secondLast !== undefined && secondLast.statementCount > last.statementCount) {
     points.push(
       `${last.themeLabel} fik færrest udsagn (${formatInt(last.statementCount)}). Er det fordi temaet betyder mindre, eller fordi spørgsmålene ikke lagde op til det?`
     )

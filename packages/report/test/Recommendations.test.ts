@@ -174,3 +174,19 @@ describe("honest figures in the drafts", () => {
     expect(md).not.toContain("Ingen forslag ud over de lavthængende frugter nedenfor.")
   })
 })
+
+describe("the fewest statements", () => {
+  it("is not pinned on one of two themes with equally few", () => {
+    const { result } = sampleFixture()
+    const themes = ["health-literacy", "health-literacy", "health-literacy", "patient-involvement", "patient-involvement",
+      "visual-communication", "staff-burnout"]
+    const tied = new CategorizedResult({
+      ...result,
+      statements: result.statements.slice(0, themes.length).map((s, i) =>
+        new CategorizedStatement({ ...s, themes: [themes[i] as (typeof s.themes)[0]], duplicateOf: undefined as never })
+      )
+    })
+    const discussion = buildRecommendations(tied, aggregate(tied)).discussion
+    expect(discussion.some((d) => d.includes("fik færrest udsagn"))).toBe(false)
+  })
+})
