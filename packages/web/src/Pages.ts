@@ -212,7 +212,7 @@ export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
 ${notice ? html`<div class="notice" role="status">${notice}</div>` : ""}
 <p class="lead"><strong>${meta.statements}</strong> udsagn er sorteret i temaer.
 ${meta.needsReview > 0 ? html`<strong>${meta.needsReview}</strong> af dem er programmet usikker på og bør ses igennem.` : ""}
-${meta.overrides > 0 ? html`Du har rettet <strong>${meta.overrides}</strong>.` : ""}</p>
+${meta.overrides > 0 ? html`Du har rettet temaerne for <strong>${meta.overrides}</strong> udsagn.` : ""}</p>
 <div class="actions">
 ${has("recommendations.docx") ? html`<a class="button primary" href="${fileUrl(id, "recommendations.docx")}" download>Hent anbefalinger (Word)</a>` : ""}
 <a class="button" href="/analyser/${id}/gennemgang">Gennemgå og ret temaer</a>
@@ -302,7 +302,7 @@ igen med dine rettelser.</p>
 ${o.notice ? html`<div class="notice" role="status">${o.notice} <a href="/analyser/${meta.id}">Se rapporten og hent filerne</a>.</div>` : ""}
 ${errorBox("Rettelserne kunne ikke gemmes", o.error)}
 ${meta.needsReview > 0 && o.filter.needsReview !== true
-      ? html`<p><a class="button" href="/analyser/${meta.id}/gennemgang?usikre=1#udsagn">Start med de ${meta.needsReview} udsagn, programmet er usikker på</a></p>`
+      ? html`<p><a class="button" href="/analyser/${meta.id}/gennemgang?usikre=1#udsagn">Start med ${meta.needsReview === 1 ? "det" : `de ${meta.needsReview}`} udsagn, programmet er usikker på</a></p>`
       : ""}
 <h2>Antal udsagn pr. tema</h2>
 ${themeBars(meta.themes, meta.statements)}

@@ -6,7 +6,8 @@ import { userMessage } from "../src/Analyses.js"
 import { escapeHtml, html } from "../src/Html.js"
 import { isAnalysisId, newAnalysisId } from "../src/Ids.js"
 import { slug } from "../src/Names.js"
-import { downloadName, filterStatements, overridesFromForm } from "../src/Pages.js"
+import { AnalysisMeta } from "../src/AnalysisMeta.js"
+import { analysisPage, downloadName, filterStatements, overridesFromForm, reviewPage } from "../src/Pages.js"
 import { displayName, inputFileFor } from "../src/Upload.js"
 
 // Pure pieces: escaping, stored names, ids, the review form's overrides, filters.
@@ -132,5 +133,23 @@ describe("overridesFromForm with the themes the page showed", () => {
       { id: "s1", themes: ["staff-burnout"] },
       { id: "s2", themes: ["visual-communication"] }
     ])
+  })
+})
+
+describe("counts in the page text", () => {
+  const meta = (needsReview: number, overrides: number) =>
+    Schema.decodeUnknownSync(AnalysisMeta)({
+      id: newAnalysisId(), status: "finished", createdAt: "2024-12-05T10:00:00Z", updatedAt: "2024-12-05T10:00:00Z",
+      title: "Konference", sourceName: "konference.xlsx", inputFile: "konference.xlsx",
+      run: "run-1733392800000-abcdef12", files: ["report.html"], statements: 10, needsReview, overrides,
+      themes: [], themeLabels: [{ id: "other", label: "Andet" }]
+    })
+
+  it("say what was corrected, and read well for one statement", () => {
+    expect(analysisPage(meta(1, 3))).toContain("Du har rettet temaerne for <strong>3</strong> udsagn.")
+    const review = reviewPage({ meta: meta(1, 1), rows: [], filter: {} })
+    expect(review).toContain("Start med det udsagn, programmet er usikker på")
+    expect(review).not.toContain("de 1 udsagn")
+    expect(reviewPage({ meta: meta(4, 0), rows: [], filter: {} })).toContain("Start med de 4 udsagn, programmet er usikker på")
   })
 })
