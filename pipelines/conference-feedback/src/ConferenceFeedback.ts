@@ -50,6 +50,21 @@ export class OutputError extends Data.TaggedError("OutputError")<{
   }
 }
 
+/**
+ * The output path holds something udsagn did not write (a user's folder given as --out, or a
+ * file): replacing it would delete their files, so the run stops instead.
+ */
+export class OutputNotEmpty extends Data.TaggedError("OutputNotEmpty")<{
+  readonly path: string
+  readonly example: string | undefined
+}> {
+  override get message() {
+    return this.example === undefined
+      ? `${this.path} findes allerede og er ikke en mappe. Vælg en ny eller tom mappe med --out.`
+      : `Mappen ${this.path} indeholder filer, som ikke er fra udsagn (fx ${this.example}), og bliver ikke overskrevet. Vælg en ny eller tom mappe med --out.`
+  }
+}
+
 const encodeStatements = Schema.encodeSync(StatementsFile)
 const encodeLedger = Schema.encodeSync(Ledger)
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
@@ -149,15 +164,26 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
   }
 ) {}
 
-/** Move a finished folder into place, replacing an earlier run's folder only once the new one is whole. */
+/**
+ * Move a finished folder into place, replacing an earlier run's folder only once the new one is whole.
+ * An existing folder is replaced only when it is empty or holds nothing but names this run writes
+ * too (an earlier report); anything else may be the user's own files.
+ */
 const replaceDirectory = (fs: FileSystem.FileSystem, from: string, to: string) =>
   Effect.gen(function*() {
     const old = `${to}.old-${process.pid}-${Date.now()}`
     const exists = yield* fs.exists(to)
+    if (exists) {
+      const info = yield* fs.stat(to)
+      if (info.type !== "Directory") return yield* new OutputNotEmpty({ path: to, example: undefined })
+      const ours = new Set(yield* fs.readDirectory(from))
+      const foreign = (yield* fs.readDirectory(to)).filter((name) => !ours.has(name)).sort()
+      if (foreign.length > 0) return yield* new OutputNotEmpty({ path: to, example: foreign[0] })
+    }
     if (exists) yield* fs.rename(to, old)
     yield* fs.rename(from, to)
     if (exists) yield* fs.remove(old, { recursive: true })
-  }).pipe(Effect.mapError((cause) => new OutputError({ path: to, cause })))
+  }).pipe(Effect.mapError((e) => (e._tag === "OutputNotEmpty" ? e : new OutputError({ path: to, cause: e }))))
 
 const listFiles = (fs: FileSystem.FileSystem, path: Path.Path, dir: string) =>
   fs.readDirectory(dir, { recursive: true }).pipe(

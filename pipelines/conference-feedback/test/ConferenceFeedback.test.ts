@@ -86,4 +86,42 @@ describe("ConferenceFeedback", () => {
         .pipe(Effect.flip)
       expect(fs.readFileSync(path.join(outDir, "statements.json"), "utf8")).toBe(before)
     }).pipe(Effect.provide(TestLayer)))
+  it.effect("refuses to replace an --out folder that holds files it did not write, and deletes nothing", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const outDir = path.join(freshDir(), "mine dokumenter")
+      fs.mkdirSync(outDir)
+      fs.writeFileSync(path.join(outDir, "speciale.txt"), "vigtigt")
+      const error = yield* pipeline
+        .analyze({ input: path.join(fixtures, "udsagn-utf8-bom.csv"), outDir })
+        .pipe(Effect.flip)
+      expect(error._tag).toBe("OutputNotEmpty")
+      expect(error.message).toContain("speciale.txt")
+      expect(error.message).not.toContain("\n")
+      expect(fs.readdirSync(outDir)).toEqual(["speciale.txt"])
+      expect(fs.readFileSync(path.join(outDir, "speciale.txt"), "utf8")).toBe("vigtigt")
+      // No work folder is left beside it.
+      expect(fs.readdirSync(path.dirname(outDir))).toEqual(["mine dokumenter"])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("refuses an --out path that is a file, and leaves the file alone", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const outFile = path.join(freshDir(), "noter.txt")
+      fs.writeFileSync(outFile, "vigtigt")
+      const error = yield* pipeline
+        .analyze({ input: path.join(fixtures, "udsagn-utf8-bom.csv"), outDir: outFile })
+        .pipe(Effect.flip)
+      expect(error._tag).toBe("OutputNotEmpty")
+      expect(fs.readFileSync(outFile, "utf8")).toBe("vigtigt")
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("writes into an existing empty --out folder", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const outDir = path.join(freshDir(), "tom")
+      fs.mkdirSync(outDir)
+      const output = yield* pipeline.analyze({ input: path.join(fixtures, "udsagn-utf8-bom.csv"), outDir })
+      expect(fs.existsSync(output.reportPath)).toBe(true)
+    }).pipe(Effect.provide(TestLayer)))
 })
