@@ -49,8 +49,11 @@ const CANDIDATES: ReadonlyArray<Delimiter> = [";", ",", "\t", "|"]
  * (more than one). Parsing with each candidate respects quotes, so a `;` inside a quoted answer
  * does not count. Falls back to `,` (one column) when nothing splits.
  */
-export const detectDelimiter = (text: string): Delimiter => {
-  let best: { delimiter: Delimiter; score: number } = { delimiter: ",", score: 0 }
+export const detectDelimiter = (text: string): Delimiter => splittingDelimiter(text) ?? ","
+
+/** The delimiter that splits the first records consistently, or undefined when none splits them. */
+const splittingDelimiter = (text: string): Delimiter | undefined => {
+  let best: { delimiter: Delimiter | undefined; score: number } = { delimiter: undefined, score: 0 }
   for (const delimiter of CANDIDATES) {
     const { data } = Papa.parse<Array<string>>(text, { delimiter, preview: 50, skipEmptyLines: true })
     if (data.length === 0) continue
@@ -88,7 +91,9 @@ export const parseCsv = (text: string, delimiter?: Delimiter): ParsedCsv => {
   // Excel honours (and sometimes writes) a first line `sep=;` naming the delimiter.
   const hint = /^sep=([;,\t|])[ \t]*\r?\n/i.exec(text)
   const body = hint ? text.slice(hint[0].length) : text
-  delimiter ??= hint ? (hint[1] as Delimiter) : detectDelimiter(body)
+  // Nothing splits the records: the table has one column. Parse with the candidate that occurs
+  // least, so "Mere tid, færre skemaer" is not cut at its comma.
+  delimiter ??= hint ? (hint[1] as Delimiter) : splittingDelimiter(body) ?? leastUsed(body)
   const { data, errors } = Papa.parse<Array<string>>(body, { delimiter, skipEmptyLines: false })
   const unclosed = errors.find((e) => e.code === "MissingQuotes")
   // papaparse yields a trailing [""] for the final newline; drop trailing blank records.
@@ -100,4 +105,10 @@ export const parseCsv = (text: string, delimiter?: Delimiter): ParsedCsv => {
     return { rows, delimiter, unclosedQuoteLine: line }
   }
   return { rows, delimiter }
+}
+
+const leastUsed = (text: string): Delimiter => {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text
+  const count = (d: Delimiter) => sample.split(d).length - 1
+  return CANDIDATES.reduce((a, b) => (count(b) < count(a) ? b : a))
 }

@@ -184,6 +184,24 @@ describe("plain tables from files", () => {
       expect(parseCsv("a;b\nx;han sagde \"hej\ny;z\n").rows).toEqual([["a", "b"], ["x", "han sagde \"hej"], ["y", "z"]])
     }).pipe(Effect.provide(TestLayer)), 30_000)
 
+  it.effect("a one-column CSV keeps answers with commas whole", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      const file = join(dir, "en kolonne.csv")
+      // Most answers have no comma, so no delimiter splits the records consistently.
+      writeFileSync(file, "Svar\nMere tid, færre skemaer\nKlart sprog i brevene\nTolke til alle\n3,5\nHjælp til digitale løsninger\n")
+      const r = yield* read(file)
+      rmSync(dir, { recursive: true, force: true })
+      expect(checkInvariants(r)).toEqual([])
+      expect(r.statements.map((s) => s.text)).toEqual([
+        "Mere tid, færre skemaer",
+        "Klart sprog i brevene",
+        "Tolke til alle",
+        "3,5",
+        "Hjælp til digitale løsninger"
+      ])
+    }).pipe(Effect.provide(TestLayer)), 30_000)
+
   it.effect("overrides work on the shared fixtures too", () =>
     Effect.gen(function*() {
       const r = yield* read(shared("udsagn-utf8-bom.csv"), { textColumn: "Response", questionColumn: "A" })
