@@ -158,9 +158,13 @@ const discussionPoints = (
   const points: Array<string> = []
   const ranked = recs.filter((r) => r.statementCount > 0)
   if (ranked.length > 0) {
+    // The top two, but not one of several themes tied for a place; a tie at the top is named in full.
+    const weighed = ranked.map((r) => ({ r, count: r.statementCount }))
+    const leading = leadingQuestions(weighed)
+    const named = leading.length > 0 ? leading : weighed.filter((w) => w.count === weighed[0]!.count)
     points.push(
       `Rækkefølge: Flest udsagn handlede om ${
-        listAnd(ranked.slice(0, 2).map((r) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatPercent(r.share)})`))
+        listAnd(named.map(({ r }) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatPercent(r.share)})`))
       }. Skal sundhedsrådene begynde dér, eller vejer andre hensyn tungere end antallet af udsagn?`
     )
   }

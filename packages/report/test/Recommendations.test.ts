@@ -190,3 +190,20 @@ describe("the fewest statements", () => {
     expect(discussion.some((d) => d.includes("fik færrest udsagn"))).toBe(false)
   })
 })
+
+describe("the order point", () => {
+  it("does not name one of two themes tied for second place", () => {
+    const { result } = sampleFixture()
+    const themes = ["health-literacy", "health-literacy", "health-literacy", "patient-involvement", "patient-involvement",
+      "visual-communication", "visual-communication", "staff-burnout"]
+    const tied = new CategorizedResult({
+      ...result,
+      statements: result.statements.slice(0, themes.length).map((s, i) =>
+        new CategorizedStatement({ ...s, themes: [themes[i] as (typeof s.themes)[0]], duplicateOf: undefined as never })
+      )
+    })
+    const order = buildRecommendations(tied, aggregate(tied)).discussion[0]!
+    expect(order).toContain(`Flest udsagn handlede om sundhedskompetence (${formatPercent(3 / 8)}).`)
+    expect(order).not.toContain("patientinvolvering")
+  })
+})
