@@ -38,6 +38,12 @@ const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu
 
 // "2024 2025" or "2024-2025" is a span of years, not a phone number.
 const looksLikeYears = (match: string) => /^(?:19|20)\d{2}[ .-](?:19|20)\d{2}$/.test(match)
+// "1500-2000 kr.", "0800-1600", "3000-4000 ansatte": two round hundreds, rising, are a range
+// (amounts, opening hours, head counts), not the two halves of a phone number.
+const looksLikeRange = (match: string) => {
+  const m = /^(\d{2}00)[ .-](\d{2}00)$/.exec(match)
+  return m !== null && Number(m[1]) < Number(m[2])
+}
 
 /** Replace CPR numbers, phone numbers, e-mail addresses and @handles; count each kind. */
 export const maskPersonalData = (text: string): Masked => {
@@ -59,7 +65,7 @@ export const maskPersonalData = (text: string): Masked => {
     return CPR_MASK
   })
   out = out.replace(PHONE, (match: string) => {
-    if (looksLikeYears(match)) return match
+    if (looksLikeYears(match) || looksLikeRange(match)) return match
     phone++
     return PHONE_MASK
   })
