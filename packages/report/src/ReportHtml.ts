@@ -342,7 +342,7 @@ ${
   }
 ${
     all.length > 0
-      ? html`<details class="all"><summary>Alle ${count(all.length, "udsagn", "udsagn")} om ${
+      ? html`<details class="all"><summary>${all.length === 1 ? "Det ene udsagn" : `Alle ${count(all.length, "udsagn", "udsagn")}`} om ${
         theme.label.toLocaleLowerCase("da")
       }</summary>
 <p class="note">Mest sikre først. <mark>Gult</mark>: ord fra temaets ordliste. <mark class="model">Understreget</mark>: ord, som den statistiske model lagde vægt på.</p>

@@ -332,3 +332,18 @@ describe("chart captions", () => {
     expect(page).not.toContain("?. ")
   })
 })
+
+describe("a theme with one statement", () => {
+  it("does not say 'Alle 1 udsagn'", () => {
+    const { result } = sampleFixture()
+    const one = new CategorizedResult({
+      ...result,
+      statements: result.statements.slice(0, 4).map((s, i) =>
+        new CategorizedStatement({ ...s, themes: [(i === 0 ? "visual-communication" : "health-literacy") as ThemeId], duplicateOf: undefined as never })
+      )
+    })
+    const page = renderReportHtml({ result: one, summary: aggregate(one), charts: [] })
+    expect(page).not.toContain("Alle 1 udsagn")
+    expect(page).toContain("<summary>Det ene udsagn om visuel kommunikation</summary>")
+  })
+})
