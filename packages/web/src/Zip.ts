@@ -8,7 +8,11 @@ import { slug } from "./Names.js"
 /** Already-compressed formats are stored, the rest deflated. */
 const stored = /\.(xlsx|docx|png|zip)$/i
 
-/** The whole analysis as one zip: outputs at the top, the input file and corrections beside them. */
+/**
+ * The whole analysis as one zip: outputs at the top, the theme file and corrections beside them.
+ * The uploaded export is left out on purpose: it still holds the personal data (CPR, phone,
+ * e-mail) that every output masks, and this zip is the file most likely to be forwarded.
+ */
 export const zipAnalysis = (meta: AnalysisMeta) =>
   Effect.gen(function*() {
     const store = yield* AnalysisStore
@@ -25,7 +29,6 @@ export const zipAnalysis = (meta: AnalysisMeta) =>
         })
       )
     for (const file of meta.files) yield* add(file, path.join(runDir, ...file.split("/")))
-    yield* add(`kilde/${meta.inputFile}`, path.join(folder, meta.inputFile))
     if (meta.themesFile !== undefined) yield* add(`kilde/${meta.themesFile}`, path.join(folder, meta.themesFile))
     if (meta.overrides > 0) yield* add("overrides.json", path.join(folder, "overrides.json")).pipe(Effect.ignore)
     yield* add("analysis.json", path.join(folder, "analysis.json"))
