@@ -87,16 +87,35 @@ const findHeaderByNames = (rows: Rows, textSpec: string | undefined): number | u
   }
   for (let r = 1; r <= limit; r++) {
     const names = rowOf(rows, r).map((c) => normHeader(cellText(c)))
-    if (names.some((n) => TEXT_NAMES.has(n))) return r
+    if (names.some((n) => TEXT_NAMES.has(n)) && !isDataRow(rows, r)) return r
   }
   // Looser: a header like "Dit svar" or "Kommentar (fritekst)", in a row of at least two
   // labels (a lone title such as "Udsagn fra konferencen" is not a header).
   for (let r = 1; r <= limit; r++) {
     const names = rowOf(rows, r).map((c) => normHeader(cellText(c)))
-    if (names.filter((n) => n !== "").length >= 2 && names.some((n) => nameHasWord(n, TEXT_WORDS))) return r
+    if (names.filter((n) => n !== "").length >= 2 && names.some((n) => nameHasWord(n, TEXT_WORDS)) && !isDataRow(rows, r)) {
+      return r
+    }
   }
   return undefined
 }
+
+const KNOWN_NAMES = [TEXT_NAMES, QUESTION_NAMES, UPVOTE_NAMES, SESSION_NAMES, DATE_NAMES, PARTICIPANT_NAMES]
+
+/**
+ * A row of a headerless table whose answer happens to be "Feedback" or "Input" is not a header:
+ * besides the known name it has a value that recurs in its column (a question asked again),
+ * which a header label does not. Taking it for the header would drop every row above it.
+ */
+const isDataRow = (rows: Rows, r: number): boolean =>
+  rowOf(rows, r).some((cell, i) => {
+    const value = cellText(cell).trim()
+    if (value === "" || KNOWN_NAMES.some((set) => set.has(normHeader(value)))) return false
+    for (let x = 1; x <= rows.length; x++) {
+      if (x !== r && cellText(rowOf(rows, x)[i]).trim() === value) return true
+    }
+    return false
+  })
 
 const TEXT_WORDS = new Set([
   "svar", "svaret", "besvarelse", "udsagn", "kommentar", "kommentarer", "fritekst", "response", "responses",

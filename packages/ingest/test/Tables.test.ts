@@ -202,6 +202,28 @@ describe("plain tables from files", () => {
       ])
     }).pipe(Effect.provide(TestLayer)), 30_000)
 
+  it.effect("a headerless table whose answer is a header word (\"Feedback\") loses no rows", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      const file = join(dir, "uden overskrift.csv")
+      writeFileSync(
+        file,
+        "Hvad tager du med?;Mere tid til patienterne\nHvad tager du med?;Klart sprog\nHvad tager du med?;Tolke til alle\n" +
+          "Et ord om dagen;Feedback\nEt ord om dagen;Inspiration\n"
+      )
+      const r = yield* read(file)
+      rmSync(dir, { recursive: true, force: true })
+      expect(checkInvariants(r)).toEqual([])
+      expect(r.ledger.read).toBe(5)
+      expect(r.statements.map((s) => [s.question, s.text])).toEqual([
+        ["Hvad tager du med?", "Mere tid til patienterne"],
+        ["Hvad tager du med?", "Klart sprog"],
+        ["Hvad tager du med?", "Tolke til alle"],
+        ["Et ord om dagen", "Feedback"],
+        ["Et ord om dagen", "Inspiration"]
+      ])
+    }).pipe(Effect.provide(TestLayer)), 30_000)
+
   it.effect("overrides work on the shared fixtures too", () =>
     Effect.gen(function*() {
       const r = yield* read(shared("udsagn-utf8-bom.csv"), { textColumn: "Response", questionColumn: "A" })
