@@ -113,7 +113,7 @@ export class UnknownLayout extends Data.TaggedError("UnknownLayout")<{
   readonly detail: string
 }> {
   override get message() {
-    return `Filen ${this.file} ligner hverken en Menti-eksport eller en tabel med svar (${this.detail}). Brug Mentimeters Excel-eksport, eller angiv svarkolonnen med --text-column.`
+    return `Filen ${this.file} ligner hverken en Menti-eksport eller en tabel med svar (${this.detail}). Brug Mentimeters Excel-eksport, eller giv svarkolonnen overskriften »Svar« eller »Udsagn« (på kommandolinjen kan den angives med --text-column).`
   }
 }
 
