@@ -36,9 +36,11 @@ const termsOf = (text: string): ReadonlyArray<Term> => {
  */
 const bestSurface = (forms: ReadonlyMap<string, number>, key: string): string => {
   const bare = (form: string) => (form.toLowerCase() === key ? 1 : 0)
+  // The Danish spelling ("forstå") over the phone spelling ("forstaa") it was grouped with.
+  const danish = (form: string) => (/[æøå]/i.test(form) ? 1 : 0)
   return [...forms.entries()].sort(
     (a, b) =>
-      b[1] - a[1] || bare(a[0]) - bare(b[0]) || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+      danish(b[0]) - danish(a[0]) || b[1] - a[1] || bare(a[0]) - bare(b[0]) || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
   )[0]![0]
 }
 

@@ -1,3 +1,4 @@
+import { foldWord } from "@udsagn/danish/Normalize"
 import snowball from "snowball-stemmers"
 
 /**
@@ -59,7 +60,7 @@ export interface Token {
   readonly lower: string
   /** As written, except that a sentence-initial capital is dropped. */
   readonly surface: string
-  /** Grouping key: the stem of `lower`. */
+  /** Grouping key: the stem of `lower` with æ/ø/å folded to ae/oe/aa. */
   readonly key: string
   /** False for stop words, numbers and one-letter tokens. */
   readonly content: boolean
@@ -89,7 +90,8 @@ export const tokenize = (text: string): ReadonlyArray<Token> => {
       sentenceStart && raw.length > 1 && raw !== raw.toUpperCase() ? lower : raw
     sentenceStart = false
     const content = lower.length > 1 && !/^\p{N}+$/u.test(lower) && !stopWords.has(lower)
-    tokens.push({ lower, surface, key: content ? stem(lower) : lower, content, breakBefore })
+    // Phones without a Danish keyboard write "forstaa" for "forstå": one key for both.
+    tokens.push({ lower, surface, key: content ? stem(foldWord(lower)) : lower, content, breakBefore })
   }
   return tokens
 }

@@ -157,6 +157,21 @@ describe("keyTerms", () => {
   it("returns nothing for a theme that is not in the theme set", () => {
     expect(keyTerms(result.statements, "no-such-theme" as ThemeId, result.themeSet)).toEqual([])
   })
+
+  it("groups phone spellings (ae/oe/aa) with the Danish word and shows the Danish spelling", () => {
+    const texts = ["tolken forstaa ikke", "forstaa brevet", "svært at forstå", "tolken hjalp"]
+    const statements = [
+      ...texts.map((text, i) =>
+        new CategorizedStatement({ ...result.statements[0]!, id: `k${i}` as StatementId, text, rawText: text, themes: [HL] })
+      ),
+      ...["ventetid", "parkering"].map((text, i) =>
+        new CategorizedStatement({ ...result.statements[0]!, id: `o${i}` as StatementId, text, rawText: text, themes: [OTHER] })
+      )
+    ]
+    const terms = keyTerms(statements, HL, result.themeSet, 10)
+    expect(terms.find((k) => k.term === "forstå")?.statements).toBe(3)
+    expect(terms.some((k) => k.term === "forstaa")).toBe(false)
+  })
 })
 
 describe("representativeStatements", () => {
