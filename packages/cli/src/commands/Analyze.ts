@@ -13,7 +13,11 @@ const file = Args.file({ name: "fil" }).pipe(
   Args.optional
 )
 
-const out = Options.directory("out").pipe(
+// Plain text, not Options.directory: its existence check dies on paths like `fil.txt/ud` (ENOTDIR)
+// or unreadable folders, and checks from the repo root rather than the caller's folder. The
+// pipeline makes the folder and reports problems in Danish.
+const out = Options.text("out").pipe(
+  Options.withPseudoName("mappe"),
   Options.withAlias("o"),
   Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen."),
   Options.optional
