@@ -30,8 +30,10 @@ const PHONE = new RegExp(
   "gu"
 )
 
-// The top-level domain is optional: "tove@regionmidt" is an address too.
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu
+// The top-level domain is optional: "tove@regionmidt" is an address too. The lookbehind lets a
+// match start only where a run of address characters starts; without it a long run with no `@`
+// is rescanned from every position (quadratic: a pasted 1 MB blob would hang the run).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu
 // @handles (Twitter/Instagram/Teams style). Not preceded by a letter, digit or dot, so the
 // middle of an address is never taken for a handle.
 const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu
