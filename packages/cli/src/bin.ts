@@ -20,11 +20,13 @@ const program = Effect.suspend(() => run(process.argv)).pipe(
         const error = failure.value
         // @effect/cli has already printed its help text for wrong arguments.
         if (!ValidationError.isValidationError(error)) {
-          process.stderr.write(`Fejl: ${(error as { message?: string }).message ?? String(error)}\n`)
+          const message = (error as { message?: string }).message ?? String(error)
+          process.stderr.write(`Fejl: ${message.replace(/\s*\n\s*/g, " ")}\n`)
         }
         process.exitCode = 1
       } else if (!Cause.isInterruptedOnly(cause)) {
-        process.stderr.write(`Intern fejl i udsagn: ${Cause.squash(cause)}\n`)
+        const first = String(Cause.squash(cause)).split("\n")[0]
+        process.stderr.write(`Intern fejl i udsagn: ${first} (kør igen med UDSAGN_DEBUG=1 for detaljer)\n`)
         if (process.env.UDSAGN_DEBUG) process.stderr.write(Cause.pretty(cause) + "\n")
         process.exitCode = 2
       }
