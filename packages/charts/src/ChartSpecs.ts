@@ -390,39 +390,14 @@ const closedChoices = (q: ClosedQuestion, name: string): ChartSpec => {
     `Vandret søjlediagram for spørgsmålet "${q.title}": ` +
     rows.map((r) => `${r.option} ${plural(r.votes, "stemme", "stemmer")} (${r.text.replace(/^.*\(|\)$/g, "")})`).join(", ") +
     `. ${subtitle}`
-  const spec: TopLevelSpec = {
-    $schema: SCHEMA,
-    description,
-    title: { text: closedTitle(q), subtitle },
-    width: 340,
-    height: { step: stepFor(cats, 30) },
-    data: { values: rows },
-    encoding: {
-      y: {
-        field: "key",
-        type: "nominal",
-        sort: [...cats.keys],
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(cats) }
-      }
-    },
-    layer: [
-      {
-        mark: { type: "bar", color: NEUTRAL, cornerRadiusEnd: 3, height: { band: 0.72 } },
-        encoding: {
-          x: { field: "votes", type: "quantitative", scale: { domain: [0, Math.ceil(max * 1.35)] }, axis: null },
-          tooltip: [
-            { field: "option", type: "nominal", title: "Svar" },
-            { field: "text", type: "nominal", title: "Stemmer" }
-          ]
-        }
-      },
-      {
-        mark: { type: "text", align: "left", baseline: "middle", dx: 5 },
-        encoding: { x: { field: "votes", type: "quantitative" }, text: { field: "text", type: "nominal" } }
-      }
-    ],
-    config
-  }
+  const spec = closedBars(q, cats, rows, description, subtitle, {
+    field: "votes",
+    x: { scale: { domain: [0, Math.ceil(max * 1.35)] }, axis: null },
+    tooltip: [
+      { field: "option", type: "nominal", title: "Svar" },
+      { field: "text", type: "nominal", title: "Stemmer" }
+    ]
+  })
   return { name, title: q.title, description, spec }
 }
 
@@ -537,37 +512,51 @@ const closedAverages = (q: ClosedQuestion, name: string): ChartSpec => {
   const subtitle = what + (q.respondents !== undefined ? `; ${plural(q.respondents, "person", "personer")} svarede.` : ".")
   const description =
     `Vandret søjlediagram for "${q.title}": ` + rows.map((r) => `${r.option} ${r.text}`).join(", ") + `. ${subtitle}`
-  const spec: TopLevelSpec = {
-    $schema: SCHEMA,
-    description,
-    title: { text: closedTitle(q), subtitle },
-    width: 340,
-    height: { step: stepFor(cats, 30) },
-    data: { values: rows },
-    encoding: {
-      y: {
-        field: "key",
-        type: "nominal",
-        sort: [...cats.keys],
-        axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(cats) }
-      }
-    },
-    layer: [
-      {
-        mark: { type: "bar", color: NEUTRAL, cornerRadiusEnd: 3, height: { band: 0.72 } },
-        encoding: {
-          x: { field: "average", type: "quantitative", scale: { domain: [0, top] }, axis: { title: null, tickMinStep: 1, format: "d" } }
-        }
-      },
-      {
-        mark: { type: "text", align: "left", baseline: "middle", dx: 5 },
-        encoding: { x: { field: "average", type: "quantitative" }, text: { field: "text", type: "nominal" } }
-      }
-    ],
-    config
-  }
+  const spec = closedBars(q, cats, rows, description, subtitle, {
+    field: "average",
+    x: { scale: { domain: [0, top] }, axis: { title: null, tickMinStep: 1, format: "d" } }
+  })
   return { name, title: q.title, description, spec }
 }
+
+/** One neutral horizontal bar per option of a closed question, its value written beside it. */
+const closedBars = (
+  q: ClosedQuestion,
+  cats: Categories,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  description: string,
+  subtitle: string,
+  value: { readonly field: string; readonly x: Record<string, unknown>; readonly tooltip?: ReadonlyArray<Record<string, unknown>> }
+): TopLevelSpec => ({
+  $schema: SCHEMA,
+  description,
+  title: { text: closedTitle(q), subtitle },
+  width: 340,
+  height: { step: stepFor(cats, 30) },
+  data: { values: [...rows] },
+  encoding: {
+    y: {
+      field: "key",
+      type: "nominal",
+      sort: [...cats.keys],
+      axis: { title: null, domain: false, ticks: false, labelPadding: 8, labelLimit: 320, ...wrappedLabels(cats) }
+    }
+  },
+  layer: [
+    {
+      mark: { type: "bar", color: NEUTRAL, cornerRadiusEnd: 3, height: { band: 0.72 } },
+      encoding: {
+        x: { field: value.field, type: "quantitative", ...value.x },
+        ...(value.tooltip !== undefined ? { tooltip: [...value.tooltip] } : {})
+      }
+    },
+    {
+      mark: { type: "text", align: "left", baseline: "middle", dx: 5 },
+      encoding: { x: { field: value.field, type: "quantitative" }, text: { field: "text", type: "nominal" } }
+    }
+  ],
+  config
+}) as TopLevelSpec
 
 const closedChart = (q: ClosedQuestion, name: string): ChartSpec | undefined => {
   if (q.options.length === 0) return undefined
