@@ -34,6 +34,22 @@ const VC = "visual-communication" as ThemeId
 const SB = "staff-burnout" as ThemeId
 const ids = (xs: ReadonlyArray<StatementId>) => xs.map((x) => x as string)
 
+/** A categorized statement built from just what a test cares about. */
+const statementOf = (id: string, text: string, themes: ReadonlyArray<string> = [HL], confidence = 0.9) =>
+  Schema.decodeUnknownSync(CategorizedStatement)({
+    id,
+    question: "Q",
+    questionType: "open",
+    source: { sheet: "Voters", row: 1, column: 1 },
+    rawText: text,
+    text,
+    themes,
+    scores: {},
+    evidence: [],
+    confidence,
+    needsReview: false
+  })
+
 describe("aggregate", () => {
   it("counts statements per theme, multi-label statements under each of their themes", () => {
     expect(summary.statements).toBe(43)
@@ -161,12 +177,8 @@ describe("keyTerms", () => {
   it("groups phone spellings (ae/oe/aa) with the Danish word and shows the Danish spelling", () => {
     const texts = ["tolken forstaa ikke", "forstaa brevet", "svært at forstå", "tolken hjalp"]
     const statements = [
-      ...texts.map((text, i) =>
-        new CategorizedStatement({ ...result.statements[0]!, id: `k${i}` as StatementId, text, rawText: text, themes: [HL] })
-      ),
-      ...["ventetid", "parkering"].map((text, i) =>
-        new CategorizedStatement({ ...result.statements[0]!, id: `o${i}` as StatementId, text, rawText: text, themes: [OTHER] })
-      )
+      ...texts.map((text, i) => statementOf(`k${i}`, text)),
+      ...["ventetid", "parkering"].map((text, i) => statementOf(`o${i}`, text, [OTHER]))
     ]
     const terms = keyTerms(statements, HL, result.themeSet, 10)
     expect(terms.find((k) => k.term === "forstå")?.statements).toBe(3)
@@ -199,20 +211,7 @@ describe("representativeStatements", () => {
   })
 
   it("prefers a statement over a question to the panel, and avoids masked contact details", () => {
-    const mk = (id: string, text: string) =>
-      Schema.decodeUnknownSync(CategorizedStatement)({
-        id,
-        question: "Q",
-        questionType: "open",
-        source: { sheet: "Voters", row: 1, column: 1 },
-        rawText: text,
-        text,
-        themes: ["health-literacy"],
-        scores: {},
-        evidence: [],
-        confidence: 0.9,
-        needsReview: false
-      })
+    const mk = (id: string, text: string) => statementOf(id, text)
     const statements = [
       mk("q1", "Hvordan skriver vi breve i et klart sprog til borgerne?"),
       mk("c1", "Skriv til [e-mail] om breve i et klart sprog til borgerne"),
@@ -230,20 +229,7 @@ describe("representativeStatements", () => {
   })
 
   it("keeps near-identical statements from crowding out the rest (MMR)", () => {
-    const mk = (id: string, text: string, confidence: number) =>
-      Schema.decodeUnknownSync(CategorizedStatement)({
-        id,
-        question: "Q",
-        questionType: "open",
-        source: { sheet: "Voters", row: 1, column: 1 },
-        rawText: text,
-        text,
-        themes: ["health-literacy"],
-        scores: {},
-        evidence: [],
-        confidence,
-        needsReview: false
-      })
+    const mk = (id: string, text: string, confidence: number) => statementOf(id, text, [HL], confidence)
     const statements = [
       mk("a1", "Skriv breve i et klart og enkelt sprog til borgerne", 0.9),
       mk("a2", "Skriv brevene i et klart og enkelt sprog til borgerne tak", 0.9),
