@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { tokenizeNatural } from "../src/NaturalTokenizer.js"
+import { tokenizeNatural } from "../testing/NaturalTokenizer.js"
 import { isStopWord } from "../src/StopWords.js"
 import { tokenize } from "../src/Tokenize.js"
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { readFileSync } from "node:fs"
 import { cleanText, exclusionReason } from "../src/Clean.js"
-import { buildMentiWorkbook, decodeSampleSpec, type SampleSpec } from "../src/MentiExportWriter.js"
+import { buildMentiWorkbook, decodeSampleSpec, type SampleSpec } from "../testing/MentiExportWriter.js"
 import { layoutSpec, variants } from "./fixtures/build-fixtures.js"
 import { checkInvariants, countBy, local, read, repo, TestLayer } from "./helpers.js"
 

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { zipSync } from "fflate"
-import { columnLetters } from "./Xlsx.js"
+import { columnLetters } from "../src/Xlsx.js"
 
 // Writes a workbook in Mentimeter's Excel export layout from a small JSON description of the
 // slides: the project's sample export (data/samples/build-sample.ts) and the layout-variant
