@@ -1,7 +1,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
-import { fixture, repoRoot, runCli, sharedDir, tempDir } from "./support.js"
+import { fixture, fixturesDir, repoRoot, runCli, tempDir } from "./support.js"
 
 const THEMES = ["patient-involvement", "visual-communication", "staff-burnout", "health-literacy", "other"]
 
@@ -83,22 +83,24 @@ describe("udsagn analyze (end to end, real CLI)", () => {
     expect(fs.existsSync(path.join(cwd, "ud", "statements.json"))).toBe(true)
   })
 
-  for (const name of ["udsagn-excel-semikolon-cp1252.csv", "udsagn-utf8-bom.csv", "udsagn-tabel.xlsx", "menti-konference-2024-12-05.xlsx"]) {
-    it(`analyzes the shared fixture ${name} with all 160 statements`, async () => {
+  for (const name of ["udsagn-excel-semikolon-cp1252.csv", "udsagn-utf8-bom.csv", "udsagn-utf8.csv", "udsagn-tabel.xlsx", "menti-alle-slidetyper.xlsx"]) {
+    it(`analyzes the corpus file ${name} with all 175 statements`, async () => {
       const out = path.join(tempDir(), "out")
       const run = await runCli(["analyze", fixture(name), "--out", out])
       expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/)
       expect(run.code).toBe(0)
       const statements = readJson<Array<Row>>(path.join(out, "statements.json"))
-      expect(statements).toHaveLength(160)
+      expect(statements).toHaveLength(175)
     })
   }
 
-  const bad = fs.existsSync(path.join(sharedDir, "fixtures/bad")) ? fs.readdirSync(path.join(sharedDir, "fixtures/bad")) : []
+  // Every bad file of the corpus, and a missing one; the list is read, never skipped.
+  const bad = fs.readdirSync(path.join(fixturesDir, "bad"))
+  it("has bad files to refuse", () => expect(bad.length).toBeGreaterThanOrEqual(6))
   for (const name of [...bad, "does-not-exist.xlsx"]) {
     it(`refuses ${name} with one clear line and a non-zero exit`, async () => {
       const out = path.join(tempDir(), "out")
-      const run = await runCli(["analyze", path.join(sharedDir, "fixtures/bad", name), "--out", out])
+      const run = await runCli(["analyze", path.join(fixturesDir, "bad", name), "--out", out])
       expect(run.code).not.toBe(0)
       expect(run.code).not.toBeNull()
       const lines = run.stderr.trim().split("\n")

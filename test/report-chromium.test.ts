@@ -132,11 +132,11 @@ describe("report.html in headless Chromium", () => {
     expect(await page.locator("h1").count()).toBe(1)
 
     const body = (await page.locator("body").textContent()) ?? ""
-    expect(body).toContain("<script>alert('xss')</script>Animationer virker!")
-    expect(body).toContain("<img src=x onerror=alert(1)> Klart sprog i brevene")
-    expect(body).toContain("</td></tr></table><h1>Overskrift</h1> travlt på afdelingen")
+    expect(body).toContain("<script>alert('xss')</script>Animationer hjælper borgerne")
+    expect(body).toContain("<img src=x onerror=alert(1)> billeder i brevene")
+    expect(body).toContain("</td></tr></table><h1>Overskrift</h1> for lidt tid til den enkelte")
     expect(body).toContain("<b onmouseover=alert(2)>Spørgsmål</b>")
-    expect(body).not.toMatch(/\d{6}-\d{4}|12 34 56 78|87 65 43 21|karen\.jensen/)
+    expect(body).not.toMatch(/\d{6}-\d{4}|12 34 56 78|23 45 67 89|87 65 43 21|hanne\.holm/)
 
     for (const t of fixture.summary.themes.filter((t) => t.theme !== "other" && t.count > 0)) {
       expect(await page.locator(`section#tema-${t.theme}`).count()).toBe(1)
@@ -152,7 +152,7 @@ describe("report.html in headless Chromium", () => {
       Effect.provide(ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))),
       Effect.runPromise
     )
-    expect(output.result.statements).toHaveLength(12)
+    expect(output.result.statements).toHaveLength(13)
 
     const { consoleErrors, dialogs, page, requests } = await visit(output.reportPath)
     await page.mouse.move(300, 400)
@@ -164,11 +164,11 @@ describe("report.html in headless Chromium", () => {
     expect(await page.locator("script").count()).toBe(1)
     await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true })`)
     const body = await page.locator("body").innerText()
-    expect(body).toContain("<script>alert('xss')</script>Animationer virker!")
+    expect(body).toContain("<script>alert('xss')</script>Animationer hjælper borgerne")
     await page.close()
 
     // CPR and phone numbers and the e-mail address are masked in every file the run wrote.
-    const personal = /010203-?1234|12 34 56 78|87 65 43 21|karen\.jensen|example\.dk/
+    const personal = /250376-?1239|12 34 56 78|23 45 67 89|87 65 43 21|hanne\.holm|example\.dk/
     for (const name of ["report.html", "recommendations.md", "recommendations.json", "statements.json", "ledger.json"]) {
       expect(fs.readFileSync(path.join(outDir, name), "utf8"), name).not.toMatch(personal)
     }

@@ -5,9 +5,11 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url))
-/** CI clones the repo with shared/ beside it. */
-export const sharedDir = path.resolve(repoRoot, "../shared")
-export const fixture = (name: string) => path.join(sharedDir, "fixtures", name)
+/** The project's own test corpus (written by test/fixtures/build-fixtures.ts). */
+export const fixturesDir = path.join(repoRoot, "test/fixtures")
+export const fixture = (name: string) => path.join(fixturesDir, name)
+/** The bundled sample export, as `pnpm analyze` reads it by default. */
+export const sampleExport = path.join(repoRoot, "data/samples/menti-konference-2024-12-05.xlsx")
 
 export const tempDir = (prefix = "udsagn-test-") => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 

@@ -5,7 +5,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, repoRoot } from "./support.js"
+import { fixture, repoRoot, sampleExport } from "./support.js"
 
 // A person who has never seen udsagn: open the page, drop the Menti export, see the report,
 // untick a theme on one statement, save, see the count change, download the Word file;
@@ -97,7 +97,7 @@ describe("the web app in Chromium", () => {
     await shot(page, "1-forside")
 
     // Drop the file on the upload box, the way a person drags it from the desktop.
-    const bytes = fs.readFileSync(fixture("menti-konference-2024-12-05.xlsx")).toString("base64")
+    const bytes = fs.readFileSync(sampleExport).toString("base64")
     // Runs in the page (a string, since this file is compiled without DOM types).
     const transfer = await page.evaluateHandle(`(() => {
       const raw = atob(${JSON.stringify(bytes)})
@@ -120,7 +120,7 @@ describe("the web app in Chromium", () => {
 
     await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 90_000 })
     expect(await textOf(page.locator("h1"))).toBe("Konference 5. december 2024")
-    expect(await textOf(page.locator("p.lead"))).toContain("160 udsagn")
+    expect(await textOf(page.locator("p.lead"))).toContain("174 udsagn")
     const report = page.frameLocator("iframe.report")
     await report.locator("h2", { hasText: "Sammenfatning" }).waitFor({ timeout: 15_000 })
     await shot(page, "4-analyse")
@@ -158,7 +158,7 @@ describe("the web app in Chromium", () => {
     // Filters: only statements the program is unsure of.
     await page.getByLabel("Kun dem, programmet er usikker på").check()
     await page.getByRole("button", { name: "Vis udsagn" }).click()
-    expect(await textOf(page.locator("#antal"))).toMatch(/^Viser \d+ af 160 udsagn\.$/)
+    expect(await textOf(page.locator("#antal"))).toMatch(/^Viser \d+ af 174 udsagn\.$/)
     const shown = await page.locator("fieldset.statement").count()
     expect(shown).toBeGreaterThan(0)
     expect(shown).toBe(await page.locator("fieldset.statement.review").count())

@@ -13,7 +13,7 @@ const categorize = (texts: ReadonlyArray<string>) =>
 
 const sorted = (xs: ReadonlyArray<string>) => [...xs].sort()
 
-// The codebook's decided edge cases (/work/shared/codebook.md), with the decision it gives.
+// The codebook's decided edge cases (the codebook the project was built from; data/themes/default.json carries its themes), with the decision it gives.
 const edgeCases: Array<[string, Array<string>]> = [
   ["Mere tid til den enkelte patient", ["patient-involvement"]],
   ["Vi har ikke tid nok", ["staff-burnout"]],

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
-const fixture = path.resolve(repoRoot, "../shared/fixtures/udsagn-utf8-bom.csv")
+const fixture = path.resolve(repoRoot, "test/fixtures/udsagn-utf8-bom.csv")
 
 /** The real CLI, as `pnpm analyze` runs it, from a fresh folder. */
 const analyze = (cwd: string, ...args: Array<string>) =>

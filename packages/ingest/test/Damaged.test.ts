@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { zipSync, unzipSync } from "fflate"
-import { local, read, shared, TestLayer } from "./helpers.js"
+import { local, read, fixture, TestLayer } from "./helpers.js"
 
 // Damaged and odd copies of real exports must end in a clear IngestError or a valid result,
 // never in a defect (which the CLI would have to show as a crash).
@@ -12,7 +12,7 @@ describe("damaged copies never crash the reader", () => {
   it.effect("truncations, flipped bytes and mangled XML", () =>
     Effect.gen(function*() {
       const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
-      const original = readFileSync(shared("menti-konference-2024-12-05.xlsx"))
+      const original = readFileSync(fixture("menti-alle-slidetyper.xlsx"))
       const files: Array<string> = []
       const write = (name: string, bytes: Uint8Array) => {
         const f = join(dir, name)
@@ -40,7 +40,7 @@ describe("damaged copies never crash the reader", () => {
       mangle("entities.xlsx", (x) => `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>` + x.replace(/Patientforening/g, "&a;&#xFFFFFF;&#0;"))
       const { ["xl/workbook.xml"]: _wb, ...noWorkbook } = parts
       write("no-workbook.xlsx", zipSync(noWorkbook))
-      write("csv-as-xlsx.xlsx", readFileSync(shared("udsagn-utf8-bom.csv")))
+      write("csv-as-xlsx.xlsx", readFileSync(fixture("udsagn-utf8-bom.csv")))
       write("xlsx-as-csv.csv", readFileSync(local("menti-standard.xlsx")))
 
       const outcomes: Array<string> = []

@@ -2,10 +2,10 @@ import { describe, expect, it } from "@effect/vitest"
 import { IngestResult } from "@udsagn/domain/Analysis"
 import { Effect, Schema } from "effect"
 import { eventTitle } from "../src/EventTitle.js"
-import { local, read, shared, TestLayer } from "./helpers.js"
+import { local, read, fixture, TestLayer } from "./helpers.js"
 
 describe("results", () => {
-  for (const file of [shared("menti-konference-2024-12-05.xlsx"), shared("udsagn-excel-semikolon-cp1252.csv"), local("menti-old-export.xlsx")]) {
+  for (const file of [fixture("menti-alle-slidetyper.xlsx"), fixture("udsagn-excel-semikolon-cp1252.csv"), local("menti-old-export.xlsx")]) {
     it.effect(`${file.split("/").pop()}: same bytes every run, and valid against the domain schema`, () =>
       Effect.gen(function*() {
         const a = yield* read(file)

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { decodeText, detectDelimiter, parseCsv } from "../src/CsvDecode.js"
 import { readTable } from "../src/TableReader.js"
-import { checkInvariants, local, read, shared, TestLayer } from "./helpers.js"
+import { checkInvariants, local, read, fixture, TestLayer } from "./helpers.js"
 
 describe("decodeText", () => {
   it("detects UTF-8 with BOM, plain UTF-8 and Windows-1252", () => {
@@ -224,12 +224,13 @@ describe("plain tables from files", () => {
       ])
     }).pipe(Effect.provide(TestLayer)), 30_000)
 
-  it.effect("overrides work on the shared fixtures too", () =>
+  it.effect("overrides work on the corpus tables too", () =>
     Effect.gen(function*() {
-      const r = yield* read(shared("udsagn-utf8-bom.csv"), { textColumn: "Response", questionColumn: "A" })
-      expect(r.statements.length).toBe(160)
-      const swapped = yield* read(shared("udsagn-tabel.xlsx"), { textColumn: "Spørgsmål", questionColumn: "Svar" })
-      expect(new Set(swapped.statements.map((s) => s.text)).size).toBe(5)
+      const r = yield* read(fixture("udsagn-utf8-bom.csv"), { textColumn: "Response", questionColumn: "A" })
+      expect(r.statements.length).toBe(175)
+      const swapped = yield* read(fixture("udsagn-tabel.xlsx"), { textColumn: "Spørgsmål", questionColumn: "Svar" })
+      // The question column as text: one distinct "statement" per question of the corpus.
+      expect(new Set(swapped.statements.map((s) => s.text)).size).toBe(6)
     }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("cleaning is recorded: exclusions with reasons, duplicates kept and marked, mojibake and NFC repaired", () =>

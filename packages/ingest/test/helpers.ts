@@ -4,8 +4,8 @@ import { Effect, Layer } from "effect"
 import { fileURLToPath } from "node:url"
 import { ExportReader, type ReadOptions } from "../src/ExportReader.js"
 
-/** /work/shared/fixtures locally; `shared/` beside the repo in CI. */
-export const shared = (name: string) => fileURLToPath(new URL(`../../../../shared/fixtures/${name}`, import.meta.url))
+/** The project's own test corpus (test/fixtures, written by test/fixtures/build-fixtures.ts). */
+export const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/${name}`, import.meta.url))
 export const local = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 export const repo = (rel: string) => fileURLToPath(new URL(`../../../${rel}`, import.meta.url))
 

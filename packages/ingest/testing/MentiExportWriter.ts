@@ -32,7 +32,19 @@ export const QaSlide = Schema.Struct({
   title: Schema.String,
   answers: Schema.Array(Schema.Struct({ text: Schema.String, upvotes: Schema.optional(Schema.Number) }))
 })
-export const SampleSlide = Schema.Union(OpenSlide, WordCloudSlide, ChoicesSlide, ScalesSlide, QaSlide)
+/** Each respondent ranks the options, in an order rotated per respondent; points n..1 by place. */
+export const RankingSlide = Schema.Struct({
+  type: Schema.Literal("ranking"),
+  title: Schema.String,
+  options: Schema.Array(Schema.String),
+  respondents: Schema.Number
+})
+export const QuizSlide = Schema.Struct({
+  type: Schema.Literal("quiz"),
+  title: Schema.String,
+  options: Schema.Array(Schema.Struct({ label: Schema.String, votes: Schema.Number, correct: Schema.optional(Schema.Boolean) }))
+})
+export const SampleSlide = Schema.Union(OpenSlide, WordCloudSlide, ChoicesSlide, ScalesSlide, QaSlide, RankingSlide, QuizSlide)
 
 /** The JSON a sample export is built from (`data/samples/konference-2024-12-05.json`). */
 export const SampleSpec = Schema.Struct({
@@ -57,6 +69,8 @@ export interface LayoutFlags {
   readonly qaSheet?: boolean
   /** Start with a content slide `Instructions` with reactions, as real exports do. Default true. */
   readonly instructionsSlide?: boolean
+  /** Sessions that were opened but got no votes: their sheet says `No votes for this session`. */
+  readonly emptySessions?: ReadonlyArray<number>
 }
 
 type Value = string | number | undefined
@@ -101,8 +115,10 @@ interface Column {
 
 /** Build the xlsx bytes of a Menti export for `spec`. */
 export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): Uint8Array => {
-  const sessions = flags.sessions ?? spec.sessions
-  if (sessions.length === 0) throw new Error("at least one session")
+  const allSessions = flags.sessions ?? spec.sessions
+  const empty = new Set(flags.emptySessions ?? [])
+  const sessions = allSessions.filter((s) => !empty.has(s))
+  if (sessions.length === 0) throw new Error("at least one session with votes")
   const upvotesOn = flags.upvotes ?? true
   const qaOn = flags.qaSheet ?? true
   const instructions = flags.instructionsSlide ?? true
@@ -114,7 +130,10 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
   const needs = spec.slides.map((s) => {
     switch (s.type) {
       case "choices":
+      case "quiz":
         return sumOf(s.options.map((o) => o.votes))
+      case "ranking":
+        return s.respondents
       case "scales":
         return Math.max(0, ...s.statements.map((st) => sumOf(st.distribution)))
       case "wordcloud":
@@ -160,7 +179,9 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
     const number = index + 1 + (instructions ? 1 : 0)
     const offset = (index * 7) % voters
     switch (slide.type) {
-      case "choices": {
+      case "choices":
+      case "quiz": {
+        const isQuiz = slide.type === "quiz"
         const picks = interleave(slide.options.map((o) => ({ value: o.label, count: o.votes })))
         const values = new Map<number, Value>()
         picks.forEach((label, i) => values.set(((i + offset) % voters) + 1, label))
@@ -168,16 +189,46 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
         blocks.push({
           kind: "Question",
           number,
-          type: "choices",
+          type: slide.type,
           title: slide.title,
           perSession: (s) => {
             const who = inSession(s).filter((v) => values.has(v))
             if (who.length === 0) return { respondents: 0, table: undefined }
+            const votes = (label: string) => num(who.filter((v) => values.get(v) === label).length)
+            return {
+              respondents: who.length,
+              table: isQuiz
+                ? [["Choices", "Votes", "Correct"], ...slide.options.map((o) => [o.label, votes(o.label), "correct" in o && o.correct ? "Yes" : "No"])]
+                : [["Choices", "Votes"], ...slide.options.map((o) => [o.label, votes(o.label)])]
+            }
+          }
+        })
+        break
+      }
+      case "ranking": {
+        const n = slide.options.length
+        // Respondent i ranks the options in their listed order rotated by i % 3 (so the first
+        // options lead on points): place p (0-based) earns n - p points.
+        const placeOf = (i: number, option: number) => (option - (i % 3) + n) % n
+        const respondents = voterIds.slice(0, slide.respondents).map((v) => ((v - 1 + offset) % voters) + 1)
+        slide.options.forEach((label, o) => {
+          const values = new Map<number, Value>()
+          respondents.forEach((v, i) => values.set(v, num(placeOf(i, o) + 1)))
+          columns.push({ header: `${slide.title}: ${label}`, values })
+        })
+        blocks.push({
+          kind: "Question",
+          number,
+          type: "ranking",
+          title: slide.title,
+          perSession: (s) => {
+            const who = respondents.map((v, i) => ({ v, i })).filter(({ v }) => sessionOf(v) === s)
+            if (who.length === 0) return { respondents: 0, table: undefined }
             return {
               respondents: who.length,
               table: [
-                ["Choices", "Votes"],
-                ...slide.options.map((o) => [o.label, num(who.filter((v) => values.get(v) === o.label).length)])
+                ["Choices", "Points"],
+                ...slide.options.map((label, o) => [label, num(sumOf(who.map(({ i }) => n - placeOf(i, o))))])
               ]
             }
           }
@@ -331,7 +382,7 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
     })
   }
 
-  for (const s of sessions) {
+  for (const s of allSessions) {
     const grid: Grid = []
     for (const b of blocks) {
       const { respondents, table } = b.perSession(s)

@@ -25,9 +25,9 @@ import { fileURLToPath } from "node:url"
 import Papa from "papaparse"
 
 // Test inputs built as domain objects from real files: the project's own labelled training
-// statements (never the evaluation set) and the shared hostile fixture.
+// statements (never the evaluation set) and the project's hostile fixture (test/fixtures).
 
-export const hostileCsvPath = fileURLToPath(new URL("../../../../shared/fixtures/hostile-statements.csv", import.meta.url))
+export const hostileCsvPath = fileURLToPath(new URL("../../../test/fixtures/hostile-statements.csv", import.meta.url))
 
 const theme = (id: string, label: string, color: string, description: string) =>
   new Theme({
@@ -189,7 +189,7 @@ const build = (
 /** A conference-sized analysis: ~160 training statements and two duplicates. */
 export const sampleFixture = (): Fixture => build(trainingRows(5), { duplicates: 2 })
 
-/** Hostile texts from the shared fixture (read with papaparse), as ingest would hand them on. */
+/** Hostile texts from the project's hostile fixture (read with papaparse), as ingest would hand them on. */
 export const hostileTexts = (): ReadonlyArray<{ question: string; text: string }> => {
   const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(hostileCsvPath, "utf8"), {
     header: true,

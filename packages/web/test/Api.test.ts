@@ -54,7 +54,7 @@ describe("POST /api/analyses", () => {
     expect(id).toMatch(uuid)
     const list = (await (await get("/api/analyses")).json()) as Array<{ id: string; statements: number }>
     const mine = list.find((a) => a.id === id)
-    expect(mine?.statements).toBe(160)
+    expect(mine?.statements).toBe(174)
     expect(readdirSync(join(dir, id))).toEqual(expect.arrayContaining(["analysis.json", "menti-konference-2024-12-05.xlsx", "runs"]))
   })
 
@@ -265,9 +265,9 @@ describe("reading analyses", () => {
     const res = await get(`/api/analyses/${id}`)
     expect(res.status).toBe(200)
     const body = (await res.json()) as { summary: { statements: number; themes: Array<unknown> }; ledger: { kept: number; read: number } }
-    expect(body.summary.statements).toBe(160)
+    expect(body.summary.statements).toBe(174)
     expect(body.summary.themes.length).toBeGreaterThanOrEqual(5)
-    expect(body.ledger.kept).toBe(160)
+    expect(body.ledger.kept).toBe(174)
   })
 
   it("GET /api/analyses/:id/statements.json gives every statement with its themes", async () => {
@@ -275,7 +275,7 @@ describe("reading analyses", () => {
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toContain("application/json")
     const rows = (await res.json()) as Array<{ id: string; themes: Array<string>; text: string }>
-    expect(rows).toHaveLength(160)
+    expect(rows).toHaveLength(174)
     expect(rows.every((r) => r.themes.length > 0)).toBe(true)
   })
 
@@ -347,7 +347,7 @@ describe("reading analyses", () => {
   it("filters the review page by theme, question, needs-review and search", async () => {
     const all = await (await get(`/analyser/${id}/gennemgang`)).text()
     const count = (html: string) => (html.match(/data-statement="/g) ?? []).length
-    expect(count(all)).toBe(160)
+    expect(count(all)).toBe(174)
     const theme = await (await get(`/analyser/${id}/gennemgang?tema=visual-communication`)).text()
     const rows = (await (await get(`/api/analyses/${id}/statements.json`)).json()) as Array<{ themes: Array<string>; needsReview: boolean; question: string; text: string }>
     expect(count(theme)).toBe(rows.filter((r) => r.themes.includes("visual-communication")).length)

@@ -27,7 +27,7 @@ describe("many uploads and a restart", () => {
       // Clean: either a finished analysis, or a clear error and nothing half-written.
       if (r.status === 201) {
         expect(r.body.id).toMatch(uuid)
-        expect(r.body.statements).toBe(160)
+        expect(r.body.statements).toBe(174)
       } else {
         expect([400, 413, 500, 503]).toContain(r.status)
         expect(typeof r.body.error).toBe("string")

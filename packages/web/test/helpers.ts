@@ -6,9 +6,9 @@ import { AnalyzerLive } from "../src/AnalyzerLive.js"
 import { type RunningServer, startWebServer } from "../src/Server.js"
 import type { WebSettings } from "../src/WebConfig.js"
 
-// CI clones the repo with shared/ beside it.
-export const fixtures = join(repoRoot, "../shared/fixtures")
-export const sample = join(fixtures, "menti-konference-2024-12-05.xlsx")
+/** The project's own test corpus (test/fixtures) and the bundled sample export. */
+export const fixtures = join(repoRoot, "test/fixtures")
+export const sample = join(repoRoot, "data/samples/menti-konference-2024-12-05.xlsx")
 
 export const freshDir = (label: string) => mkdtempSync(join(tmpdir(), `udsagn-web-${label}-`))
 

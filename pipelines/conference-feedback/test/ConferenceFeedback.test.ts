@@ -9,7 +9,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 
 const TestLayer = ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))
-const fixtures = path.resolve(import.meta.dirname, "../../../../shared/fixtures")
+const fixtures = path.resolve(import.meta.dirname, "../../../test/fixtures")
 const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-pipeline-"))
 
 describe("ConferenceFeedback", () => {
