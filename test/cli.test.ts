@@ -94,13 +94,15 @@ describe("udsagn analyze (end to end, real CLI)", () => {
     })
   }
 
-  // Every bad file of the corpus, and a missing one; the list is read, never skipped.
-  const bad = fs.readdirSync(path.join(fixturesDir, "bad"))
-  it("has bad files to refuse", () => expect(bad.length).toBeGreaterThanOrEqual(6))
-  for (const name of [...bad, "does-not-exist.xlsx"]) {
-    it(`refuses ${name} with one clear line and a non-zero exit`, async () => {
+  // Every bad file of the corpus, an empty file made here, and a missing one; the list is read, never skipped.
+  const bad = fs.readdirSync(path.join(fixturesDir, "bad")).map((name) => path.join(fixturesDir, "bad", name))
+  it("has bad files to refuse", () => expect(bad.length).toBeGreaterThanOrEqual(5))
+  const empty = path.join(tempDir(), "empty.xlsx")
+  fs.writeFileSync(empty, new Uint8Array())
+  for (const file of [...bad, empty, path.join(fixturesDir, "bad", "does-not-exist.xlsx")]) {
+    it(`refuses ${path.basename(file)} with one clear line and a non-zero exit`, async () => {
       const out = path.join(tempDir(), "out")
-      const run = await runCli(["analyze", path.join(fixturesDir, "bad", name), "--out", out])
+      const run = await runCli(["analyze", file, "--out", out])
       expect(run.code).not.toBe(0)
       expect(run.code).not.toBeNull()
       const lines = run.stderr.trim().split("\n")

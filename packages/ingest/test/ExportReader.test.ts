@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { readdirSync } from "node:fs"
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { checkInvariants, countBy, fixture, local, read, TestLayer } from "./helpers.js"
 
 const MENTI = "menti-alle-slidetyper.xlsx"
@@ -154,7 +156,6 @@ describe("hostile statements", () => {
 
 describe("bad files", () => {
   const expected: Record<string, string> = {
-    "empty.xlsx": "EmptyFile",
     "not-a-spreadsheet.xlsx": "NotASpreadsheet",
     "truncated.xlsx": "CorruptWorkbook",
     "random-bytes.csv": "NotText",
@@ -181,6 +182,17 @@ describe("bad files", () => {
         expect(error.message.split(/\.\s/).length).toBeGreaterThanOrEqual(2)
       }).pipe(Effect.provide(TestLayer)), 30_000)
   }
+
+  it.effect("an empty file (0 bytes, made here) fails with EmptyFile", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      const file = join(dir, "empty.xlsx")
+      writeFileSync(file, new Uint8Array())
+      const error = yield* Effect.flip(read(file))
+      rmSync(dir, { recursive: true, force: true })
+      expect(error._tag).toBe("EmptyFile")
+      expect(error.message).toMatch(/^Filen empty\.xlsx er tom \(0 byte\)\. /)
+    }).pipe(Effect.provide(TestLayer)), 30_000)
 
   it.effect("a missing file, a folder and an unknown type fail clearly", () =>
     Effect.gen(function*() {
