@@ -23,7 +23,8 @@ import {
 } from "./IngestError.js"
 import { isMentiWorkbook, readMentiWorkbook } from "./MentiWorkbook.js"
 import { readTable, type TableFailure, type TableRead } from "./TableReader.js"
-import { MAX_UNPACKED_BYTES, parseWorkbook, unzipXlsx, type Workbook } from "./Xlsx.js"
+import { type Workbook, workbookOf } from "./Xlsx.js"
+import { MAX_UNPACKED_BYTES, unzipXlsx } from "./XlsxZip.js"
 
 export interface ReadOptions {
   /** Plain tables: the answer column, by header name, letter (`B`) or 1-based number. */
@@ -118,7 +119,7 @@ export const readExport = (
     let parsed: Parsed
     if (isZip(bytes)) {
       const parts = yield* unzipXlsx(bytes, name, limits.maxUnpackedBytes)
-      const wb = yield* parseWorkbook(parts, name)
+      const wb = yield* workbookOf(parts, name)
       if (isMentiWorkbook(wb)) {
         const menti = readMentiWorkbook(wb)
         if (Either.isLeft(menti)) return yield* new UnknownLayout({ file: name, detail: menti.left })
