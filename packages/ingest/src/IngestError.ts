@@ -1,17 +1,27 @@
 import { Data } from "effect"
 
-// Every error here is something a person can fix by choosing or re-exporting a file, so each
-// `message` is ONE Danish line: what is wrong, then what to do. The CLI prints exactly that.
+// Every error here is something a person can fix by choosing or re-exporting a file. Each holds
+// data (`path`: the file as the caller named it; where known the line or sheet) and builds from
+// it ONE Danish line: what is wrong, then what to do. `message` names the file by its base name
+// (by the path as given when the file cannot be found or read); `describe(name)` names it as the
+// caller likes, e.g. by the name a user uploaded it under, so no server path reaches them.
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString("da-DK", { maximumFractionDigits: 1 })
+
+/** The last segment of a path, with `/` or `\` as separator. */
+export const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1)
 
 /** The path does not exist (or is not a file). */
 export class FileNotFound extends Data.TaggedError("FileNotFound")<{
   readonly path: string
   readonly cause?: unknown
 }> {
+  // Not found: the path as given is what the user needs to check.
   override get message() {
-    return `Filen findes ikke: ${this.path}. Tjek stavemåden og stien, og prøv igen.`
+    return this.describe(this.path)
+  }
+  describe(name: string) {
+    return `Filen findes ikke: ${name}. Tjek stavemåden og stien, og prøv igen.`
   }
 }
 
@@ -21,122 +31,166 @@ export class FileUnreadable extends Data.TaggedError("FileUnreadable")<{
   readonly cause?: unknown
 }> {
   override get message() {
-    return `Filen ${this.path} kan ikke læses. Tjek at det er en fil (ikke en mappe), og at du har adgang til den.`
+    return this.describe(this.path)
+  }
+  describe(name: string) {
+    return `Filen ${name} kan ikke læses. Tjek at det er en fil (ikke en mappe), og at du har adgang til den.`
   }
 }
 
-export class EmptyFile extends Data.TaggedError("EmptyFile")<{ readonly file: string }> {
+export class EmptyFile extends Data.TaggedError("EmptyFile")<{ readonly path: string }> {
   override get message() {
-    return `Filen ${this.file} er tom (0 byte). Eksportér resultaterne fra Mentimeter igen som Excel (.xlsx) eller CSV.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} er tom (0 byte). Eksportér resultaterne fra Mentimeter igen som Excel (.xlsx) eller CSV.`
   }
 }
 
 export class FileTooLarge extends Data.TaggedError("FileTooLarge")<{
-  readonly file: string
+  readonly path: string
   readonly bytes: number
   readonly limit: number
 }> {
   override get message() {
-    return `Filen ${this.file} er for stor (${mb(this.bytes)} MB; grænsen er ${mb(this.limit)} MB). Del eksporten op, eller gem kun arkene med svar.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} er for stor (${mb(this.bytes)} MB; grænsen er ${mb(this.limit)} MB). Del eksporten op, eller gem kun arkene med svar.`
   }
 }
 
 /** An xlsx whose contents would inflate past the limit: a decompression bomb or an absurd sheet. */
 export class TooLargeWhenUnpacked extends Data.TaggedError("TooLargeWhenUnpacked")<{
-  readonly file: string
+  readonly path: string
   readonly bytes: number
   readonly limit: number
 }> {
   override get message() {
-    return `Filen ${this.file} fylder over ${mb(this.limit)} MB, når den pakkes ud (mindst ${mb(this.bytes)} MB), og er afvist for en sikkerheds skyld. Eksportér resultaterne fra Mentimeter igen, eller gem arket som CSV.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} fylder over ${mb(this.limit)} MB, når den pakkes ud (mindst ${mb(this.bytes)} MB), og er afvist for en sikkerheds skyld. Eksportér resultaterne fra Mentimeter igen, eller gem arket som CSV.`
   }
 }
 
 /** The file name says spreadsheet, the bytes say otherwise (text, image, …). */
 export class NotASpreadsheet extends Data.TaggedError("NotASpreadsheet")<{
-  readonly file: string
+  readonly path: string
   readonly detail: string
 }> {
   override get message() {
-    return `Filen ${this.file} er ikke et Excel-regneark (${this.detail}). Eksportér resultaterne fra Mentimeter som Excel (.xlsx), eller gem tabellen som CSV.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} er ikke et Excel-regneark (${this.detail}). Eksportér resultaterne fra Mentimeter som Excel (.xlsx), eller gem tabellen som CSV.`
   }
 }
 
 /** Old binary .xls or an encrypted workbook: both are OLE compound files, not zip. */
 export class LegacyOrEncryptedWorkbook extends Data.TaggedError("LegacyOrEncryptedWorkbook")<{
-  readonly file: string
+  readonly path: string
 }> {
   override get message() {
-    return `Filen ${this.file} er i det gamle Excel-format (.xls) eller beskyttet med adgangskode. Åbn den i Excel og gem den som .xlsx uden adgangskode.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} er i det gamle Excel-format (.xls) eller beskyttet med adgangskode. Åbn den i Excel og gem den som .xlsx uden adgangskode.`
   }
 }
 
 /** A zip/xlsx that is cut off or damaged. */
 export class CorruptWorkbook extends Data.TaggedError("CorruptWorkbook")<{
-  readonly file: string
+  readonly path: string
   readonly cause?: unknown
 }> {
   override get message() {
-    return `Filen ${this.file} er beskadiget eller ufuldstændig (fx afbrudt under download) og kan ikke åbnes. Hent eller eksportér filen igen.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} er beskadiget eller ufuldstændig (fx afbrudt under download) og kan ikke åbnes. Hent eller eksportér filen igen.`
   }
 }
 
 /** A .csv that is not text (binary data). */
-export class NotText extends Data.TaggedError("NotText")<{ readonly file: string }> {
+export class NotText extends Data.TaggedError("NotText")<{ readonly path: string }> {
   override get message() {
-    return `Filen ${this.file} indeholder ikke tekst og kan ikke læses som CSV. Gem tabellen fra Excel som "CSV (semikolonsepareret)" eller brug Menti-eksporten (.xlsx).`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} indeholder ikke tekst og kan ikke læses som CSV. Gem tabellen fra Excel som "CSV (semikolonsepareret)" eller brug Menti-eksporten (.xlsx).`
   }
 }
 
 /** A CSV whose quoted field never closes: everything after it would be swallowed into one answer. */
 export class MalformedCsv extends Data.TaggedError("MalformedCsv")<{
-  readonly file: string
+  readonly path: string
+  /** 1-based line where the quote opens. */
   readonly line: number
 }> {
   override get message() {
-    return `Filen ${this.file} har et citationstegn (") i linje ${this.line}, som aldrig lukkes, så resten af filen ville blive til ét svar. Ret linjen i Excel eller en teksteditor, og gem filen igen.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} har et citationstegn (") i linje ${this.line}, som aldrig lukkes, så resten af filen ville blive til ét svar. Ret linjen i Excel eller en teksteditor, og gem filen igen.`
   }
 }
 
 export class UnsupportedFileType extends Data.TaggedError("UnsupportedFileType")<{
-  readonly file: string
+  readonly path: string
   readonly extension: string
 }> {
   override get message() {
-    return `Filtypen ${this.extension || "(ingen)"} kan ikke læses (${this.file}). Brug en Menti-eksport som Excel (.xlsx) eller en tabel gemt som CSV.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filtypen ${this.extension || "(ingen)"} kan ikke læses (${name}). Brug en Menti-eksport som Excel (.xlsx) eller en tabel gemt som CSV.`
   }
 }
 
 /** Neither a Menti export nor a table with a recognisable answer column. */
 export class UnknownLayout extends Data.TaggedError("UnknownLayout")<{
-  readonly file: string
+  readonly path: string
   readonly detail: string
+  /** The sheet that did not fit, when one sheet is to blame. */
+  readonly sheet?: string | undefined
 }> {
   override get message() {
-    return `Filen ${this.file} ligner hverken en Menti-eksport eller en tabel med svar (${this.detail}). Brug Mentimeters Excel-eksport, eller giv svarkolonnen overskriften »Svar« eller »Udsagn« (på kommandolinjen kan den angives med --text-column).`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} ligner hverken en Menti-eksport eller en tabel med svar (${this.detail}). Brug Mentimeters Excel-eksport, eller giv svarkolonnen overskriften »Svar« eller »Udsagn« (på kommandolinjen kan den angives med --text-column).`
   }
 }
 
 /** A column named in --text-column / --question-column is not in the table. */
 export class ColumnNotFound extends Data.TaggedError("ColumnNotFound")<{
-  readonly file: string
+  readonly path: string
   readonly option: "text-column" | "question-column"
   readonly column: string
   readonly available: ReadonlyArray<string>
+  /** The workbook sheet looked in (a CSV has none). */
+  readonly sheet?: string | undefined
 }> {
   override get message() {
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
     const names = this.available.filter((n) => n.length > 0).slice(0, 12).map((n) => `"${n}"`).join(", ")
-    return `Kolonnen "${this.column}" (--${this.option}) findes ikke i ${this.file}. Brug et kolonnenavn, et bogstav (A, B …) eller et nummer${names ? `; kolonnerne er ${names}` : ""}.`
+    return `Kolonnen "${this.column}" (--${this.option}) findes ikke i ${name}. Brug et kolonnenavn, et bogstav (A, B …) eller et nummer${names ? `; kolonnerne er ${names}` : ""}.`
   }
 }
 
 /** The file holds no free-text answers at all (header only, only closed questions…). */
 export class NoStatements extends Data.TaggedError("NoStatements")<{
-  readonly file: string
+  readonly path: string
   readonly detail: string
 }> {
   override get message() {
-    return `Filen ${this.file} indeholder ingen fritekstsvar (${this.detail}). Eksportér en præsentation med åbne spørgsmål, word cloud eller Q&A, eller vælg en anden fil.`
+    return this.describe(baseName(this.path))
+  }
+  describe(name: string) {
+    return `Filen ${name} indeholder ingen fritekstsvar (${this.detail}). Eksportér en præsentation med åbne spørgsmål, word cloud eller Q&A, eller vælg en anden fil.`
   }
 }
 

@@ -39,6 +39,12 @@ export const isBlank = (row: ReadonlyArray<Cell | undefined>) =>
 /** Lower-cased, trimmed header names of 1-based row `r`. */
 export const headerNames = (sheet: Sheet, r: number) => rowAt(sheet, r).map((c) => cellText(c).trim().toLowerCase())
 
+/** Why a workbook with Menti's sheet names is not read as Menti's export; `sheet` if one is to blame. */
+export interface MentiRefusal {
+  readonly detail: string
+  readonly sheet?: string
+}
+
 /** Where a Menti answer sits, what it answers and who gave it: everything but the text. */
 export type AnswerBase = Omit<RawEntry, "raw" | "upvotes"> & { readonly questionType: "open" | "wordcloud" }
 

@@ -2,6 +2,7 @@ import type { ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
 import { Either } from "effect"
 import type { RawEntry } from "./Assemble.js"
 import { closedQuestionsOf } from "./ClosedQuestions.js"
+import type { MentiRefusal } from "./MentiCells.js"
 import { DEFAULT_QA_TITLE, isQaSheet, QA_SHEET, readQaSheet } from "./QaSheet.js"
 import { blockEntries, isSessionSheet, parseSessionSheet, type SlideBlock } from "./SessionSheet.js"
 import { findVotersHeader, readVotersSheet } from "./VotersSheet.js"
@@ -15,7 +16,7 @@ import type { Sheet, Workbook } from "./Xlsx.js"
 
 // The readers' names, for the existing importers of this module.
 export { closedQuestionsOf } from "./ClosedQuestions.js"
-export { isoDate, normTitle, numberOf } from "./MentiCells.js"
+export { isoDate, type MentiRefusal, normTitle, numberOf } from "./MentiCells.js"
 export { DEFAULT_QA_TITLE, QA_SHEET } from "./QaSheet.js"
 export { parseSessionSheet, type SlideBlock, UNTITLED } from "./SessionSheet.js"
 export { splitHeader } from "./VotersSheet.js"
@@ -54,7 +55,7 @@ const readQa = (sheet: Sheet | undefined, blocks: ReadonlyArray<SlideBlock>) =>
  * Reading order: the Voters answers (or, without a Voters sheet, the Session blocks' responses),
  * then the Q&A questions.
  */
-export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string> => {
+export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, MentiRefusal> => {
   const blocks = wb.sheets.filter(isSessionSheet).flatMap(parseSessionSheet)
   const voters = wb.sheets.find((s) => s.name.trim() === "Voters")
   const qaSheet = wb.sheets.find(isQaSheet)
@@ -63,8 +64,8 @@ export const readMentiWorkbook = (wb: Workbook): Either.Either<MentiRead, string
     // A Voters sheet without its columns is only acceptable when the other sheets carry the answers.
     return Either.left(
       voters
-        ? "arket Voters mangler kolonnerne Date, Session og Voter"
-        : "der er hverken et Voters-ark, Session-ark eller Q&A-ark"
+        ? { detail: "arket Voters mangler kolonnerne Date, Session og Voter", sheet: voters.name }
+        : { detail: "der er hverken et Voters-ark, Session-ark eller Q&A-ark" }
     )
   }
   const answers = voters && votersHeader

@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import type { RawEntry } from "./Assemble.js"
 import { cellText } from "./Cell.js"
-import { headerNames, isBlank, isoDate, numberOf, rowAt } from "./MentiCells.js"
+import { headerNames, isBlank, isoDate, type MentiRefusal, numberOf, rowAt } from "./MentiCells.js"
 import type { Sheet } from "./Xlsx.js"
 
 // Menti's Q&A sheet (`Questions from audience`): a note row, then a header with `Input` (or
@@ -28,12 +28,14 @@ const findQaHeader = (sheet: Sheet) => {
 }
 
 /** Read the Q&A sheet; every question is an entry of the Q&A slide `title`. Left: why it is not Menti's layout. */
-export const readQaSheet = (sheet: Sheet, title: string): Either.Either<QaRead, string> => {
+export const readQaSheet = (sheet: Sheet, title: string): Either.Either<QaRead, MentiRefusal> => {
   const header = findQaHeader(sheet)
   if (header === undefined) {
     // An empty Q&A sheet (note row only) is fine; one with rows but no Input column is not Menti's layout.
     const hasRows = sheet.rows.slice(1).some((row) => row !== undefined && !isBlank(row))
-    return hasRows ? Either.left(`arket "${sheet.name}" mangler kolonnen Input`) : Either.right({ entries: [], participants: 0 })
+    return hasRows
+      ? Either.left({ detail: `arket "${sheet.name}" mangler kolonnen Input`, sheet: sheet.name })
+      : Either.right({ entries: [], participants: 0 })
   }
   const col = (name: string) => header.names.indexOf(name) + 1 || undefined
   const input = col("input") ?? col("question") ?? 1

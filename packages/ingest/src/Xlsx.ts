@@ -51,30 +51,30 @@ const notASpreadsheet = (parts: ReadonlyMap<string, XlsxPart>, workbookPath: str
  * workbook and from it to each sheet. Fails when the zip is not a spreadsheet, or when a part the
  * workbook needs is malformed or cut off (a damaged part must not pass for a whole sheet).
  */
-export const workbookOf = (parts: ReadonlyMap<string, XlsxPart>, file: string) =>
+export const workbookOf = (parts: ReadonlyMap<string, XlsxPart>, path: string) =>
   Effect.gen(function*() {
     const officeDoc = relsOf(parts.get("_rels/.rels")).find((r) => r.type.endsWith("/officeDocument"))
     const workbookPath = officeDoc ? resolvePart("", officeDoc.target) : "xl/workbook.xml"
     const workbook = parts.get(workbookPath)
-    if (workbook === undefined) return yield* new NotASpreadsheet({ file, detail: notASpreadsheet(parts, workbookPath) })
-    if (workbook.kind !== "workbook") return yield* new CorruptWorkbook({ file })
+    if (workbook === undefined) return yield* new NotASpreadsheet({ path, detail: notASpreadsheet(parts, workbookPath) })
+    if (workbook.kind !== "workbook") return yield* new CorruptWorkbook({ path })
     const rels = relsOf(parts.get(relsPathOf(workbookPath)))
     const partOf = (rel: Rel | undefined) => (rel ? parts.get(resolvePart(workbookPath, rel.target)) : undefined)
     const sharedRel = rels.find((r) => r.type.endsWith("/sharedStrings"))
     const shared = sharedRel ? partOf(sharedRel) : parts.get("xl/sharedStrings.xml")
-    if (shared !== undefined && shared.kind !== "sharedStrings") return yield* new CorruptWorkbook({ file })
+    if (shared !== undefined && shared.kind !== "sharedStrings") return yield* new CorruptWorkbook({ path })
     const strings = shared?.strings ?? []
     const sheets: Array<Sheet> = []
     for (const ref of workbook.sheets) {
       const part = ref.id !== undefined ? partOf(rels.find((r) => r.id === ref.id)) : undefined
-      if (part?.kind === "broken") return yield* new CorruptWorkbook({ file })
+      if (part?.kind === "broken") return yield* new CorruptWorkbook({ path })
       // Chart sheets and dialog sheets have no cells; a missing part is simply an empty sheet.
       sheets.push({ name: ref.name, rows: part?.kind === "worksheet" ? resolveRows(part.cells, strings) : [] })
     }
-    if (sheets.length === 0) return yield* new NotASpreadsheet({ file, detail: "regnearket har ingen ark" })
+    if (sheets.length === 0) return yield* new NotASpreadsheet({ path, detail: "regnearket har ingen ark" })
     return { sheets } satisfies Workbook
   })
 
 /** The workbook from parts given as text (tests, and anything that already holds the XML). */
-export const parseWorkbook = (parts: ReadonlyMap<string, string>, file: string) =>
-  workbookOf(new Map([...parts].map(([name, xml]) => [name, readPart(xml)])), file)
+export const parseWorkbook = (parts: ReadonlyMap<string, string>, path: string) =>
+  workbookOf(new Map([...parts].map(([name, xml]) => [name, readPart(xml)])), path)

@@ -17,7 +17,7 @@ const SKIP = /^(?:xl\/(?:theme|media|drawings|charts|printerSettings|externalLin
  * (headers can lie) so a crafted file is cut off at the limit instead of filling memory. Each
  * part is parsed as it inflates; only what it says is kept, not its text.
  */
-export const unzipXlsx = (bytes: Uint8Array, file: string, limit: number = MAX_UNPACKED_BYTES) =>
+export const unzipXlsx = (bytes: Uint8Array, path: string, limit: number = MAX_UNPACKED_BYTES) =>
   Effect.tryPromise({
     try: async (signal): Promise<ReadonlyMap<string, XlsxPart>> => {
       const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
@@ -27,8 +27,8 @@ export const unzipXlsx = (bytes: Uint8Array, file: string, limit: number = MAX_U
         strictFileNames: false
       })
       try {
-        const entries = await listEntries(zip, file, limit)
-        const budget = { inflated: 0, limit, file }
+        const entries = await listEntries(zip, path, limit)
+        const budget = { inflated: 0, limit, path }
         const parts = new Map<string, XlsxPart>()
         for (const entry of entries) {
           if (signal.aborted) break
@@ -41,7 +41,7 @@ export const unzipXlsx = (bytes: Uint8Array, file: string, limit: number = MAX_U
         zip.close()
       }
     },
-    catch: (cause) => (cause instanceof Refused ? cause.error : new CorruptWorkbook({ file, cause }))
+    catch: (cause) => (cause instanceof Refused ? cause.error : new CorruptWorkbook({ path, cause }))
   })
 
 class Refused {
@@ -49,15 +49,15 @@ class Refused {
 }
 
 /** The central directory, refused when it lists too many entries or declares too many bytes. */
-const listEntries = async (zip: yauzl.ZipFile, file: string, limit: number) => {
-  if (zip.entryCount > MAX_ENTRIES) throw new Refused(new CorruptWorkbook({ file }))
+const listEntries = async (zip: yauzl.ZipFile, path: string, limit: number) => {
+  if (zip.entryCount > MAX_ENTRIES) throw new Refused(new CorruptWorkbook({ path }))
   const entries: Array<yauzl.Entry> = []
   let declared = 0
   for await (const entry of zip.eachEntry()) {
     declared += entry.uncompressedSize
     entries.push(entry)
   }
-  if (declared > limit) throw new Refused(new TooLargeWhenUnpacked({ file, bytes: declared, limit }))
+  if (declared > limit) throw new Refused(new TooLargeWhenUnpacked({ path, bytes: declared, limit }))
   return entries
 }
 
@@ -65,7 +65,7 @@ const listEntries = async (zip: yauzl.ZipFile, file: string, limit: number) => {
 const readEntry = async (
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
-  budget: { inflated: number; readonly limit: number; readonly file: string }
+  budget: { inflated: number; readonly limit: number; readonly path: string }
 ): Promise<XlsxPart> => {
   const stream = await zip.openReadStreamPromise(entry)
   const reader = partReader()
@@ -74,7 +74,7 @@ const readEntry = async (
     budget.inflated += chunk.length
     if (budget.inflated > budget.limit) {
       stream.destroy()
-      throw new Refused(new TooLargeWhenUnpacked({ file: budget.file, bytes: budget.inflated, limit: budget.limit }))
+      throw new Refused(new TooLargeWhenUnpacked({ path: budget.path, bytes: budget.inflated, limit: budget.limit }))
     }
     decoder ??= decoderFor(chunk)
     // Once the part is known to be of no use (or broken), the rest is still inflated and
