@@ -1,4 +1,4 @@
-import { type Cause, Data } from "effect"
+import { type Cause, Data, Predicate } from "effect"
 
 // Every error here is something a person can fix by choosing or re-exporting a file. Each holds
 // data (`path`: the file as the caller named it; where known the line or sheet) and builds from
@@ -10,6 +10,11 @@ const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString("da-DK", { 
 
 /** The last segment of a path, with `/` or `\` as separator. */
 export const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1)
+
+const IngestErrorTypeId: unique symbol = Symbol.for("@udsagn/ingest/IngestError")
+
+/** Whether `u` is one of the errors below (e.g. to `describe` it with the name a user knows). */
+export const isIngestError = (u: unknown): u is IngestError => Predicate.hasProperty(u, IngestErrorTypeId)
 
 /** What every ingest error has besides its tag and its own fields. */
 export interface IngestFailure {
@@ -27,12 +32,15 @@ export interface IngestFailure {
 const TaggedIngestError = <Tag extends string>(tag: Tag, named: "baseName" | "byPath" = "baseName") => {
   abstract class Failure extends Data.TaggedError(tag)<{ readonly path: string }> {
     abstract describe(name: string): string
+    get [IngestErrorTypeId]() {
+      return IngestErrorTypeId
+    }
     override get message() {
       return this.describe(named === "byPath" ? this.path : baseName(this.path))
     }
   }
   // Typed like Data.TaggedError, so each error names its own fields.
-  return Failure as new<A extends Record<string, unknown> = {}>(
+  return Failure as abstract new<A extends Record<string, unknown> = {}>(
     args: { readonly path: string } & { readonly [P in keyof A]: A[P] }
   ) => Cause.YieldableError & { readonly _tag: Tag } & IngestFailure & Readonly<A>
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { writeXlsx } from "../testing/MentiExportWriter.js"
-import { baseName, FileNotFound, MalformedCsv, UnknownLayout } from "../src/IngestError.js"
+import { baseName, FileNotFound, isIngestError, MalformedCsv, UnknownLayout } from "../src/IngestError.js"
 import { read, TestLayer } from "./helpers.js"
 
 describe("errors hold data and build their text from it", () => {
@@ -14,6 +14,12 @@ describe("errors hold data and build their text from it", () => {
     expect(e.message).not.toContain("/srv")
     expect(e.describe("svar fra mødet.csv")).toBe(e.message.replace("input.csv", "svar fra mødet.csv"))
     expect(baseName("C:\\data\\eksport.xlsx")).toBe("eksport.xlsx")
+    expect([e, new FileNotFound({ path: "x" }), new Error("x"), { _tag: "MalformedCsv" }].map(isIngestError)).toEqual([
+      true,
+      true,
+      false,
+      false
+    ])
   })
 
   it("a missing file is named by the path as given, unless described", () => {
