@@ -4,7 +4,7 @@ import { CorruptWorkbook, NotASpreadsheet } from "./IngestError.js"
 import { resolveRows } from "./WorksheetPart.js"
 import { readPart, type Rel, type XlsxPart } from "./XlsxPart.js"
 
-// The existing importers (TableReader, the fixture writer, tests) take the cell helpers from here.
+// The fixture writer and tests take the cell helpers from here.
 export { type Cell, cellText, columnLetters, columnNumber } from "./Cell.js"
 
 /** One worksheet. `rows[r - 1][c - 1]` is the cell at 1-based row r, column c; gaps are undefined. */
