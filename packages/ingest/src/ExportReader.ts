@@ -23,7 +23,8 @@ import {
 } from "./IngestError.js"
 import { isMentiWorkbook, readMentiWorkbook } from "./MentiWorkbook.js"
 import { readTable, type TableFailure, type TableRead } from "./TableReader.js"
-import { MAX_UNPACKED_BYTES, parseWorkbook, unzipXlsx, type Workbook } from "./Xlsx.js"
+import { type Workbook, workbookOf } from "./Xlsx.js"
+import { MAX_UNPACKED_BYTES, unzipXlsx } from "./XlsxZip.js"
 
 export interface ReadOptions {
   /** Plain tables: the answer column, by header name, letter (`B`) or 1-based number. */
@@ -56,10 +57,11 @@ interface Parsed {
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6)
 const isOle = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 
-const tableFailure = (file: string, f: TableFailure): IngestError =>
+/** A table that gave no answers, as an error; `sheet` when it is one sheet of a workbook. */
+const tableFailure = (path: string, f: TableFailure, sheet?: string): IngestError =>
   f._tag === "ColumnNotFound"
-    ? new ColumnNotFound({ file, option: f.option, column: f.column, available: f.available })
-    : new UnknownLayout({ file, detail: f.detail })
+    ? new ColumnNotFound({ path, option: f.option, column: f.column, available: f.available, sheet })
+    : new UnknownLayout({ path, detail: f.detail, sheet })
 
 const fromTable = (layout: Layout, t: TableRead): Parsed => ({
   layout,
@@ -73,14 +75,14 @@ const fromTable = (layout: Layout, t: TableRead): Parsed => ({
  * A workbook that is not a Menti export: the first sheet whose answer column has a known name
  * (or the one named by the option); failing that, the first sheet where content gives one.
  */
-const readWorkbookTable = (wb: Workbook, file: string, options: ReadOptions): Either.Either<Parsed, IngestError> => {
-  let firstFailure: TableFailure | undefined
+const readWorkbookTable = (wb: Workbook, path: string, options: ReadOptions): Either.Either<Parsed, IngestError> => {
+  let firstFailure: { readonly failure: TableFailure; readonly sheet: string } | undefined
   let byContent: TableRead | undefined
   for (const sheet of wb.sheets) {
     if (sheet.rows.length === 0) continue
     const t = readTable(sheet.rows, sheet.name, options)
     if (Either.isLeft(t)) {
-      firstFailure ??= t.left
+      firstFailure ??= { failure: t.left, sheet: sheet.name }
       continue
     }
     if (t.right.foundBy !== "content") return Either.right(fromTable("table-xlsx", t.right))
@@ -88,9 +90,74 @@ const readWorkbookTable = (wb: Workbook, file: string, options: ReadOptions): Ei
   }
   if (byContent) return Either.right(fromTable("table-xlsx", byContent))
   return Either.left(
-    firstFailure ? tableFailure(file, firstFailure) : new NoStatements({ file, detail: "alle ark er tomme" })
+    firstFailure
+      ? tableFailure(path, firstFailure.failure, firstFailure.sheet)
+      : new NoStatements({ path, detail: "alle ark er tomme" })
   )
 }
+
+/** The file's bytes, after refusing what is missing, not a file, empty or too large. */
+const readBytes = (fs: FileSystem.FileSystem, file: string, limits: ReadLimits) =>
+  Effect.gen(function*() {
+    const info = yield* fs.stat(file).pipe(
+      Effect.mapError((cause) =>
+        cause._tag === "SystemError" && cause.reason === "NotFound"
+          ? new FileNotFound({ path: file, cause })
+          : new FileUnreadable({ path: file, cause })
+      )
+    )
+    if (info.type !== "File") return yield* new FileUnreadable({ path: file })
+    const size = Number(info.size)
+    if (size === 0) return yield* new EmptyFile({ path: file })
+    if (size > limits.maxFileBytes) return yield* new FileTooLarge({ path: file, bytes: size, limit: limits.maxFileBytes })
+    return yield* fs.readFile(file).pipe(Effect.mapError((cause) => new FileUnreadable({ path: file, cause })))
+  })
+
+/** A zip: an xlsx, read as a Menti export when it has Menti's sheet names, else as a table. */
+const parseXlsx = (bytes: Uint8Array, file: string, options: ReadOptions, limits: ReadLimits) =>
+  Effect.gen(function*() {
+    const parts = yield* unzipXlsx(bytes, file, limits.maxUnpackedBytes)
+    const wb = yield* workbookOf(parts, file)
+    if (!isMentiWorkbook(wb)) return yield* readWorkbookTable(wb, file, options)
+    const menti = readMentiWorkbook(wb)
+    if (Either.isLeft(menti)) return yield* new UnknownLayout({ path: file, ...menti.left })
+    return { layout: "menti-xlsx", ...menti.right } satisfies Parsed
+  })
+
+/** A text file: a CSV (or tab-separated) table. */
+const parseCsvTable = (bytes: Uint8Array, file: string, sheet: string, options: ReadOptions) =>
+  Effect.gen(function*() {
+    const decoded = decodeText(bytes)
+    if (decoded === undefined) return yield* new NotText({ path: file })
+    const { rows, unclosedQuoteLine } = parseCsv(decoded.text)
+    if (unclosedQuoteLine !== undefined) return yield* new MalformedCsv({ path: file, line: unclosedQuoteLine })
+    const t = readTable(rows, sheet, options)
+    if (Either.isLeft(t)) return yield* tableFailure(file, t.left)
+    return fromTable("table-csv", t.right)
+  })
+
+/** By the bytes first (zip, OLE), then by the extension. */
+const parse = (bytes: Uint8Array, file: string, path: Path.Path, options: ReadOptions, limits: ReadLimits) => {
+  const ext = path.extname(file).toLowerCase()
+  if (isZip(bytes)) return parseXlsx(bytes, file, options, limits)
+  if (isOle(bytes)) return Effect.fail(new LegacyOrEncryptedWorkbook({ path: file }))
+  if (XLSX_EXT.has(ext)) {
+    const text = decodeText(bytes.subarray(0, 4096))
+    return Effect.fail(
+      new NotASpreadsheet({ path: file, detail: text ? "den indeholder almindelig tekst" : "indholdet er ukendt" })
+    )
+  }
+  if (TABLE_TEXT_EXT.has(ext)) return parseCsvTable(bytes, file, path.basename(file), options)
+  return Effect.fail(new UnsupportedFileType({ path: file, extension: ext }))
+}
+
+/** Why nothing was kept, for NoStatements. */
+const nothingKept = (parsed: Parsed) =>
+  parsed.entries.length > 0
+    ? `alle ${parsed.entries.length} svar er tomme eller testsvar`
+    : parsed.closedQuestions.length > 0
+    ? `kun lukkede spørgsmål (${parsed.closedQuestions.length}), fx multiple choice og skalaer`
+    : "kun overskrifter, ingen svar"
 
 export const readExport = (
   fs: FileSystem.FileSystem,
@@ -101,62 +168,15 @@ export const readExport = (
 ): Effect.Effect<IngestResult, IngestError> =>
   Effect.gen(function*() {
     const name = path.basename(file)
-    const ext = path.extname(file).toLowerCase()
-    const info = yield* fs.stat(file).pipe(
-      Effect.mapError((cause) =>
-        cause._tag === "SystemError" && cause.reason === "NotFound"
-          ? new FileNotFound({ path: file, cause })
-          : new FileUnreadable({ path: file, cause })
-      )
-    )
-    if (info.type !== "File") return yield* new FileUnreadable({ path: file })
-    const size = Number(info.size)
-    if (size === 0) return yield* new EmptyFile({ file: name })
-    if (size > limits.maxFileBytes) return yield* new FileTooLarge({ file: name, bytes: size, limit: limits.maxFileBytes })
-    const bytes = yield* fs.readFile(file).pipe(Effect.mapError((cause) => new FileUnreadable({ path: file, cause })))
-
-    let parsed: Parsed
-    if (isZip(bytes)) {
-      const parts = yield* unzipXlsx(bytes, name, limits.maxUnpackedBytes)
-      const wb = yield* parseWorkbook(parts, name)
-      if (isMentiWorkbook(wb)) {
-        const menti = readMentiWorkbook(wb)
-        if (Either.isLeft(menti)) return yield* new UnknownLayout({ file: name, detail: menti.left })
-        parsed = { layout: "menti-xlsx", ...menti.right }
-      } else {
-        parsed = yield* readWorkbookTable(wb, name, options)
-      }
-    } else if (isOle(bytes)) {
-      return yield* new LegacyOrEncryptedWorkbook({ file: name })
-    } else if (XLSX_EXT.has(ext)) {
-      const text = decodeText(bytes.subarray(0, 4096))
-      return yield* new NotASpreadsheet({ file: name, detail: text ? "den indeholder almindelig tekst" : "indholdet er ukendt" })
-    } else if (TABLE_TEXT_EXT.has(ext)) {
-      const decoded = decodeText(bytes)
-      if (decoded === undefined) return yield* new NotText({ file: name })
-      const { rows, unclosedQuoteLine } = parseCsv(decoded.text)
-      if (unclosedQuoteLine !== undefined) return yield* new MalformedCsv({ file: name, line: unclosedQuoteLine })
-      const t = readTable(rows, name, options)
-      if (Either.isLeft(t)) return yield* tableFailure(name, t.left)
-      parsed = fromTable("table-csv", t.right)
-    } else {
-      return yield* new UnsupportedFileType({ file: name, extension: ext })
-    }
-
+    const bytes = yield* readBytes(fs, file, limits)
+    const parsed: Parsed = yield* parse(bytes, file, path, options, limits)
     const assembled = assemble({
       entries: parsed.entries,
       source: name,
       layout: parsed.layout,
       closedQuestions: parsed.closedQuestions.length
     })
-    if (assembled.statements.length === 0) {
-      const detail = parsed.entries.length > 0
-        ? `alle ${parsed.entries.length} svar er tomme eller testsvar`
-        : parsed.closedQuestions.length > 0
-        ? `kun lukkede spørgsmål (${parsed.closedQuestions.length}), fx multiple choice og skalaer`
-        : "kun overskrifter, ingen svar"
-      return yield* new NoStatements({ file: name, detail })
-    }
+    if (assembled.statements.length === 0) return yield* new NoStatements({ path: file, detail: nothingKept(parsed) })
     return new IngestResult({
       event: new EventInfo({
         title: eventTitle(name, parsed.firstDate),

@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import type { RawEntry } from "./Assemble.js"
 import { isoDate, numberOf } from "./MentiWorkbook.js"
-import { type Cell, cellText, columnLetters, columnNumber } from "./Xlsx.js"
+import { type Cell, cellText, columnLetters, columnNumber } from "./Cell.js"
 
 // Plain tables: one answer per row, made by hand or saved from Excel as CSV. The header row
 // need not be row 1; columns are found by Danish or English names, or failing that by content.

@@ -1,67 +1,54 @@
-// A small XML tokenizer, enough for the regular XML inside xlsx files (SpreadsheetML).
-// We parse the parts ourselves rather than through a workbook library so that the bytes we
-// inflate are the bytes we parse: one guarded pass, no second copy of the whole workbook.
+import { SaxesParser } from "saxes"
 
-export type XmlToken =
-  | { readonly kind: "open"; readonly name: string; readonly attrs: string; readonly selfClosing: boolean }
-  | { readonly kind: "close"; readonly name: string }
-  | { readonly kind: "text"; readonly text: string }
+// The XML inside an xlsx goes through saxes, a conforming streaming parser: text is written to it
+// as it is inflated, so the bytes we inflate are the bytes we parse (one guarded pass, no second
+// copy of the workbook) and an attribute value may hold `>` like any legal XML.
 
-/** Local name without namespace prefix (`x:row` → `row`). */
-const local = (name: string) => {
+/** What a part reader does with the elements it meets; names are local (`x:row` → `row`). */
+export interface XmlHandler {
+  readonly open: (name: string, attrs: Readonly<Record<string, string>>, selfClosing: boolean) => void
+  readonly close: (name: string) => void
+  readonly text: (text: string) => void
+}
+
+export interface XmlParser {
+  /** Parse the next piece of text. Throws on malformed XML. */
+  readonly write: (text: string) => void
+  /** The text is complete. Throws when it stopped inside an element. */
+  readonly end: () => void
+}
+
+/** Local name without namespace prefix (`x:row` → `row`, `r:id` → `id`). */
+export const local = (name: string): string => {
   const i = name.indexOf(":")
   return i < 0 ? name : name.slice(i + 1)
 }
 
-export function* xmlTokens(xml: string): Generator<XmlToken> {
-  let i = 0
-  const n = xml.length
-  while (i < n) {
-    const lt = xml.indexOf("<", i)
-    if (lt < 0) {
-      yield { kind: "text", text: decodeEntities(xml.slice(i)) }
-      return
-    }
-    if (lt > i) yield { kind: "text", text: decodeEntities(xml.slice(i, lt)) }
-    if (xml.startsWith("<!--", lt)) {
-      const end = xml.indexOf("-->", lt + 4)
-      i = end < 0 ? n : end + 3
-      continue
-    }
-    if (xml.startsWith("<![CDATA[", lt)) {
-      const end = xml.indexOf("]]>", lt + 9)
-      yield { kind: "text", text: xml.slice(lt + 9, end < 0 ? n : end) }
-      i = end < 0 ? n : end + 3
-      continue
-    }
-    const gt = xml.indexOf(">", lt + 1)
-    if (gt < 0) return
-    const body = xml.slice(lt + 1, gt)
-    i = gt + 1
-    if (body.startsWith("?") || body.startsWith("!")) continue
-    if (body.startsWith("/")) {
-      yield { kind: "close", name: local(body.slice(1).trim()) }
-      continue
-    }
-    const selfClosing = body.endsWith("/")
-    const inner = selfClosing ? body.slice(0, -1) : body
-    const space = inner.search(/\s/)
-    const name = space < 0 ? inner : inner.slice(0, space)
-    yield { kind: "open", name: local(name), attrs: space < 0 ? "" : inner.slice(space), selfClosing }
-  }
+const localAttributes = (attrs: Readonly<Record<string, string>>): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(attrs)) out[local(name)] = value
+  return out
 }
 
-const ATTR = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
-
-/** Attributes by local name. */
-export const attributes = (attrs: string): Record<string, string> => {
-  const out: Record<string, string> = {}
-  for (const m of attrs.matchAll(ATTR)) out[local(m[1]!)] = decodeEntities(m[2] ?? m[3] ?? "")
-  return out
+/** A saxes parser that reports to `handler`. Self-closing elements are opened and then closed. */
+export const xmlParser = (handler: XmlHandler): XmlParser => {
+  const parser = new SaxesParser()
+  parser.on("opentag", (tag) => handler.open(local(tag.name), localAttributes(tag.attributes), tag.isSelfClosing))
+  parser.on("closetag", (tag) => handler.close(local(tag.name)))
+  parser.on("text", handler.text)
+  parser.on("cdata", handler.text)
+  return {
+    write: (text) => void parser.write(text),
+    end: () => void parser.close()
+  }
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" }
 
+/**
+ * XML's entities in text that did not come through the parser (saxes decodes the parts itself).
+ * Unknown entities and impossible code points are left as written.
+ */
 export const decodeEntities = (text: string): string =>
   text.indexOf("&") < 0
     ? text
