@@ -43,24 +43,6 @@ export const xmlParser = (handler: XmlHandler): XmlParser => {
   }
 }
 
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" }
-
-/**
- * XML's entities in text that did not come through the parser (saxes decodes the parts itself).
- * Unknown entities and impossible code points are left as written.
- */
-export const decodeEntities = (text: string): string =>
-  text.indexOf("&") < 0
-    ? text
-    : text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, ent: string) => {
-      if (ent.startsWith("#x")) return safeCodePoint(parseInt(ent.slice(2), 16), whole)
-      if (ent.startsWith("#")) return safeCodePoint(parseInt(ent.slice(1), 10), whole)
-      return NAMED[ent] ?? whole
-    })
-
-const safeCodePoint = (cp: number, fallback: string) =>
-  Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback
-
 /** SpreadsheetML escapes characters XML cannot hold as `_xHHHH_` (e.g. `_x000D_` for CR). */
 export const decodeOoxmlEscapes = (text: string): string =>
   text.indexOf("_x") < 0
