@@ -16,7 +16,11 @@ export class Exclusion extends Schema.Class<Exclusion>("Exclusion")({
 export class MaskCounts extends Schema.Class<MaskCounts>("MaskCounts")({
   cpr: Schema.Number,
   phone: Schema.Number,
-  email: Schema.Number
+  email: Schema.Number,
+  /** @handles; ledgers written before handles were counted apart decode as 0. */
+  handle: Schema.optionalWith(Schema.Number, { default: () => 0 }),
+  /** Links to social-media profiles (same default). */
+  profile: Schema.optionalWith(Schema.Number, { default: () => 0 })
 }) {}
 
 /** Accounts for every row read: read = kept + sum(excluded.count). */
