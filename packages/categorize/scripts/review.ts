@@ -1,15 +1,9 @@
 // How well needsReview catches the categorizer's mistakes on a gold file.
 // npx tsx packages/categorize/scripts/review.ts <gold.csv>
-import { readFileSync } from "node:fs"
-import { Schema } from "effect"
-import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
-import { ThemeSet } from "@udsagn/domain/Theme"
-import { modelFor, modelPath } from "../src/ModelStore.js"
-import { parseLabeledCsv } from "../src/TrainingData.js"
+import { loadModel, readGold } from "./load.js"
 
-const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
-const { model } = modelFor(themeSet, readFileSync(trainingStatementsPath, "utf8"), JSON.parse(readFileSync(modelPath, "utf8")))
-const gold = parseLabeledCsv(readFileSync(process.argv[2]!, "utf8")).rows
+const { model } = loadModel()
+const gold = readGold(process.argv[2], "review.ts <gold.csv>")
 const results = gold.map((g) => {
   const c = model.categorizeText(g.text)
   return { wrong: [...c.themes].sort().join() !== [...g.themes].sort().join(), confidence: c.confidence }

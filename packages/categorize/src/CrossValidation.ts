@@ -1,7 +1,9 @@
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { OTHER } from "@udsagn/domain/Theme"
 import { evaluatePredictions, type EvaluationReport, type LabeledPrediction } from "./Evaluation.js"
-import { defaultModelOptions, foldOf, ThemeModel, type ModelOptions, type TrainingRow } from "./ThemeModel.js"
+import { defaultModelOptions, type ModelOptions, type TrainingRow } from "./ModelData.js"
+import { ThemeModel } from "./ThemeModel.js"
+import { foldOf } from "./Training.js"
 
 export interface CrossValidationResult {
   readonly folds: number

@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url"
 import { Either, Schema } from "effect"
 import { trainingDir } from "@udsagn/domain/Paths"
 import type { ThemeSet } from "@udsagn/domain/Theme"
-import { modelKey, themeSetJson, ThemeModel, type ThemeModelData, type TrainingRow } from "./ThemeModel.js"
+import type { ThemeModelData, TrainingRow } from "./ModelData.js"
+import { modelKey, themeSetJson } from "./ModelKey.js"
+import { ThemeModel } from "./ThemeModel.js"
 import { parseLabeledCsv } from "./TrainingData.js"
 
 /** Precomputed model for the default theme set (`pnpm --filter @udsagn/categorize build-model`). */
