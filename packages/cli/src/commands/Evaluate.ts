@@ -9,10 +9,11 @@ import {
   type CrossValidationResult,
   type EvaluationReport
 } from "@udsagn/categorize"
+import { decodeMetricsJson, encodeMetricsJson, type EvaluationMetrics, type MetricSet } from "@udsagn/domain/EvaluationMetrics"
 import { metricsPath, trainingStatementsPath } from "@udsagn/domain/Paths"
 import { SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { OTHER } from "@udsagn/domain/Theme"
-import { Console, Data, Effect, Layer, Option } from "effect"
+import { Console, Data, Effect, Either, Layer, Option } from "effect"
 import * as NodePath from "node:path"
 import { resolveUserPath } from "../Paths.js"
 
@@ -48,7 +49,11 @@ export const formatReport = (title: string, r: EvaluationReport, labelNames: Rec
 const round4 = (x: number) => Math.round(x * 10000) / 10000
 
 /** The figures kept in metrics.json (deterministic: no timestamps). */
-export const metricsEntry = (file: string, r: EvaluationReport, extra: Record<string, unknown> = {}) => ({
+export const metricsEntry = (
+  file: string,
+  r: EvaluationReport,
+  extra: { readonly needsReview?: number; readonly folds?: number } = {}
+): MetricSet => ({
   file,
   ...extra,
   n: r.n,
@@ -129,21 +134,19 @@ export const evaluate = Effect.fn("Evaluate.run")(function* (args: {
   }
 
   if (args.writeMetrics) {
-    const existing = yield* fs.readFileString(metricsPath).pipe(
-      Effect.map((t) => JSON.parse(t) as Record<string, unknown>),
-      Effect.orElseSucceed(() => ({}) as Record<string, unknown>)
+    // What is there already stays (the other slots); a missing or malformed file starts empty.
+    const existing: EvaluationMetrics = yield* fs.readFileString(metricsPath).pipe(
+      Effect.map((t) => Either.getOrElse(decodeMetricsJson(t), (): EvaluationMetrics => ({}))),
+      Effect.orElseSucceed((): EvaluationMetrics => ({}))
     )
     const slot = metricsSlot(goldPath)
-    const next: Record<string, unknown> = {
+    const next: EvaluationMetrics = {
       ...existing,
-      [slot]: metricsEntry(NodePath.basename(goldPath), report, { needsReview: review })
+      [slot]: metricsEntry(NodePath.basename(goldPath), report, { needsReview: review }),
+      ...(cv ? { crossValidation: metricsEntry(NodePath.basename(trainingStatementsPath), cv.report, { folds: cv.folds }) } : {})
     }
-    if (cv) next.crossValidation = metricsEntry(NodePath.basename(trainingStatementsPath), cv.report, { folds: cv.folds })
-    const ordered = Object.fromEntries(
-      ["dev", "sample", "gold", "crossValidation"].filter((k) => k in next).map((k) => [k, next[k]])
-    )
     yield* fs
-      .writeFileString(metricsPath, JSON.stringify(ordered, null, 2) + "\n")
+      .writeFileString(metricsPath, encodeMetricsJson(next))
       .pipe(Effect.mapError((cause) => new EvaluateError({ message: `Kunne ikke skrive ${metricsPath} (${cause.message}).`, cause })))
     yield* Console.log(`\nTal skrevet til ${metricsPath} (${slot}${cv ? " + crossValidation" : ""}).`)
   }
