@@ -1,4 +1,5 @@
 import { defaultFeatureOptions, type FeatureOptions } from "./Features.js"
+import type { ReviewModelData } from "./ReviewModel.js"
 
 /** A labelled statement: a row of `data/training/statements.csv` or a theme example. */
 export interface TrainingRow {
@@ -22,7 +23,7 @@ export interface ModelOptions {
   readonly folds: number
   /** Below this many labelled statements a theme is assigned by a strong lexicon hit alone. */
   readonly thinThemeRows: number
-  /** needsReview when confidence is below this. */
+  /** needsReview when the margin is below this, for models too small to fit a review model. */
   readonly reviewBelow: number
   /** Read an unknown word as the known word it is one or two typos from. */
   readonly typoCorrection?: boolean
@@ -49,7 +50,7 @@ export const defaultModelOptions: ModelOptions = {
  * word handling of `@udsagn/danish`). Bump it when that code changes what a model is, so a
  * model.json built by older code is never used (see the README, "Model file").
  */
-export const MODEL_VERSION = 2
+export const MODEL_VERSION = 3
 
 /** What `data/training/model.json` holds: everything needed to categorize without retraining. */
 export interface ThemeModelData {
@@ -68,4 +69,6 @@ export interface ThemeModelData {
   /** Themes with too few labelled statements: a lexicon score ≥ 1 assigns them. */
   readonly lexiconAssigns: ReadonlyArray<boolean>
   readonly trainingRows: number
+  /** The fitted confidence and review threshold; absent when the training data is too small. */
+  readonly review?: ReviewModelData
 }

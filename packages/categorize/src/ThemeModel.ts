@@ -40,7 +40,7 @@ export class ThemeModel extends ThemeScorer {
       scores,
       evidence,
       confidence: round(p.confidence),
-      needsReview: p.confidence < this.data.options.reviewBelow
+      needsReview: p.needsReview
     }
   }
 

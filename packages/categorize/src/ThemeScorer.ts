@@ -5,16 +5,57 @@ import { FeatureExtractor } from "./Features.js"
 import { compileLexicon, lexiconScores, matchLexiconDetailed, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
 import { probability, type LogisticModel, type SparseRow } from "./Logistic.js"
 import type { ModelOptions, ThemeModelData } from "./ModelData.js"
+import { reviewConfidence, reviewSignals, type ReviewSignals } from "./ReviewModel.js"
 
-export interface Prediction {
+/** What the classifier and the lexicon say of one text, before the model's thresholds. */
+export interface RawScores {
   readonly tokens: ReadonlyArray<AnalyzedToken>
   readonly matches: ReadonlyArray<LexiconMatch>
-  /** Calibrated-model probability per theme (index as `themes`). */
+  /** The classifier's probability per theme (index as `themes`). */
+  readonly raw: ReadonlyArray<number>
+  /** Lexicon score per theme. */
+  readonly lex: ReadonlyArray<number>
+  /** Per theme: an exclusion of the theme matched ("videokonsultation"). */
+  readonly excluded: ReadonlyArray<boolean>
+  /** Content words, and how many of them the model does not know. */
+  readonly words: number
+  readonly unknown: number
+}
+
+/** The decision on raw scores, given the model's thresholds. */
+export interface Decision {
+  /** Model probability per theme after the lexicon's vetoes and sure signs. */
   readonly probabilities: ReadonlyArray<number>
   /** Probabilities rescaled so each theme's threshold sits at 0.5. */
   readonly scores: ReadonlyArray<number>
   readonly assigned: ReadonlyArray<number>
+  readonly signals: ReviewSignals
+}
+
+export interface Prediction extends Decision {
+  readonly tokens: ReadonlyArray<AnalyzedToken>
+  readonly matches: ReadonlyArray<LexiconMatch>
+  /** Estimated probability that the whole label set is right (see ReviewModel.ts). */
   readonly confidence: number
+  readonly needsReview: boolean
+}
+
+/** Assigns themes from raw scores: the same rule in training (out-of-fold) and in use. */
+export const decideThemes = (
+  r: Pick<RawScores, "raw" | "lex" | "excluded" | "words" | "unknown">,
+  thresholds: ReadonlyArray<number>,
+  lexiconAssigns: ReadonlyArray<boolean>
+): Decision => {
+  const probabilities = r.raw.map((p, t) => {
+    // An exclusion rules its theme out unless other terms of the theme remain ("videokonsultation"
+    // alone is no visual communication, whatever the classifier makes of "video").
+    if (r.lex[t] === 0 && r.excluded[t]) return Math.min(p, 0.5 * thresholds[t]!)
+    // Thin theme: a strong lexicon hit counts as a sure sign.
+    return lexiconAssigns[t] && r.lex[t]! >= 1 ? Math.max(p, 0.99) : p
+  })
+  const scores = probabilities.map((p, t) => rescale(p, thresholds[t]!))
+  const assigned = scores.flatMap((s, t) => (s >= 0.5 ? [t] : []))
+  return { probabilities, scores, assigned, signals: reviewSignals(scores, assigned, r.lex, r.words, r.unknown) }
 }
 
 /** Maps p to [0, 1] with the threshold at 0.5, so "≥ 0.5" always means "assigned". */
@@ -143,22 +184,35 @@ export class ThemeScorer {
     return entry
   }
 
-  predict(text: string): Prediction {
+  /** The classifier's and the lexicon's view of a text, before thresholds. */
+  scoreRaw(text: string): RawScores {
     const { tokens, matches, excluded } = this.analyze(text)
     const row = this.vectorize(tokens, matches)
-    const lex = lexiconScores(this.themeIds, matches)
-    const probabilities = this.models.map((m, t) => {
-      const p = probability(m, row)
-      // An exclusion rules its theme out unless other terms of the theme remain ("videokonsultation"
-      // alone is no visual communication, whatever the classifier makes of "video").
-      if (lex[t] === 0 && excluded.has(this.themeIds[t]!)) return Math.min(p, 0.5 * this.data.thresholds[t]!)
-      // Thin theme: a strong lexicon hit counts as a sure sign.
-      return this.data.lexiconAssigns[t] && lex[t]! >= 1 ? Math.max(p, 0.99) : p
-    })
-    const scores = probabilities.map((p, t) => rescale(p, this.data.thresholds[t]!))
-    const assigned = scores.flatMap((s, t) => (s >= 0.5 ? [t] : []))
-    // Confidence: how far the least clear-cut theme decision is from its threshold.
-    const confidence = scores.length === 0 ? 1 : Math.min(...scores.map((s) => Math.abs(2 * s - 1)))
-    return { tokens, matches, probabilities, scores, assigned, confidence }
+    let words = 0
+    let unknown = 0
+    for (const t of tokens) {
+      if (t.stop) continue
+      words++
+      if (!t.known) unknown++
+    }
+    return {
+      tokens,
+      matches,
+      raw: this.models.map((m) => probability(m, row)),
+      lex: lexiconScores(this.themeIds, matches),
+      excluded: this.themeIds.map((t) => excluded.has(t)),
+      words,
+      unknown
+    }
+  }
+
+  predict(text: string): Prediction {
+    const r = this.scoreRaw(text)
+    const d = decideThemes(r, this.data.thresholds, this.data.lexiconAssigns)
+    const review = this.data.review
+    // Without a fitted review model (too little training data): the margin, with a fixed cut.
+    const confidence = review ? reviewConfidence(review, d.signals) : d.signals.margin
+    const needsReview = confidence < (review ? review.reviewBelow : this.data.options.reviewBelow)
+    return { ...d, tokens: r.tokens, matches: r.matches, confidence, needsReview }
   }
 }

@@ -6,7 +6,8 @@ import { FeatureExtractor } from "./Features.js"
 import { compileLexicon, matchLexicon } from "./Lexicon.js"
 import { trainLogistic } from "./Logistic.js"
 import { MODEL_VERSION, type ModelOptions, type ThemeModelData, type TrainingRow } from "./ModelData.js"
-import { ThemeScorer, vectorizeNames } from "./ThemeScorer.js"
+import { fitReviewModel, type ReviewModelData } from "./ReviewModel.js"
+import { decideThemes, ThemeScorer, vectorizeNames, type RawScores } from "./ThemeScorer.js"
 import { relevantRows } from "./TrainingData.js"
 
 /**
@@ -21,25 +22,37 @@ export const trainModelData = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingR
   // Uncalibrated (too little data): the classifier alone must be quite sure; thin themes mostly
   // go by the lexicon (see ThemeScorer.predict).
   let thresholds = themes.map(() => 0.8)
+  const lexiconAssigns = positives.map((p) => p < options.thinThemeRows)
+  let review: ReviewModelData | undefined
   if (train.length >= 4 * options.folds && positives.some((p) => p >= options.thinThemeRows)) {
     // Several fold splits: thresholds that suit one split's accidents are averaged away.
     const repeats = Math.max(1, options.calibrationRepeats ?? 1)
-    const probs: Array<Array<number>> = []
+    const oof: Array<RawScores> = []
     const gold: Array<Array<boolean>> = []
     for (let r = 0; r < repeats; r++) {
-      probs.push(...crossValidatedProbabilities(themeSet, train, options, r))
+      oof.push(...outOfFoldScores(themeSet, train, options, r))
       gold.push(...train.map((row) => themes.map((t) => row.themes.includes(t))))
     }
-    thresholds = tuneThresholds(probs, gold)
+    thresholds = tuneThresholds(oof.map((o) => uncalibrated(o).probabilities), gold)
+    // The same out-of-fold scores, decided as the finished model decides, teach the confidence.
+    const decided = oof.map((o) => decideThemes(o, thresholds, lexiconAssigns))
+    review = fitReviewModel(
+      decided.map((d) => d.signals),
+      decided.map((d, i) => themes.every((_, t) => d.assigned.includes(t) === gold[i]![t]))
+    )
   }
   return {
     ...core,
     key,
     thresholds,
-    lexiconAssigns: positives.map((p) => p < options.thinThemeRows),
-    trainingRows: train.length
+    lexiconAssigns,
+    trainingRows: train.length,
+    ...(review ? { review } : {})
   }
 }
+
+/** The decision of a fold model before calibration: thresholds at 0.5, no lexicon-assigned themes. */
+const uncalibrated = (o: RawScores) => decideThemes(o, o.raw.map(() => 0.5), o.raw.map(() => false))
 
 type CoreData = Omit<ThemeModelData, "key" | "thresholds" | "lexiconAssigns" | "trainingRows">
 
@@ -83,14 +96,14 @@ export const fitCore = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, op
 export const foldOf = (i: number, folds: number, split = 0) =>
   split === 0 ? i % folds : (Math.imul(i + 1, 2654435761 + 2 * split) >>> 0) % folds
 
-/** Out-of-fold probabilities: each row predicted by a model that did not see it (uncalibrated). */
-export const crossValidatedProbabilities = (
+/** Out-of-fold raw scores: each row scored by a model that did not see it. */
+export const outOfFoldScores = (
   themeSet: ThemeSet,
   rows: ReadonlyArray<TrainingRow>,
   options: ModelOptions,
   split = 0
-): Array<Array<number>> => {
-  const out: Array<Array<number>> = rows.map(() => [])
+): Array<RawScores> => {
+  const out: Array<RawScores | undefined> = rows.map(() => undefined)
   for (let k = 0; k < options.folds; k++) {
     const trainRows = rows.filter((_, i) => foldOf(i, options.folds, split) !== k)
     const core = fitCore(themeSet, trainRows, options)
@@ -102,9 +115,16 @@ export const crossValidatedProbabilities = (
       trainingRows: trainRows.length
     })
     rows.forEach((r, i) => {
-      if (foldOf(i, options.folds, split) === k) out[i] = [...model.predict(r.text).probabilities]
+      if (foldOf(i, options.folds, split) === k) out[i] = model.scoreRaw(r.text)
     })
   }
-  return out
+  return out.map((o) => o!)
 }
 
+/** Out-of-fold probabilities (uncalibrated: thresholds at 0.5). */
+export const crossValidatedProbabilities = (
+  themeSet: ThemeSet,
+  rows: ReadonlyArray<TrainingRow>,
+  options: ModelOptions,
+  split = 0
+): Array<Array<number>> => outOfFoldScores(themeSet, rows, options, split).map((o) => [...uncalibrated(o).probabilities])

@@ -30,6 +30,9 @@ describe("model.json", () => {
     const close = (a: ReadonlyArray<number>, b: ReadonlyArray<number>) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 1e-5)
     expect(close(fresh.bias, stored.bias)).toBe(true)
     expect(fresh.weights.every((w, t) => close(w, stored.weights[t]!))).toBe(true)
+    expect(fresh.review?.features).toEqual(stored.review?.features)
+    expect(close(fresh.review?.weights ?? [], stored.review?.weights ?? [])).toBe(true)
+    expect(Math.abs((fresh.review?.reviewBelow ?? 0) - (stored.review?.reviewBelow ?? 0))).toBeLessThan(1e-3)
   }, 60_000)
 
   it("loads in well under 300 ms and is used instead of training", () => {
