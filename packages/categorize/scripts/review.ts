@@ -5,7 +5,7 @@
 import { OTHER } from "@udsagn/domain/Theme"
 import type { TrainingRow } from "../src/ModelData.js"
 import { calibrationError, labelSetRight, reliabilityTable, reviewCurve, type ScoredPrediction } from "../src/Reliability.js"
-import type { ReviewSignals } from "../src/ReviewModel.js"
+import { withinReviewBudget, type ReviewSignals } from "../src/ReviewModel.js"
 import { ThemeModel } from "../src/ThemeModel.js"
 import { foldOf } from "../src/Training.js"
 import { loadModel, loadThemeSet, loadTrainingRows, readGold } from "./load.js"
@@ -16,12 +16,15 @@ interface Row extends ScoredPrediction {
 
 const score = (model: ThemeModel, rows: ReadonlyArray<TrainingRow>): Array<Row> => {
   const ids = new Set(model.themeIds)
-  return rows.map((r) => {
+  const scored = rows.map((r) => {
     const c = model.categorizeText(r.text)
     const p = model.predict(r.text)
     const gold = r.themes.filter((t) => ids.has(t))
     return { id: r.id, text: r.text, gold: gold.length > 0 ? gold : [OTHER], predicted: c.themes, confidence: c.confidence, needsReview: c.needsReview, signals: p.signals }
   })
+  // One batch, as the Categorizer sees an upload: the same review budget.
+  const keep = withinReviewBudget(scored)
+  return scored.map((r, i) => ({ ...r, needsReview: keep.has(i) }))
 }
 
 /** Area under the ROC curve of `suspicion` for finding the wrong statements (0.5 = chance). */
@@ -46,6 +49,7 @@ const signals: Array<[string, (r: Row) => number]> = [
 ]
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`
+let reviewBelow: number | undefined
 const report = (title: string, rows: ReadonlyArray<Row>, labels: ReadonlyArray<string>) => {
   const wrong = rows.filter((r) => !labelSetRight(r)).length
   console.log(`\n## ${title}: ${rows.length} statements, ${wrong} with a wrong label set`)
@@ -55,6 +59,8 @@ const report = (title: string, rows: ReadonlyArray<Row>, labels: ReadonlyArray<s
   console.log(`calibration error (ECE) ${calibrationError(bins).toFixed(3)}`)
   for (const p of reviewCurve(rows, labels)) console.log(`fix ${p.fix.padEnd(16)} ${pct(p.share).padStart(7)}: macro-F1 ${p.macroF1.toFixed(3)}`)
   const flagged = rows.filter((r) => r.needsReview)
+  const overBudget = rows.filter((r) => r.confidence < (reviewBelow ?? 0)).length
+  if (overBudget > flagged.length) console.log(`below the review threshold ${overBudget} (${pct(overBudget / rows.length)}); the review budget keeps the ${flagged.length} least confident`)
   console.log(`flagged ${flagged.length} (${pct(flagged.length / rows.length)}), of them wrong ${flagged.filter((r) => !labelSetRight(r)).length} of ${wrong} wrong`)
   const old = rows.map((r) => ({ ...r, needsReview: r.signals.margin < 0.3 }))
   const oldFlagged = old.filter((r) => r.needsReview).length
@@ -84,5 +90,6 @@ if (process.env.CV !== "0") {
 const args = process.argv.slice(2)
 if (args.length > 0) {
   const { model } = loadModel()
+  reviewBelow = model.data.review?.reviewBelow
   for (const file of args) report(file, score(model, readGold(file, "review.ts [gold.csv ...]")), labels)
 }

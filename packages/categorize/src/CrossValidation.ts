@@ -3,6 +3,7 @@ import { OTHER } from "@udsagn/domain/Theme"
 import { evaluatePredictions, type EvaluationReport } from "./Evaluation.js"
 import { defaultModelOptions, type ModelOptions, type TrainingRow } from "./ModelData.js"
 import type { ScoredPrediction } from "./Reliability.js"
+import { withinReviewBudget } from "./ReviewModel.js"
 import { ThemeModel } from "./ThemeModel.js"
 import { foldOf } from "./Training.js"
 
@@ -30,18 +31,14 @@ export const crossValidate = (
     const train = data.filter((_, i) => foldOf(i, folds) !== k)
     const test = data.filter((_, i) => foldOf(i, folds) === k)
     const model = ThemeModel.train(themeSet, train, "", options)
-    for (const r of test) {
+    const fold = test.map((r): ScoredPrediction => {
       const gold = r.themes.filter((t) => ids.has(t))
       const c = model.categorizeText(r.text)
-      predictions.push({
-        id: r.id,
-        text: r.text,
-        gold: gold.length > 0 ? gold : [OTHER],
-        predicted: c.themes,
-        confidence: c.confidence,
-        needsReview: c.needsReview
-      })
-    }
+      return { id: r.id, text: r.text, gold: gold.length > 0 ? gold : [OTHER], predicted: c.themes, confidence: c.confidence, needsReview: c.needsReview }
+    })
+    // Each fold is a batch, as an upload is for the Categorizer (same review budget).
+    const keep = withinReviewBudget(fold)
+    predictions.push(...fold.map((p, i) => (p.needsReview && !keep.has(i) ? { ...p, needsReview: false } : p)))
   }
   const labels = [...themeSet.themes.map((t) => t.id as string), OTHER]
   return { folds, report: evaluatePredictions(predictions, labels), predictions }

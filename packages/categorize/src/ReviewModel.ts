@@ -1,7 +1,7 @@
 // Honest confidence: what is known about a categorization besides its scores, turned into the
 // probability that its whole label set is right. Fitted at model-build time on out-of-fold
 // predictions of the training data (every statement scored by a model that did not see it).
-import { trainLogistic } from "./Logistic.js"
+import { sigmoid, trainLogistic } from "./Logistic.js"
 
 /** What a categorization looks like from the outside: the signals that it may be wrong. */
 export interface ReviewSignals {
@@ -87,8 +87,6 @@ export interface ReviewModelData {
   readonly flaggedShare: number
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)))
-
 /** P(the whole label set is right) for a categorization's signals. */
 export const reviewConfidence = (m: ReviewModelData, s: ReviewSignals): number => {
   const x = reviewFeatures(s)
@@ -129,4 +127,19 @@ export const fitReviewModel = (signals: ReadonlyArray<ReviewSignals>, correct: R
   const reviewBelow = cut === 0 ? 0 : Math.round((confidences[cut - 1]! + 1e-6) * 1e4) / 1e4
   const flagged = confidences.filter((c) => c < reviewBelow).length
   return { ...model, reviewBelow, flaggedShare: Math.round((flagged / Math.max(1, confidences.length)) * 1e4) / 1e4 }
+}
+
+/**
+ * The review budget of one batch: when more than `max` of the statements are flagged (text
+ * unlike the training data), only the least confident `max` keep their flag. Indexes of the
+ * statements that stay flagged.
+ */
+export const withinReviewBudget = (
+  items: ReadonlyArray<{ readonly confidence: number; readonly needsReview: boolean }>,
+  max = MAX_FLAGGED
+): Set<number> => {
+  const flagged = items.flatMap((it, i) => (it.needsReview ? [i] : []))
+  const budget = Math.floor(max * items.length)
+  if (flagged.length <= budget) return new Set(flagged)
+  return new Set(flagged.sort((a, b) => items[a]!.confidence - items[b]!.confidence || a - b).slice(0, budget))
 }

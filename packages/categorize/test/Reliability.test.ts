@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { calibrationError, labelSetRight, reliabilityTable, reviewCurve, type ScoredPrediction } from "../src/Reliability.js"
-import { fitReviewModel, reviewConfidence, reviewSignals } from "../src/ReviewModel.js"
+import { fitReviewModel, reviewConfidence, reviewSignals, withinReviewBudget } from "../src/ReviewModel.js"
 
 const labels = ["a", "b", "other"]
 const row = (id: string, gold: Array<string>, predicted: Array<string>, confidence: number, needsReview = false): ScoredPrediction => ({
@@ -83,5 +83,12 @@ describe("review model", () => {
     expect(m.flaggedShare).toBeLessThanOrEqual(0.2)
     const flagged = signals.filter((s) => reviewConfidence(m, s) < m.reviewBelow)
     expect(flagged.length / signals.length).toBeCloseTo(m.flaggedShare, 6)
+  })
+
+  it("keeps a batch within the review budget: over it, only the least confident stay flagged", () => {
+    const items = [0.1, 0.9, 0.3, 0.2, 0.5, 0.95, 0.97, 0.99, 0.98, 0.96].map((confidence) => ({ confidence, needsReview: confidence < 0.6 }))
+    expect([...withinReviewBudget(items, 0.2)].sort()).toEqual([0, 3])
+    expect([...withinReviewBudget(items, 0.5)].sort()).toEqual([0, 2, 3, 4])
+    expect(withinReviewBudget([], 0.2).size).toBe(0)
   })
 })
