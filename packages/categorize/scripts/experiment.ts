@@ -1,15 +1,12 @@
-// Nested cross-validation of the theme model on the training data, for tuning options.
-// Run: npx tsx packages/categorize/scripts/experiment.ts [key=value ...]
-import { readFileSync } from "node:fs"
-import { Schema } from "effect"
-import { ThemeSet } from "@udsagn/domain/Theme"
-import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
-import { parseLabeledCsv } from "../src/TrainingData.js"
+// 5-fold cross-validation of the whole training procedure on the training data with other
+// options, for tuning them. Run: npx tsx packages/categorize/scripts/experiment.ts [key=value ...]
+// (SHOW=20 also prints the confusions and 20 wrong statements.)
 import { crossValidate } from "../src/CrossValidation.js"
-import { defaultModelOptions, type ModelOptions } from "../src/ThemeModel.js"
+import { defaultModelOptions, type ModelOptions } from "../src/ModelData.js"
+import { loadThemeSet, loadTrainingRows } from "./load.js"
 
-const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
-const { rows } = parseLabeledCsv(readFileSync(trainingStatementsPath, "utf8"))
+const themeSet = loadThemeSet()
+const rows = loadTrainingRows()
 const overrides: Record<string, unknown> = {}
 for (const arg of process.argv.slice(2)) {
   const [k, v] = arg.split("=")

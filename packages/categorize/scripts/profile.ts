@@ -1,24 +1,28 @@
-import { readFileSync } from "node:fs"
-import { Schema } from "effect"
-import { ThemeSet } from "@udsagn/domain/Theme"
-import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
-import { parseLabeledCsv } from "../src/TrainingData.js"
-import { defaultModelOptions, fitCore, relevantRows, ThemeModel } from "../src/ThemeModel.js"
-import { evaluatePredictions } from "../src/Evaluation.js"
+// Timings: training, and categorizing n synthesized statements with cold and warm caches.
+// npx tsx packages/categorize/scripts/profile.ts [n]   (a CPU profile: node --cpu-prof --import tsx ...)
+import { defaultModelOptions } from "../src/ModelData.js"
+import { ThemeModel } from "../src/ThemeModel.js"
+import { fitCore } from "../src/Training.js"
+import { relevantRows } from "../src/TrainingData.js"
+import { synthesize } from "../../../test/bench/synthesize.js"
+import { loadModel, loadTrainingRows, loadThemeSet } from "./load.js"
 
-const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
-const { rows } = parseLabeledCsv(readFileSync(trainingStatementsPath, "utf8"))
-let t0 = performance.now()
-const core = fitCore(themeSet, relevantRows(themeSet, rows), defaultModelOptions)
-console.log("fitCore", (performance.now() - t0).toFixed(0), "ms; vocab", core.vocabulary.length, "parts", core.parts.length)
-t0 = performance.now()
-const model = ThemeModel.train(themeSet, rows)
-console.log("train+calibrate", (performance.now() - t0).toFixed(0), "ms; thresholds", model.data.thresholds)
-const gold = process.argv[2]
-if (gold) {
-  const g = parseLabeledCsv(readFileSync(gold, "utf8")).rows
-  const preds = g.map((r) => ({ id: r.id, text: r.text, gold: r.themes, predicted: model.categorizeText(r.text).themes }))
-  const rep = evaluatePredictions(preds, [...model.themeIds, "other"])
-  console.log(`GOLD macro-F1 ${rep.macroF1.toFixed(3)} micro ${rep.microF1.toFixed(3)} exact ${rep.exactMatch.toFixed(3)}`)
-  for (const l of rep.labels) console.log(`  ${l.label.padEnd(22)} P ${l.precision.toFixed(2)} R ${l.recall.toFixed(2)} F1 ${l.f1.toFixed(3)} n ${l.support}`)
+const time = <A>(label: string, f: () => A): A => {
+  const t0 = performance.now()
+  const c0 = process.cpuUsage()
+  const result = f()
+  const c = process.cpuUsage(c0)
+  console.log(`${label.padEnd(32)} wall ${((performance.now() - t0) / 1000).toFixed(2)} s, cpu ${((c.user + c.system) / 1e6).toFixed(2)} s`)
+  return result
 }
+const themeSet = loadThemeSet()
+const rows = loadTrainingRows()
+const core = time("fitCore (no calibration)", () => fitCore(themeSet, relevantRows(themeSet, rows), defaultModelOptions))
+console.log(`  vocabulary ${core.vocabulary.length}, compound parts ${core.parts.length}`)
+time("train + calibrate", () => ThemeModel.train(themeSet, rows))
+const { model } = loadModel()
+const n = Number(process.argv[2] ?? 20000)
+const texts = synthesize(rows.map((r) => r.text), ["q"], n).map((s) => s.text)
+time(`analyze+lexicon ×${n}`, () => texts.forEach((t) => model.analyze(t)))
+time(`categorizeText ×${n} (warm)`, () => texts.forEach((t) => model.categorizeText(t)))
+time(`predict ×${n}`, () => texts.forEach((t) => model.predict(t)))

@@ -1,17 +1,11 @@
 // Robustness: the same gold statements typed carelessly (no æøå, swapped letters, no capitals,
 // emoji). npx tsx packages/categorize/scripts/robustness.ts <gold.csv>
-import { readFileSync } from "node:fs"
-import { Schema } from "effect"
-import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
-import { ThemeSet } from "@udsagn/domain/Theme"
-import { modelFor, modelPath } from "../src/ModelStore.js"
-import { parseLabeledCsv } from "../src/TrainingData.js"
 import { evaluatePredictions } from "../src/Evaluation.js"
 import { rng } from "../../../test/bench/synthesize.js"
+import { loadModel, readGold } from "./load.js"
 
-const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
-const { model } = modelFor(themeSet, readFileSync(trainingStatementsPath, "utf8"), JSON.parse(readFileSync(modelPath, "utf8")))
-const gold = parseLabeledCsv(readFileSync(process.argv[2]!, "utf8")).rows
+const { model } = loadModel()
+const gold = readGold(process.argv[2], "robustness.ts <gold.csv>")
 const r = rng(7)
 const perturb = (text: string, typoRate: number) =>
   text

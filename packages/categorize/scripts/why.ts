@@ -1,12 +1,7 @@
 // Shows how the default model sees texts: npx tsx packages/categorize/scripts/why.ts "tekst" ...
-import { readFileSync } from "node:fs"
-import { Schema } from "effect"
-import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
-import { ThemeSet } from "@udsagn/domain/Theme"
-import { modelFor, modelPath } from "../src/ModelStore.js"
+import { loadModel } from "./load.js"
 
-const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
-const { model, fromStore } = modelFor(themeSet, readFileSync(trainingStatementsPath, "utf8"), JSON.parse(readFileSync(modelPath, "utf8")))
+const { model, fromStore } = loadModel()
 console.log(fromStore ? "(model.json)" : "(trained now)")
 for (const text of process.argv.slice(2)) {
   const p = model.predict(text)

@@ -6,6 +6,7 @@ import type { Statement } from "@udsagn/domain/Statement"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect } from "effect"
 import { decodeStoredModel, modelFor, modelPath } from "./ModelStore.js"
+import { withinReviewBudget } from "./ReviewModel.js"
 import type { ThemeModel } from "./ThemeModel.js"
 
 /** Categorizes one statement with a trained model (pure). */
@@ -73,7 +74,12 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       themeSet: ThemeSet
     ) {
       const m = yield* model(themeSet)
-      return statements.map((s) => categorizeStatement(m, s))
+      const categorized = statements.map((s) => categorizeStatement(m, s))
+      const keep = withinReviewBudget(categorized)
+      // Over budget: the more confident of the flagged are unflagged (new objects, not mutated).
+      return categorized.map((c, i) =>
+        c.needsReview && !keep.has(i) ? new CategorizedStatement({ ...c, needsReview: false }, true) : c
+      )
     })
 
     return { categorize, model } as const

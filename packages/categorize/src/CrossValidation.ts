@@ -1,12 +1,16 @@
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { OTHER } from "@udsagn/domain/Theme"
-import { evaluatePredictions, type EvaluationReport, type LabeledPrediction } from "./Evaluation.js"
-import { defaultModelOptions, foldOf, ThemeModel, type ModelOptions, type TrainingRow } from "./ThemeModel.js"
+import { evaluatePredictions, type EvaluationReport } from "./Evaluation.js"
+import { defaultModelOptions, type ModelOptions, type TrainingRow } from "./ModelData.js"
+import type { ScoredPrediction } from "./Reliability.js"
+import { withinReviewBudget } from "./ReviewModel.js"
+import { ThemeModel } from "./ThemeModel.js"
+import { foldOf } from "./Training.js"
 
 export interface CrossValidationResult {
   readonly folds: number
   readonly report: EvaluationReport
-  readonly predictions: ReadonlyArray<LabeledPrediction>
+  readonly predictions: ReadonlyArray<ScoredPrediction>
 }
 
 /**
@@ -22,20 +26,19 @@ export const crossValidate = (
 ): CrossValidationResult => {
   const ids = new Set<string>(themeSet.themes.map((t) => t.id))
   const data = rows
-  const predictions: Array<LabeledPrediction> = []
+  const predictions: Array<ScoredPrediction> = []
   for (let k = 0; k < folds; k++) {
     const train = data.filter((_, i) => foldOf(i, folds) !== k)
     const test = data.filter((_, i) => foldOf(i, folds) === k)
     const model = ThemeModel.train(themeSet, train, "", options)
-    for (const r of test) {
+    const fold = test.map((r): ScoredPrediction => {
       const gold = r.themes.filter((t) => ids.has(t))
-      predictions.push({
-        id: r.id,
-        text: r.text,
-        gold: gold.length > 0 ? gold : [OTHER],
-        predicted: model.categorizeText(r.text).themes
-      })
-    }
+      const c = model.categorizeText(r.text)
+      return { id: r.id, text: r.text, gold: gold.length > 0 ? gold : [OTHER], predicted: c.themes, confidence: c.confidence, needsReview: c.needsReview }
+    })
+    // Each fold is a batch, as an upload is for the Categorizer (same review budget).
+    const keep = withinReviewBudget(fold)
+    predictions.push(...fold.map((p, i) => (p.needsReview && !keep.has(i) ? { ...p, needsReview: false } : p)))
   }
   const labels = [...themeSet.themes.map((t) => t.id as string), OTHER]
   return { folds, report: evaluatePredictions(predictions, labels), predictions }

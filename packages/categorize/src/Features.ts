@@ -30,6 +30,16 @@ const wordFeatures = (t: AnalyzedToken, options: FeatureOptions): Array<string> 
   return out
 }
 
+/** What `FeatureExtractor.walk` reports. */
+export interface FeatureVisitor {
+  /** A content word at token index `i`, with its own features (stem, compound parts, class, n-grams). */
+  readonly word: (t: AnalyzedToken, i: number, features: ReadonlyArray<string>) => void
+  /** The stem bigram ending at token index `i`. */
+  readonly bigram: (name: string, i: number) => void
+  /** A pair of word classes present in the statement (after all words); not walked when absent. */
+  readonly classPair?: (name: string) => void
+}
+
 export class FeatureExtractor {
   private readonly cache = new Map<string, ReadonlyArray<string>>()
   constructor(readonly options: FeatureOptions) {}
@@ -43,52 +53,41 @@ export class FeatureExtractor {
     return f
   }
 
+  /**
+   * The one walk over a statement's features, in statement order: each content word with its
+   * features, the stem bigram ending at each word, then the pairs of word classes present.
+   * Training, scoring and evidence all read a statement through this walk.
+   */
+  walk(tokens: ReadonlyArray<AnalyzedToken>, visit: FeatureVisitor): void {
+    const classes: Array<string> = []
+    const wantPairs = this.options.classes === true && visit.classPair !== undefined
+    let prev = -1
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.stop) continue
+      const features = this.word(t)
+      visit.word(t, i, features)
+      if (this.options.bigrams && prev >= 0) visit.bigram(`b:${tokens[prev]!.stem} ${t.stem}`, i)
+      prev = i
+      if (wantPairs) {
+        for (const f of features) {
+          if (!f.startsWith("k:")) continue
+          const c = f.slice(2)
+          if (!classes.includes(c)) classes.push(c)
+        }
+      }
+    }
+    if (wantPairs && classes.length > 1) {
+      classes.sort()
+      for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) visit.classPair!(`kk:${classes[a]}+${classes[b]}`)
+    }
+  }
+
   /** Feature names of a statement (may repeat). */
   names(tokens: ReadonlyArray<AnalyzedToken>): Array<string> {
     const out: Array<string> = []
-    let prev = -1
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      if (t.stop) continue
-      const w = this.word(t)
-      for (let k = 0; k < w.length; k++) out.push(w[k]!)
-      if (this.options.bigrams && prev >= 0) out.push(`b:${tokens[prev]!.stem} ${t.stem}`)
-      prev = i
-    }
-    if (this.options.classes) for (const pair of classPairs(out)) out.push(pair)
+    const add = (f: string) => void out.push(f)
+    this.walk(tokens, { word: (_t, _i, features) => features.forEach(add), bigram: add, classPair: add })
     return out
   }
-
-  /** Feature names of a statement, each with the index of the token that produced it. */
-  extract(tokens: ReadonlyArray<AnalyzedToken>): Array<[string, number]> {
-    const out: Array<[string, number]> = []
-    let prev = -1
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      if (t.stop) continue
-      for (const f of this.word(t)) out.push([f, i])
-      if (this.options.bigrams && prev >= 0) out.push([`b:${tokens[prev]!.stem} ${t.stem}`, i])
-      prev = i
-    }
-    if (this.options.classes) {
-      const last = Math.max(0, tokens.length - 1)
-      for (const pair of classPairs(out.map(([f]) => f))) out.push([pair, last])
-    }
-    return out
-  }
-}
-
-/** Unordered pairs of the word classes present: lets a linear model see "lack" with "staff". */
-const classPairs = (names: ReadonlyArray<string>): Array<string> => {
-  const classes: Array<string> = []
-  for (const n of names) {
-    if (!n.startsWith("k:")) continue
-    const c = n.slice(2)
-    if (!classes.includes(c)) classes.push(c)
-  }
-  if (classes.length < 2) return []
-  classes.sort()
-  const out: Array<string> = []
-  for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) out.push(`kk:${classes[a]}+${classes[b]}`)
-  return out
 }

@@ -15,7 +15,8 @@ export interface LogisticModel {
   readonly bias: number
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)))
+/** 1 / (1 + e^−z), without overflow for large |z|. */
+export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)))
 
 /** w·x + b for a sparse row. */
 export const logit = (m: LogisticModel, row: SparseRow): number => {

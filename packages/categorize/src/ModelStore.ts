@@ -2,7 +2,10 @@ import { fileURLToPath } from "node:url"
 import { Either, Schema } from "effect"
 import { trainingDir } from "@udsagn/domain/Paths"
 import type { ThemeSet } from "@udsagn/domain/Theme"
-import { modelKey, themeSetJson, ThemeModel, type ThemeModelData, type TrainingRow } from "./ThemeModel.js"
+import type { ThemeModelData, TrainingRow } from "./ModelData.js"
+import { modelKey, themeSetJson } from "./ModelKey.js"
+import { REVIEW_FEATURES } from "./ReviewModel.js"
+import { ThemeModel } from "./ThemeModel.js"
 import { parseLabeledCsv } from "./TrainingData.js"
 
 /** Precomputed model for the default theme set (`pnpm --filter @udsagn/categorize build-model`). */
@@ -40,7 +43,17 @@ export const ThemeModelDataSchema = Schema.Struct({
   bias: Numbers,
   thresholds: Numbers,
   lexiconAssigns: Schema.Array(Schema.Boolean),
-  trainingRows: Schema.Number
+  trainingRows: Schema.Number,
+  review: Schema.optionalWith(
+    Schema.Struct({
+      features: Schema.Array(Schema.String),
+      weights: Numbers,
+      bias: Schema.Number,
+      reviewBelow: Schema.Number,
+      flaggedShare: Schema.Number
+    }),
+    { exact: true }
+  )
 })
 
 /** Decodes model.json text; undefined (retrain) when it is not a model file. */
@@ -62,7 +75,9 @@ export const decodeStoredModel = (text: string): ThemeModelData | undefined => {
     d.weights.every((w) => w.length === width) &&
     d.bias.length === d.themes.length &&
     d.thresholds.length === d.themes.length &&
-    d.lexiconAssigns.length === d.themes.length
+    d.lexiconAssigns.length === d.themes.length &&
+    (d.review === undefined ||
+      (d.review.features.join() === REVIEW_FEATURES.join() && d.review.weights.length === REVIEW_FEATURES.length))
   return ok ? d : undefined
 }
 

@@ -53,34 +53,59 @@ export const loadOverrides = Effect.fn("Overrides.load")(function* (path: string
   const overrides = yield* Schema.decodeUnknown(OverridesFile)(raw, { errors: "all" }).pipe(
     Effect.mapError((cause) => new OverridesError({ path, message: `Rettelsesfilen ${path} har fejl: ${formatSchemaIssues(cause)}.`, cause }))
   )
-  const keyless = overrides.findIndex((o) => !o.id && !o.text)
-  if (keyless >= 0) {
-    return yield* new OverridesError({ path, message: `Rettelsesfilen ${path}: rettelse nr. ${keyless + 1} har hverken id eller tekst.` })
-  }
+  const problem = findOverrideProblem(overrides)
+  if (problem) return yield* new OverridesError({ path, message: describeOverrideProblem(problem, path) })
   return overrides
 })
 
-/** Unknown theme ids, or `other` combined with a theme: a clear error before anything is changed. */
+/** What is wrong with a list of corrections, as data; `describeOverrideProblem` words it. */
+export type OverrideProblem =
+  | { readonly _tag: "NoKey"; readonly index: number }
+  | { readonly _tag: "UnknownThemes"; readonly who: string; readonly unknown: ReadonlyArray<string>; readonly known: ReadonlyArray<string> }
+  | { readonly _tag: "OtherCombined"; readonly who: string }
+
+/**
+ * The one check of reviewers' corrections (files, the CLI and the web's API): each needs an id
+ * or a text, and, when the theme ids are given, only those ids (plus `other`, never combined).
+ */
+export const findOverrideProblem = (
+  overrides: ReadonlyArray<Override>,
+  themeIds?: Iterable<string>
+): OverrideProblem | undefined => {
+  const known = themeIds === undefined ? undefined : [...new Set([...themeIds, OTHER])]
+  for (const [index, o] of overrides.entries()) {
+    if (!o.id && !o.text) return { _tag: "NoKey", index }
+    if (known === undefined) continue
+    const who = o.id ? `id ${o.id}` : `"${o.text}"`
+    const unknown = o.themes.filter((t) => !known.includes(t))
+    if (unknown.length > 0) return { _tag: "UnknownThemes", who, unknown, known }
+    if (o.themes.includes(OTHER) && o.themes.length > 1) return { _tag: "OtherCombined", who }
+  }
+  return undefined
+}
+
+/** One Danish line for a problem; `file` names the overrides file it came from. */
+export const describeOverrideProblem = (problem: OverrideProblem, file?: string): string => {
+  switch (problem._tag) {
+    case "NoKey":
+      return file === undefined
+        ? `Rettelse nr. ${problem.index + 1} har hverken id eller tekst.`
+        : `Rettelsesfilen ${file}: rettelse nr. ${problem.index + 1} har hverken id eller tekst.`
+    case "UnknownThemes":
+      return `Rettelsen for ${problem.who} bruger ukendte temaer: ${problem.unknown.join(", ")}. Kendte temaer: ${problem.known.join(", ")}.`
+    case "OtherCombined":
+      return `Rettelsen for ${problem.who} kombinerer "${OTHER}" med andre temaer.`
+  }
+}
+
+/** Unknown theme ids, `other` combined with a theme, or neither id nor text: a clear error before anything is changed. */
 export const validateOverrides = (
   overrides: ReadonlyArray<Override>,
   themeSet: ThemeSet,
   path = "rettelser"
 ): OverridesError | undefined => {
-  const ids = new Set<string>([...themeSet.themes.map((t) => t.id as string), OTHER])
-  for (const o of overrides) {
-    const who = o.id ? `id ${o.id}` : `"${o.text}"`
-    const unknown = o.themes.filter((t) => !ids.has(t))
-    if (unknown.length > 0) {
-      return new OverridesError({
-        path,
-        message: `Rettelsen for ${who} bruger ukendte temaer: ${unknown.join(", ")}. Kendte temaer: ${[...ids].join(", ")}.`
-      })
-    }
-    if (o.themes.includes(OTHER) && o.themes.length > 1) {
-      return new OverridesError({ path, message: `Rettelsen for ${who} kombinerer "${OTHER}" med andre temaer.` })
-    }
-  }
-  return undefined
+  const problem = findOverrideProblem(overrides, themeSet.themes.map((t) => t.id as string))
+  return problem && new OverridesError({ path, message: describeOverrideProblem(problem) })
 }
 
 /**

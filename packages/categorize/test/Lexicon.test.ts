@@ -4,7 +4,8 @@ import type { ThemeId } from "@udsagn/domain/Theme"
 import { describe, expect, it } from "vitest"
 import { Analyzer } from "../src/Analyzer.js"
 import { compileLexicon, lexiconScores, matchLexiconDetailed } from "../src/Lexicon.js"
-import { macroF1At, rescale, tuneThresholds } from "../src/ThemeModel.js"
+import { macroF1At, tuneThresholds } from "../src/Calibration.js"
+import { rescale } from "../src/ThemeScorer.js"
 
 const theme = (id: string, terms: Array<[string, number]>, exclusions: Array<string> = []) =>
   new Theme({

@@ -4,7 +4,10 @@ import { Schema } from "effect"
 import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
 import { ThemeSet } from "@udsagn/domain/Theme"
 import { decodeStoredModel, modelFor, modelPath } from "../src/ModelStore.js"
-import { modelKey, themeSetJson, type ThemeModelData } from "../src/ThemeModel.js"
+import type { ThemeModelData } from "../src/ModelData.js"
+import { modelKey, themeSetJson } from "../src/ModelKey.js"
+import { ThemeModel } from "../src/ThemeModel.js"
+import { parseLabeledCsv } from "../src/TrainingData.js"
 
 const themeSet = Schema.decodeUnknownSync(ThemeSet)(JSON.parse(readFileSync(defaultThemesPath, "utf8")))
 const csv = readFileSync(trainingStatementsPath, "utf8")
@@ -14,6 +17,23 @@ describe("model.json", () => {
   it("is up to date with the training data, the theme file and the model code (else run scripts/build-model.ts)", () => {
     expect(stored.key).toBe(modelKey(themeSetJson(themeSet), csv))
   })
+
+  // The key holds MODEL_VERSION, not a hash of the code: this test is what notices that the
+  // model code changed the model without model.json being rebuilt (and MODEL_VERSION bumped).
+  it("is what the model code trains from the data today (else bump MODEL_VERSION and run scripts/build-model.ts)", () => {
+    const fresh = ThemeModel.train(themeSet, parseLabeledCsv(csv).rows, stored.key).data
+    expect(fresh.version).toBe(stored.version)
+    expect(fresh.vocabulary).toEqual(stored.vocabulary)
+    expect(fresh.parts).toEqual(stored.parts)
+    expect(fresh.thresholds).toEqual(stored.thresholds)
+    expect(fresh.lexiconAssigns).toEqual(stored.lexiconAssigns)
+    const close = (a: ReadonlyArray<number>, b: ReadonlyArray<number>) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 1e-5)
+    expect(close(fresh.bias, stored.bias)).toBe(true)
+    expect(fresh.weights.every((w, t) => close(w, stored.weights[t]!))).toBe(true)
+    expect(fresh.review?.features).toEqual(stored.review?.features)
+    expect(close(fresh.review?.weights ?? [], stored.review?.weights ?? [])).toBe(true)
+    expect(Math.abs((fresh.review?.reviewBelow ?? 0) - (stored.review?.reviewBelow ?? 0))).toBeLessThan(1e-3)
+  }, 60_000)
 
   it("loads in well under 300 ms and is used instead of training", () => {
     const t0 = performance.now()

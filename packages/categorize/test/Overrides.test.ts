@@ -5,7 +5,7 @@ import { Override } from "@udsagn/domain/Categorization"
 import type { ThemeId } from "@udsagn/domain/Theme"
 import { Effect, Either, Layer } from "effect"
 import { Categorizer } from "../src/Categorizer.js"
-import { applyOverrides, loadOverrides } from "../src/Overrides.js"
+import { applyOverrides, describeOverrideProblem, findOverrideProblem, loadOverrides } from "../src/Overrides.js"
 import { ThemeLoader } from "../src/ThemeLoader.js"
 import { statement } from "./helpers.js"
 
@@ -93,4 +93,18 @@ describe("overrides", () => {
       expect(missing.message).toContain("kunne ikke læses")
     }).pipe(Effect.provide(Live))
   )
+
+  it("findOverrideProblem: the one check, as data, for callers that only know the theme ids (the web)", () => {
+    const ids = ["patient-involvement", "staff-burnout"]
+    expect(findOverrideProblem([new Override({ id: "s1", themes: ["staff-burnout" as ThemeId] })], ids)).toBeUndefined()
+    expect(findOverrideProblem([new Override({ id: "s1", themes: ["other" as ThemeId] })], ids)).toBeUndefined()
+    const unknown = findOverrideProblem([new Override({ id: "s1", themes: ["x" as ThemeId] })], ids)
+    expect(unknown).toMatchObject({ _tag: "UnknownThemes", unknown: ["x"], known: [...ids, "other"] })
+    expect(describeOverrideProblem(unknown!)).toContain("ukendte temaer: x")
+    const keyless = findOverrideProblem([new Override({ themes: ["other" as ThemeId] })], ids)
+    expect(keyless).toEqual({ _tag: "NoKey", index: 0 })
+    expect(describeOverrideProblem(keyless!)).toBe("Rettelse nr. 1 har hverken id eller tekst.")
+    // Without theme ids only the keys are checked (a file read before its theme set is known).
+    expect(findOverrideProblem([new Override({ id: "s1", themes: ["x" as ThemeId] })])).toBeUndefined()
+  })
 })

@@ -6,13 +6,20 @@ import {
   evaluatePredictions,
   parseLabeledCsv,
   ThemeLoader,
+  calibrationError,
+  reliabilityTable,
+  reviewCurve,
   type CrossValidationResult,
-  type EvaluationReport
+  type EvaluationReport,
+  type ReliabilityBin,
+  type ReviewPoint,
+  type ScoredPrediction
 } from "@udsagn/categorize"
+import { decodeMetricsJson, encodeMetricsJson, type EvaluationMetrics, type MetricSet } from "@udsagn/domain/EvaluationMetrics"
 import { metricsPath, trainingStatementsPath } from "@udsagn/domain/Paths"
 import { SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { OTHER } from "@udsagn/domain/Theme"
-import { Console, Data, Effect, Layer, Option } from "effect"
+import { Console, Data, Effect, Either, Layer, Option } from "effect"
 import * as NodePath from "node:path"
 import { resolveUserPath } from "../Paths.js"
 
@@ -45,10 +52,47 @@ export const formatReport = (title: string, r: EvaluationReport, labelNames: Rec
   return lines.join("\n")
 }
 
+/** Confidence and review measured on scored predictions (both printed and kept in metrics.json). */
+export interface ReviewFigures {
+  readonly reliability: ReadonlyArray<ReliabilityBin>
+  readonly curve: ReadonlyArray<ReviewPoint>
+}
+
+export const reviewFigures = (rows: ReadonlyArray<ScoredPrediction>, labels: ReadonlyArray<string>): ReviewFigures => ({
+  reliability: reliabilityTable(rows),
+  curve: reviewCurve(rows, labels)
+})
+
+const fixLabel = (p: ReviewPoint) =>
+  p.fix === "none" ? "intet (som kategoriseret)" : p.fix === "flagged" ? "de markerede til gennemsyn" : `de ${Math.round(100 * p.share)} % mindst sikre`
+
+/** The reliability table and the review curve as printed by `udsagn evaluate`. */
+export const formatReview = (f: ReviewFigures): string =>
+  [
+    "Pålidelighed: sikkerhed mod andel helt rigtige temasæt",
+    "",
+    "| sikkerhed | udsagn | helt rigtige | gns. sikkerhed |",
+    "| --- | ---: | ---: | ---: |",
+    ...f.reliability.map((b) => `| ${b.from.toFixed(2)}–${b.to.toFixed(2)} | ${b.n} | ${pct(b.correct)} % | ${f3(b.meanConfidence)} |`),
+    "",
+    `kalibreringsfejl (ECE) ${f3(calibrationError(f.reliability))}`,
+    "",
+    "Gennemsyn: makro-F1 efter at en person retter",
+    "",
+    "| rettet | andel | makro-F1 |",
+    "| --- | ---: | ---: |",
+    ...f.curve.map((p) => `| ${fixLabel(p)} | ${pct(p.share)} % | ${f3(p.macroF1)} |`)
+  ].join("\n")
+
 const round4 = (x: number) => Math.round(x * 10000) / 10000
 
 /** The figures kept in metrics.json (deterministic: no timestamps). */
-export const metricsEntry = (file: string, r: EvaluationReport, extra: Record<string, unknown> = {}) => ({
+export const metricsEntry = (
+  file: string,
+  r: EvaluationReport,
+  extra: { readonly needsReview?: number; readonly folds?: number } = {},
+  review?: ReviewFigures
+): MetricSet => ({
   file,
   ...extra,
   n: r.n,
@@ -63,7 +107,13 @@ export const metricsEntry = (file: string, r: EvaluationReport, extra: Record<st
     f1: round4(l.f1),
     kappa: round4(l.kappa),
     support: l.support
-  }))
+  })),
+  ...(review
+    ? {
+        reliability: review.reliability.map((b) => ({ ...b, correct: round4(b.correct), meanConfidence: round4(b.meanConfidence) })),
+        reviewCurve: review.curve.map((p) => ({ ...p, share: round4(p.share), macroF1: round4(p.macroF1) }))
+      }
+    : {})
 })
 
 /** Which slot of metrics.json a gold file fills: the shared dev set, the sample's gold, or other. */
@@ -112,38 +162,44 @@ export const evaluate = Effect.fn("Evaluate.run")(function* (args: {
   const t0 = performance.now()
   const categorized = yield* (yield* Categorizer).categorize(statements, themeSet)
   const ms = performance.now() - t0
-  const report = evaluatePredictions(
-    parsed.rows.map((r, i) => ({ id: r.id, text: r.text, gold: r.themes, predicted: categorized[i]!.themes })),
-    labels
-  )
+  const scored: Array<ScoredPrediction> = parsed.rows.flatMap((r, i) => {
+    const c = categorized[i]
+    return c ? [{ id: r.id, text: r.text, gold: r.themes, predicted: c.themes, confidence: c.confidence, needsReview: c.needsReview }] : []
+  })
+  const report = evaluatePredictions(scored, labels)
+  const goldReview = reviewFigures(scored, labels)
   const review = categorized.filter((s) => s.needsReview).length
   yield* Console.log(formatReport(`Guldfil ${NodePath.basename(goldPath)}`, report, labelNames))
   yield* Console.log(`\n${review} af ${categorized.length} udsagn markeret til gennemsyn · kategoriseret på ${ms.toFixed(0)} ms`)
+  yield* Console.log("\n" + formatReview(goldReview))
   if (parsed.problems.length > 0) yield* Console.log(`Sprunget over: ${parsed.problems.slice(0, 5).join("; ")}`)
 
   let cv: CrossValidationResult | undefined
+  let cvReview: ReviewFigures | undefined
   if (args.folds >= 2) {
     const training = parseLabeledCsv(yield* readText(trainingStatementsPath, "Træningsdata"))
     cv = crossValidate(themeSet, training.rows, args.folds)
     yield* Console.log("\n" + formatReport(`Krydsvalidering, ${args.folds} fold på træningsdata`, cv.report, labelNames))
+    cvReview = reviewFigures(cv.predictions, labels)
+    const flagged = cv.predictions.filter((p) => p.needsReview).length
+    yield* Console.log(`\n${flagged} af ${cv.predictions.length} udsagn markeret til gennemsyn (krydsvalideret)`)
+    yield* Console.log("\n" + formatReview(cvReview))
   }
 
   if (args.writeMetrics) {
-    const existing = yield* fs.readFileString(metricsPath).pipe(
-      Effect.map((t) => JSON.parse(t) as Record<string, unknown>),
-      Effect.orElseSucceed(() => ({}) as Record<string, unknown>)
+    // What is there already stays (the other slots); a missing or malformed file starts empty.
+    const existing: EvaluationMetrics = yield* fs.readFileString(metricsPath).pipe(
+      Effect.map((t) => Either.getOrElse(decodeMetricsJson(t), (): EvaluationMetrics => ({}))),
+      Effect.orElseSucceed((): EvaluationMetrics => ({}))
     )
     const slot = metricsSlot(goldPath)
-    const next: Record<string, unknown> = {
+    const next: EvaluationMetrics = {
       ...existing,
-      [slot]: metricsEntry(NodePath.basename(goldPath), report, { needsReview: review })
+      [slot]: metricsEntry(NodePath.basename(goldPath), report, { needsReview: review }, goldReview),
+      ...(cv ? { crossValidation: metricsEntry(NodePath.basename(trainingStatementsPath), cv.report, { folds: cv.folds, needsReview: cv.predictions.filter((p) => p.needsReview).length }, cvReview) } : {})
     }
-    if (cv) next.crossValidation = metricsEntry(NodePath.basename(trainingStatementsPath), cv.report, { folds: cv.folds })
-    const ordered = Object.fromEntries(
-      ["dev", "sample", "gold", "crossValidation"].filter((k) => k in next).map((k) => [k, next[k]])
-    )
     yield* fs
-      .writeFileString(metricsPath, JSON.stringify(ordered, null, 2) + "\n")
+      .writeFileString(metricsPath, encodeMetricsJson(next))
       .pipe(Effect.mapError((cause) => new EvaluateError({ message: `Kunne ikke skrive ${metricsPath} (${cause.message}).`, cause })))
     yield* Console.log(`\nTal skrevet til ${metricsPath} (${slot}${cv ? " + crossValidation" : ""}).`)
   }
@@ -159,4 +215,4 @@ export const evaluateCommand = Command.make(
     writeMetrics: Options.boolean("write-metrics").pipe(Options.withDescription("Skriv tallene til data/training/metrics.json"))
   },
   (args) => evaluate(args).pipe(Effect.asVoid, Effect.provide(Layer.mergeAll(Categorizer.Default, ThemeLoader.Default)))
-).pipe(Command.withDescription("Mål kategoriseringen mod menneskelig kodning (F1, kappa, uenigheder)."))
+).pipe(Command.withDescription("Mål kategoriseringen mod menneskelig kodning (F1, kappa, uenigheder, pålidelighed, gennemsyn)."))

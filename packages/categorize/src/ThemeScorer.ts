@@ -1,0 +1,218 @@
+import { CompoundSplitter } from "@udsagn/danish"
+import type { ThemeSet } from "@udsagn/domain/Theme"
+import { Analyzer, type AnalyzedToken } from "./Analyzer.js"
+import { FeatureExtractor } from "./Features.js"
+import { compileLexicon, lexiconScores, matchLexiconDetailed, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
+import { probability, type LogisticModel, type SparseRow } from "./Logistic.js"
+import type { ModelOptions, ThemeModelData } from "./ModelData.js"
+import { reviewConfidence, reviewSignals, type ReviewSignals } from "./ReviewModel.js"
+
+/** What the classifier and the lexicon say of one text, before the model's thresholds. */
+export interface RawScores {
+  readonly tokens: ReadonlyArray<AnalyzedToken>
+  readonly matches: ReadonlyArray<LexiconMatch>
+  /** The classifier's probability per theme (index as `themes`). */
+  readonly raw: ReadonlyArray<number>
+  /** Lexicon score per theme. */
+  readonly lex: ReadonlyArray<number>
+  /** Per theme: an exclusion of the theme matched ("videokonsultation"). */
+  readonly excluded: ReadonlyArray<boolean>
+  /** Content words, and how many of them the model does not know. */
+  readonly words: number
+  readonly unknown: number
+}
+
+/** The decision on raw scores, given the model's thresholds. */
+export interface Decision {
+  /** Model probability per theme after the lexicon's vetoes and sure signs. */
+  readonly probabilities: ReadonlyArray<number>
+  /** Probabilities rescaled so each theme's threshold sits at 0.5. */
+  readonly scores: ReadonlyArray<number>
+  readonly assigned: ReadonlyArray<number>
+  readonly signals: ReviewSignals
+}
+
+export interface Prediction extends Decision {
+  readonly tokens: ReadonlyArray<AnalyzedToken>
+  readonly matches: ReadonlyArray<LexiconMatch>
+  /** Estimated probability that the whole label set is right (see ReviewModel.ts). */
+  readonly confidence: number
+  readonly needsReview: boolean
+}
+
+/** Assigns themes from raw scores: the same rule in training (out-of-fold) and in use. */
+export const decideThemes = (
+  r: Pick<RawScores, "raw" | "lex" | "excluded" | "words" | "unknown">,
+  thresholds: ReadonlyArray<number>,
+  lexiconAssigns: ReadonlyArray<boolean>
+): Decision => {
+  const probabilities = r.raw.map((p, t) => {
+    // An exclusion rules its theme out unless other terms of the theme remain ("videokonsultation"
+    // alone is no visual communication, whatever the classifier makes of "video").
+    if (r.lex[t] === 0 && r.excluded[t]) return Math.min(p, 0.5 * thresholds[t]!)
+    // Thin theme: a strong lexicon hit counts as a sure sign.
+    return lexiconAssigns[t] && r.lex[t]! >= 1 ? Math.max(p, 0.99) : p
+  })
+  const scores = probabilities.map((p, t) => rescale(p, thresholds[t]!))
+  const assigned = scores.flatMap((s, t) => (s >= 0.5 ? [t] : []))
+  return { probabilities, scores, assigned, signals: reviewSignals(scores, assigned, r.lex, r.words, r.unknown) }
+}
+
+/** Maps p to [0, 1] with the threshold at 0.5, so "≥ 0.5" always means "assigned". */
+export const rescale = (p: number, threshold: number): number =>
+  p < threshold ? (0.5 * p) / threshold : 0.5 + (0.5 * (p - threshold)) / (1 - threshold)
+
+/**
+ * The vector training uses: every feature name of the statement once, plus one feature per
+ * theme for its lexicon score. Normalized by all the statement's features (known or not), so
+ * an unseen word still dilutes.
+ */
+export const vectorizeNames = (
+  extractor: FeatureExtractor,
+  index: ReadonlyMap<string, number>,
+  themes: ReadonlyArray<string>,
+  options: ModelOptions,
+  tokens: ReadonlyArray<AnalyzedToken>,
+  matches: ReadonlyArray<LexiconMatch>
+): SparseRow => {
+  const names = new Set(extractor.names(tokens))
+  const ids: Array<number> = []
+  for (const f of names) {
+    const i = index.get(f)
+    if (i !== undefined) ids.push(i)
+  }
+  return withLexicon(ids, 1 / Math.sqrt(Math.max(1, names.size)), index.size, themes, options, matches)
+}
+
+/** The sparse row of feature ids (each of value `v`) followed by the per-theme lexicon features. */
+const withLexicon = (
+  ids: ReadonlyArray<number>,
+  v: number,
+  base: number,
+  themes: ReadonlyArray<string>,
+  options: ModelOptions,
+  matches: ReadonlyArray<LexiconMatch>
+): SparseRow => {
+  const lex = lexiconScores(themes, matches)
+  const index32 = new Int32Array(ids.length + themes.length)
+  const value = new Float64Array(ids.length + themes.length)
+  ids.forEach((id, k) => {
+    index32[k] = id
+    value[k] = v
+  })
+  lex.forEach((s, t) => {
+    index32[ids.length + t] = base + t
+    value[ids.length + t] = options.lexScale * Math.min(s, options.lexCap)
+  })
+  return { index: index32, value }
+}
+
+/** A trained model's scoring: text → tokens, lexicon hits, vector, per-theme probabilities. */
+export class ThemeScorer {
+  readonly themeIds: ReadonlyArray<string>
+  protected readonly lexicon: CompiledLexicon
+  protected readonly analyzer: Analyzer
+  protected readonly extractor: FeatureExtractor
+  protected readonly index: Map<string, number>
+  protected readonly models: ReadonlyArray<LogisticModel>
+
+  constructor(readonly themeSet: ThemeSet, readonly data: ThemeModelData) {
+    this.themeIds = data.themes
+    this.lexicon = compileLexicon(themeSet)
+    this.analyzer = new Analyzer(new CompoundSplitter(data.parts), data.options.typoCorrection ? data.parts : undefined)
+    this.extractor = new FeatureExtractor(data.options.features)
+    this.index = new Map(data.vocabulary.map((f, i) => [f, i]))
+    this.models = data.weights.map((w, t) => ({ weights: Float64Array.from(w), bias: data.bias[t]! }))
+  }
+
+  analyze(text: string) {
+    const tokens = this.analyzer.analyze(text)
+    const { matches, excluded } = matchLexiconDetailed(this.lexicon, tokens)
+    return { tokens, matches, excluded }
+  }
+
+  /** The reference vectorizer (the one training uses). */
+  vectorizeReference(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
+    return vectorizeNames(this.extractor, this.index, this.themeIds, this.data.options, tokens, matches)
+  }
+
+  /**
+   * Same vector as `vectorizeReference`, with each word's feature ids cached: the features of a
+   * word never change, only the bigrams and class pairs depend on the statement.
+   */
+  vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
+    const ids: Array<number> = []
+    const unknown: Array<string> = []
+    const words: Array<string> = []
+    const addName = (f: string) => {
+      const id = this.index.get(f)
+      if (id === undefined) {
+        if (!unknown.includes(f)) unknown.push(f)
+      } else if (!ids.includes(id)) ids.push(id)
+    }
+    this.extractor.walk(tokens, {
+      word: (t) => {
+        // A repeated word adds nothing new: its features are already in.
+        if (words.includes(t.key)) return
+        words.push(t.key)
+        const w = this.wordIds(t)
+        for (let k = 0; k < w.ids.length; k++) if (!ids.includes(w.ids[k]!)) ids.push(w.ids[k]!)
+        for (const f of w.unknown) if (!unknown.includes(f)) unknown.push(f)
+      },
+      bigram: addName,
+      classPair: addName
+    })
+    const v = 1 / Math.sqrt(Math.max(1, ids.length + unknown.length))
+    return withLexicon(ids, v, this.index.size, this.themeIds, this.data.options, matches)
+  }
+
+  private readonly wordCache = new Map<string, { ids: Int32Array; unknown: ReadonlyArray<string> }>()
+
+  private wordIds(t: AnalyzedToken) {
+    const hit = this.wordCache.get(t.key)
+    if (hit) return hit
+    const ids: Array<number> = []
+    const unknown: Array<string> = []
+    for (const f of this.extractor.word(t)) {
+      const id = this.index.get(f)
+      if (id === undefined) unknown.push(f)
+      else ids.push(id)
+    }
+    const entry = { ids: Int32Array.from(ids), unknown }
+    if (this.wordCache.size > 200_000) this.wordCache.clear()
+    this.wordCache.set(t.key, entry)
+    return entry
+  }
+
+  /** The classifier's and the lexicon's view of a text, before thresholds. */
+  scoreRaw(text: string): RawScores {
+    const { tokens, matches, excluded } = this.analyze(text)
+    const row = this.vectorize(tokens, matches)
+    let words = 0
+    let unknown = 0
+    for (const t of tokens) {
+      if (t.stop) continue
+      words++
+      if (!t.known) unknown++
+    }
+    return {
+      tokens,
+      matches,
+      raw: this.models.map((m) => probability(m, row)),
+      lex: lexiconScores(this.themeIds, matches),
+      excluded: this.themeIds.map((t) => excluded.has(t)),
+      words,
+      unknown
+    }
+  }
+
+  predict(text: string): Prediction {
+    const r = this.scoreRaw(text)
+    const d = decideThemes(r, this.data.thresholds, this.data.lexiconAssigns)
+    const review = this.data.review
+    // Without a fitted review model (too little training data): the margin, with a fixed cut.
+    const confidence = review ? reviewConfidence(review, d.signals) : d.signals.margin
+    const needsReview = confidence < (review ? review.reviewBelow : this.data.options.reviewBelow)
+    return { ...d, tokens: r.tokens, matches: r.matches, confidence, needsReview }
+  }
+}
