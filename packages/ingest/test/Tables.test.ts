@@ -256,6 +256,6 @@ describe("plain tables from files", () => {
       ])
       expect(r.statements[0]!.rawText).toBe("  Flere   tolke  ")
       expect(r.statements[4]!.rawText).toBe("Ring [telefon] eller skriv til [e-mail] (CPR [CPR])")
-      expect(r.ledger.masked).toEqual({ cpr: 1, phone: 1, email: 1 })
+      expect(r.ledger.masked).toEqual({ cpr: 1, phone: 1, email: 1, handle: 0, profile: 0 })
     }).pipe(Effect.provide(TestLayer)), 30_000)
 })
