@@ -62,9 +62,17 @@ export const fitCore = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, op
   const lexicon = compileLexicon(themeSet)
   // Compound parts: the lexicon's words and the training texts' words, so unseen compounds of
   // known words ("tolkeproblemer", "animationsvideo") split into features the model knows.
+  // A training word counts as known only when it occurs in `minCount` statements: a typo
+  // written once in the training data ("sundhedskompetance") must not block its own correction.
   const parts = new Set(lexicon.vocabulary)
   const plain = new Analyzer(new CompoundSplitter([]))
-  for (const r of rows) for (const t of plain.analyze(r.text)) if (!t.stop && t.key.length >= 4) parts.add(t.key)
+  const seen = new Map<string, number>()
+  for (const r of rows) {
+    for (const key of new Set(plain.analyze(r.text).filter((t) => !t.stop && t.key.length >= 4).map((t) => t.key))) {
+      seen.set(key, (seen.get(key) ?? 0) + 1)
+    }
+  }
+  for (const [key, n] of seen) if (n >= options.minCount) parts.add(key)
   const partList = [...parts].sort()
   const analyzer = new Analyzer(new CompoundSplitter(partList), options.typoCorrection ? partList : undefined)
   const extractor = new FeatureExtractor(options.features)
