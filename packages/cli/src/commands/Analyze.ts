@@ -1,10 +1,11 @@
 import { Args, Command, Options } from "@effect/cli"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { reportsDir, sampleExportPath } from "@udsagn/domain/Paths"
-import { Console, Data, Effect, Option } from "effect"
+import { Console, Effect, Option } from "effect"
 import * as NodePath from "node:path"
 import { resolveUserPath } from "../Paths.js"
 import { terminalProgress } from "../Progress.js"
+import { UsageError } from "../UsageError.js"
 
 const file = Args.file({ name: "fil" }).pipe(
   Args.withDescription(
@@ -42,9 +43,6 @@ const questionColumn = Options.text("question-column").pipe(
   Options.withDescription("Tabeller: navnet på kolonnen med spørgsmålene, hvis den ikke findes automatisk."),
   Options.optional
 )
-
-/** A mistyped command line that @effect/cli lets through (an unknown `--flag` read as the file). */
-export class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
 
 const resolved = (o: Option.Option<string>) => Option.getOrUndefined(Option.map(o, resolveUserPath))
 
