@@ -1,5 +1,5 @@
 import { Config, Context, Effect, Layer } from "effect"
-import { reportsDir } from "@udsagn/domain/Paths"
+import { dataLocations, defaultLocations } from "@udsagn/conference-feedback/DataLocations"
 
 export interface WebSettings {
   /** Where analyses are stored, one folder each. */
@@ -11,7 +11,7 @@ export interface WebSettings {
 }
 
 export const defaultSettings: WebSettings = {
-  reportsDir,
+  reportsDir: defaultLocations.reportsDir,
   maxUploadBytes: 50 * 1024 * 1024,
   concurrency: 2
 }
@@ -28,7 +28,7 @@ export class WebConfig extends Context.Tag("@udsagn/web/WebConfig")<WebConfig, W
     Layer.effect(
       WebConfig,
       Effect.gen(function*() {
-        const dir = yield* Config.string("REPORTS_DIR").pipe(Config.withDefault(defaultSettings.reportsDir))
+        const { reportsDir: dir } = yield* dataLocations
         const mb = yield* Config.integer("MAX_UPLOAD_MB").pipe(Config.withDefault(50))
         const concurrency = yield* Config.integer("ANALYSIS_CONCURRENCY").pipe(Config.withDefault(2))
         return { reportsDir: dir, maxUploadBytes: mb * 1024 * 1024, concurrency: Math.max(1, concurrency), ...overrides }

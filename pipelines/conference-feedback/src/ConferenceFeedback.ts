@@ -12,6 +12,7 @@ import type { Summary } from "@udsagn/domain/Summary"
 import { ExportReader } from "@udsagn/ingest/ExportReader"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import { Data, Effect, Schema } from "effect"
+import { DataLocations } from "./DataLocations.js"
 
 export type Stage = "ingest" | "categorize" | "aggregate" | "charts" | "report"
 
@@ -85,6 +86,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
       const categorizer = yield* Categorizer
       const renderer = yield* ChartRenderer
       const reports = yield* ReportWriter
+      const locations = yield* DataLocations
 
       const writeFile = (file: string, content: string) =>
         fs.writeFileString(file, content).pipe(Effect.mapError((cause) => new OutputError({ path: file, cause })))
@@ -100,7 +102,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           ...(input.textColumn !== undefined ? { textColumn: input.textColumn } : {}),
           ...(input.questionColumn !== undefined ? { questionColumn: input.questionColumn } : {})
         })
-        const themeSet = yield* themes.load(input.themesPath)
+        const themeSet = yield* themes.load(input.themesPath ?? locations.themesFile)
         const overrides = input.overridesPath !== undefined
           ? yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
           : []
@@ -159,7 +161,8 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
       ThemeLoader.Default,
       Categorizer.Default,
       ChartRenderer.Default,
-      ReportWriter.Default
+      ReportWriter.Default,
+      DataLocations.Default
     ]
   }
 ) {}

@@ -1,6 +1,7 @@
 import { Args, Command, Options } from "@effect/cli"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
-import { reportsDir, sampleExportPath } from "@udsagn/domain/Paths"
+import { DataLocations } from "@udsagn/conference-feedback/DataLocations"
+import { sampleExportPath } from "@udsagn/domain/Paths"
 import { Console, Effect, Option } from "effect"
 import * as NodePath from "node:path"
 import { resolveUserPath } from "../Paths.js"
@@ -20,12 +21,12 @@ const file = Args.file({ name: "fil" }).pipe(
 const out = Options.text("out").pipe(
   Options.withPseudoName("mappe"),
   Options.withAlias("o"),
-  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen."),
+  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen (eller under REPORTS_DIR)."),
   Options.optional
 )
 
 const themes = Options.file("themes").pipe(
-  Options.withDescription("Temafil (JSON) til en anden konference. Standard: data/themes/default.json."),
+  Options.withDescription("Temafil (JSON) til en anden konference. Standard: data/themes/default.json (eller UDSAGN_THEMES_FILE)."),
   Options.optional
 )
 
@@ -56,6 +57,7 @@ export const analyzeCommand = Command.make(
       }
       const input = Option.match(args.file, { onNone: () => sampleExportPath, onSome: resolveUserPath })
       const stem = NodePath.basename(input).replace(/\.[^.]+$/, "")
+      const { reportsDir } = yield* DataLocations
       const outDir = Option.match(args.out, {
         onNone: () => NodePath.join(reportsDir, stem),
         onSome: resolveUserPath
