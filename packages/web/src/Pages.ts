@@ -184,7 +184,8 @@ const danishNames: Record<string, string> = {
   "report.html": "rapport",
   "statements.xlsx": "udsagn",
   "statements.json": "udsagn",
-  "ledger.json": "regnskab"
+  "ledger.json": "regnskab",
+  "summary.json": "opsummering"
 }
 
 /** The name a download is saved under: Danish, with the conference, e.g. `anbefalinger-konference-5-december-2024.docx`. */
@@ -203,7 +204,7 @@ export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
   const has = (f: string) => meta.files.includes(f)
   const known = knownDownloads.filter((d) => has(d.file))
   const charts = meta.files.filter((f) => f.startsWith("charts/") && f.endsWith(".png"))
-  const data = meta.files.filter((f) => f.endsWith(".json") && !f.startsWith("charts/") && f !== "web-summary.json")
+  const data = meta.files.filter((f) => f.endsWith(".json") && !f.startsWith("charts/"))
   return layout(
     { title: meta.title },
     html`<p class="crumbs"><a href="/">Forside</a> › ${meta.title}</p>

@@ -224,7 +224,7 @@ const serveFile = Effect.gen(function*() {
   }
   // Only files the pipeline wrote for the current run are served: the name must be in the
   // list recorded in analysis.json, so no other path can be reached.
-  if (!meta.value.files.includes(file) || file === "web-summary.json") {
+  if (!meta.value.files.includes(file)) {
     return htmlResponse(Pages.notFoundPage("Filen findes ikke i denne analyse."), 404)
   }
   const full = path.join(store.runDir(meta.value.id, meta.value.run), ...file.split("/"))
