@@ -13,10 +13,11 @@ import { displayName, inputFileFor } from "../src/Upload.js"
 
 describe("html", () => {
   it("escapes every interpolated string", () => {
-    expect(html`<p title="${"\" onload=\"x"}">${"<script>alert(1)</script>"}</p>`.value).toBe(
+    expect(html`<p title="${"\" onload=\"x"}">${"<script>alert(1)</script>"}</p>`.html).toBe(
       "<p title=\"&quot; onload=&quot;x\">&lt;script&gt;alert(1)&lt;/script&gt;</p>"
     )
     expect(escapeHtml("Æ & ø 'å'")).toBe("Æ &amp; ø &#39;å&#39;")
+    expect(escapeHtml("`x`")).toBe("&#96;x&#96;")
   })
 })
 

@@ -1,5 +1,5 @@
 import type { ThemeCount } from "../AnalysisMeta.js"
-import { type Html, html, raw } from "../Html.js"
+import { html, raw, type Raw } from "../Html.js"
 import { formatShare } from "./Format.js"
 
 // The frame every page shares and the pieces several pages show. Pure functions from data to
@@ -10,7 +10,7 @@ export interface LayoutOptions {
   readonly refreshSeconds?: number
 }
 
-export const layout = (options: LayoutOptions, body: Html): string =>
+export const layout = (options: LayoutOptions, body: Raw): string =>
   "<!doctype html>\n" +
   html`<html lang="da">
 <head>
@@ -33,7 +33,7 @@ ${body}
 <footer class="site"><div class="inner">Udsagn kører kun på denne computer. Filerne gemmes her og sendes ikke videre.</div></footer>
 </body>
 </html>
-`.value
+`.html
 
 export const errorBox = (title: string, message: string | undefined) =>
   message === undefined ? "" : html`<div class="error" role="alert"><h2>${title}</h2><p>${message}</p></div>`
