@@ -6,6 +6,9 @@ import { Config, Effect } from "effect"
  * Where udsagn keeps its data, in one place. Each location can be moved with an environment
  * variable; without one it is today's folder in the project (`reports/`, `data/themes/default.json`,
  * `data/training/…`), resolved from the code, not the current folder, so every entry point agrees.
+ * Read today: the reports folder (CLI analyze, web) and the theme file (this pipeline). The
+ * model, training and metrics files are still read from `@udsagn/domain/Paths` inside
+ * categorize and report until those take them from here.
  */
 export interface DataLocationsShape {
   /** Finished analyses: `udsagn analyze`'s default output and the web app's storage (`REPORTS_DIR`). */
