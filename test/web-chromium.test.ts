@@ -22,12 +22,12 @@ interface Server {
   readonly child: ChildProcess
 }
 
-/** `pnpm serve` as a user runs it, on a free port and a fresh storage folder. */
+/** `udsagn serve` (what `pnpm serve` runs) as a user runs it, on a free port and a fresh storage folder. */
 const serve = (reportsDir: string) =>
   new Promise<Server>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/web/src/main.ts"), "--port", "0", "--reports-dir", reportsDir],
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
     )
     let out = ""

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { repoRoot, tempDir } from "./support.js"
 
 const serve = (args: ReadonlyArray<string>) =>
-  spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/web/src/main.ts"), ...args], {
+  spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", ...args], {
     cwd: repoRoot,
     env: { ...process.env, INIT_CWD: repoRoot },
     stdio: ["ignore", "pipe", "pipe"]
@@ -19,7 +19,7 @@ const finish = (child: ReturnType<typeof serve>) =>
     child.on("close", (code) => resolve({ code, stdout, stderr }))
   })
 
-describe("pnpm serve (real process)", () => {
+describe("udsagn serve (real process)", () => {
   const running: Array<ReturnType<typeof serve>> = []
   afterAll(() => running.forEach((c) => c.kill()))
 

@@ -2,10 +2,14 @@
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { ValidationError } from "@effect/cli"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
+import { DataLocations } from "@udsagn/conference-feedback/DataLocations"
 import { Cause, Effect, Layer } from "effect"
 import { run } from "./Cli.js"
 
-const MainLayer = ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))
+/** Everything every command needs: the pipeline, the data locations (Config) and Node's platform. */
+const MainLayer = Layer.mergeAll(ConferenceFeedback.Default, DataLocations.Default).pipe(
+  Layer.provideMerge(NodeContext.layer)
+)
 
 /**
  * Input problems end as one line on stderr and exit code 1; bugs as one line and exit code 2

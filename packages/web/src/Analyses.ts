@@ -1,10 +1,9 @@
 import { FileSystem, Path } from "@effect/platform"
 import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
-import { Summary as SummarySchema } from "@udsagn/domain/Summary"
 import { OTHER } from "@udsagn/domain/Theme"
 import { Cause, Data, Deferred, Effect, FiberSet, Schema } from "effect"
 import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
-import { AnalysisStore, overridesFile, summaryFile } from "./AnalysisStore.js"
+import { AnalysisStore, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { WebConfig } from "./WebConfig.js"
@@ -157,9 +156,6 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
           ),
           Effect.tapError(() => store.remove(outDir))
-        )
-        yield* store.writeJsonAtomic(path.join(outDir, summaryFile), Schema.encodeSync(SummarySchema)(out.summary)).pipe(
-          Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
         )
         const files = yield* store.listFiles(outDir).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))

@@ -20,7 +20,6 @@ export class StorageError extends Data.TaggedError("StorageError")<{
 const tmpPrefix = ".tmp-"
 /** Temp folders older than this are leftovers of a crash and are removed at start. */
 const staleAfterMs = 60 * 60 * 1000
-export const summaryFile = "web-summary.json"
 export const overridesFile = "overrides.json"
 
 /**
@@ -104,8 +103,13 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
         Effect.mapError(fail("læs statements.json"))
       )
 
+    /**
+     * The pipeline's `summary.json`. Runs made before the pipeline wrote it have the copy the
+     * web used to write itself, `web-summary.json`, instead.
+     */
     const readSummary = (meta: AnalysisMeta) =>
-      fs.readFileString(path.join(runDir(meta.id, meta.run), summaryFile)).pipe(
+      fs.readFileString(path.join(runDir(meta.id, meta.run), "summary.json")).pipe(
+        Effect.orElse(() => fs.readFileString(path.join(runDir(meta.id, meta.run), "web-summary.json"))),
         Effect.flatMap(Schema.decode(Schema.parseJson(Summary))),
         Effect.mapError(fail("læs opsummering"))
       )

@@ -4,7 +4,7 @@ import { Context, type Effect } from "effect"
 // The web app's view of the conference-feedback pipeline. The server is written against
 // this small interface; `AnalyzerLive` wires it to the real pipeline.
 
-export type { AnalyzeInput, AnalyzeOutput, Stage } from "@udsagn/conference-feedback/ConferenceFeedback"
+export { type AnalyzeInput, type AnalyzeOutput, type Stage, stages } from "@udsagn/conference-feedback/ConferenceFeedback"
 
 /** Any pipeline failure: a tag and a one-line Danish message a person can act on. */
 export interface AnalyzeError {
@@ -20,12 +20,3 @@ export interface AnalyzerShape {
 }
 
 export class Analyzer extends Context.Tag("@udsagn/web/Analyzer")<Analyzer, AnalyzerShape>() {}
-
-/** Danish names of the pipeline's stages, in order, for the progress page. */
-export const stages: ReadonlyArray<{ readonly stage: Stage; readonly label: string }> = [
-  { stage: "ingest", label: "Læser filen" },
-  { stage: "categorize", label: "Sorterer udsagnene i temaer" },
-  { stage: "aggregate", label: "Tæller op" },
-  { stage: "charts", label: "Tegner diagrammer" },
-  { stage: "report", label: "Skriver rapport og anbefalinger" }
-]

@@ -3,11 +3,14 @@ import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedba
 import { Effect, Layer } from "effect"
 import { Analyzer } from "./Analyzer.js"
 
-/** The real pipeline behind the web app. */
-export const AnalyzerLive = Layer.effect(
+/** The pipeline already in the context (the `udsagn` program's main layer provides it). */
+export const AnalyzerFromPipeline = Layer.effect(
   Analyzer,
-  Effect.gen(function*() {
-    const pipeline = yield* ConferenceFeedback
-    return Analyzer.of({ analyze: pipeline.analyze })
-  })
-).pipe(Layer.provide(ConferenceFeedback.Default), Layer.provide(NodeContext.layer))
+  Effect.map(ConferenceFeedback, (pipeline) => Analyzer.of({ analyze: pipeline.analyze }))
+)
+
+/** The real pipeline behind the web app, self-contained (tests, scripts). */
+export const AnalyzerLive = AnalyzerFromPipeline.pipe(
+  Layer.provide(ConferenceFeedback.Default),
+  Layer.provide(NodeContext.layer)
+)

@@ -1,5 +1,9 @@
 import { HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Effect } from "effect"
+import { createHash } from "node:crypto"
+
+/** A CSP source that allows exactly one inline script or style: `'sha256-<base64>'` of its text. */
+export const cspHash = (source: string) => `'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`
 
 /** The app's own pages: scripts, styles and frames from this server only; nothing external. */
 export const pageCsp = [
@@ -17,8 +21,9 @@ export const pageCsp = [
 /**
  * The generated report is one self-contained file with inline styles and SVG; it may be
  * framed by the analysis page (same origin) and loads nothing. The one script it may run
- * is the report's print helper (PRINT_SCRIPT in packages/report/src/ReportHtml.ts), by hash:
- * if that script changes, it merely stops running here.
+ * is the report's print helper (PRINT_SCRIPT in packages/report/src/ReportHtml.ts), by hash.
+ * That constant is not exported yet, so its hash is written here; test/Api.test.ts checks it
+ * against a real report. Once report exports it: `cspHash(PRINT_SCRIPT)`.
  */
 export const reportCsp = [
   "default-src 'none'",

@@ -36,7 +36,7 @@ export const serverLayer = (listen: ListenOptions) => {
 export interface StartOptions extends Partial<ListenOptions> {
   readonly settings: Partial<WebSettings>
   /** The pipeline; the real one unless a test gives another. */
-  readonly analyzer: Layer.Layer<Analyzer>
+  readonly analyzer: Layer.Layer<Analyzer, unknown>
 }
 
 export interface RunningServer {

@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { unzipSync } from "fflate"
 import { repoRoot } from "@udsagn/domain/Paths"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
+import { cspHash } from "../src/Security.js"
 import type { RunningServer } from "../src/Server.js"
 import { entries, fixtures, form, freshDir, sample, start, upload, uuid } from "./helpers.js"
 
@@ -285,7 +286,12 @@ describe("reading analyses", () => {
     expect(report.status).toBe(200)
     expect(report.headers.get("content-type")).toContain("text/html")
     expect(report.headers.get("content-security-policy")).toContain("frame-ancestors 'self'")
-    expect(await report.text()).toContain("Sundhedskompetence")
+    const reportHtml = await report.text()
+    expect(reportHtml).toContain("Sundhedskompetence")
+    // Every inline script the report has is allowed by its hash, so none silently stops running.
+    const scripts = [...reportHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "")
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const script of scripts) expect(report.headers.get("content-security-policy")).toContain(cspHash(script))
 
     const docx = await get(`/analyser/${id}/filer/recommendations.docx`)
     expect(docx.status).toBe(200)

@@ -1,5 +1,3 @@
-import type { CategorizedStatement } from "@udsagn/domain/Categorization"
-import { OverridesFile, StatementsFile } from "@udsagn/domain/Categorization"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { userMessage } from "../src/Analyses.js"
@@ -7,25 +5,19 @@ import { escapeHtml, html } from "../src/Html.js"
 import { isAnalysisId, newAnalysisId } from "../src/Ids.js"
 import { slug } from "../src/Names.js"
 import { AnalysisMeta } from "../src/AnalysisMeta.js"
-import { analysisPage, downloadName, filterStatements, overridesFromForm, reviewPage } from "../src/Pages.js"
+import { analysisPage, downloadName } from "../src/pages/AnalysisPage.js"
+import { reviewPage } from "../src/pages/ReviewPage.js"
 import { displayName, inputFileFor } from "../src/Upload.js"
 
-// Pure pieces: escaping, stored names, ids, the review form's overrides, filters.
-
-const row = (id: string, themes: Array<string>, extra: Record<string, unknown> = {}) =>
-  Schema.decodeUnknownSync(StatementsFile)([{
-    id, question: "Hvad tager du med?", questionType: "open", source: { sheet: "Voters", row: 4, column: 4 },
-    rawText: `tekst ${id}`, text: `tekst ${id}`, themes, scores: {}, evidence: [], confidence: 0.5, needsReview: false, ...extra
-  }])[0]! as CategorizedStatement
-
-const known = new Set(["patient-involvement", "visual-communication", "staff-burnout", "health-literacy", "other"])
+// Pure pieces: escaping, stored names, ids, download names, the pages' text.
 
 describe("html", () => {
   it("escapes every interpolated string", () => {
-    expect(html`<p title="${"\" onload=\"x"}">${"<script>alert(1)</script>"}</p>`.value).toBe(
+    expect(html`<p title="${"\" onload=\"x"}">${"<script>alert(1)</script>"}</p>`.html).toBe(
       "<p title=\"&quot; onload=&quot;x\">&lt;script&gt;alert(1)&lt;/script&gt;</p>"
     )
     expect(escapeHtml("Æ & ø 'å'")).toBe("Æ &amp; ø &#39;å&#39;")
+    expect(escapeHtml("`x`")).toBe("&#96;x&#96;")
   })
 })
 
@@ -70,47 +62,6 @@ describe("ids", () => {
   })
 })
 
-describe("overridesFromForm", () => {
-  const rows = [row("s1", ["health-literacy"]), row("s2", ["visual-communication", "health-literacy"]), row("s3", ["other"])]
-
-  it("adds an override only where the ticks differ from the current themes", () => {
-    const ticked = new Map([["s1", ["health-literacy"]], ["s2", ["visual-communication"]], ["s3", ["other"]]])
-    expect(overridesFromForm(rows, [], ["s1", "s2", "s3"], ticked, known)).toEqual([{ id: "s2", themes: ["visual-communication"] }])
-  })
-
-  it("gives `other` when nothing is ticked and drops `other` next to a real theme", () => {
-    const ticked = new Map([["s2", ["other", "staff-burnout"]]])
-    expect(overridesFromForm(rows, [], ["s1", "s2"], ticked, known)).toEqual([
-      { id: "s1", themes: ["other"] },
-      { id: "s2", themes: ["staff-burnout"] }
-    ])
-  })
-
-  it("keeps earlier overrides for statements not shown, and ignores unknown themes and ids", () => {
-    const existing = Schema.decodeUnknownSync(OverridesFile)([{ id: "s9", themes: ["staff-burnout"] }])
-    const ticked = new Map([["s3", ["nonsense", "patient-involvement"]], ["s404", ["other"]]])
-    expect(overridesFromForm(rows, existing, ["s3", "s404"], ticked, known)).toEqual([
-      { id: "s9", themes: ["staff-burnout"] },
-      { id: "s3", themes: ["patient-involvement"] }
-    ])
-  })
-})
-
-describe("filterStatements", () => {
-  it("filters by theme, question, needs review and text (case-insensitive)", () => {
-    const rows = [
-      row("s1", ["health-literacy"], { text: "Klart SPROG i breve", needsReview: true }),
-      row("s2", ["visual-communication"], { question: "Andet spørgsmål" })
-    ]
-    expect(filterStatements(rows, { theme: "health-literacy" }).map((r) => r.id)).toEqual(["s1"])
-    expect(filterStatements(rows, { question: "Andet spørgsmål" }).map((r) => r.id)).toEqual(["s2"])
-    expect(filterStatements(rows, { needsReview: true }).map((r) => r.id)).toEqual(["s1"])
-    expect(filterStatements(rows, { search: "sprog" }).map((r) => r.id)).toEqual(["s1"])
-    expect(filterStatements(rows, {}).length).toBe(2)
-  })
-})
-
-
 describe("download names", () => {
   it("are Danish, ASCII and carry the conference", () => {
     expect(slug("Årsmøde på Ærø 2024")).toBe("aarsmoede-paa-aeroe-2024")
@@ -119,20 +70,6 @@ describe("download names", () => {
     expect(downloadName(meta, "recommendations.docx")).toBe("anbefalinger-konference-5-december-2024.docx")
     expect(downloadName(meta, "statements.xlsx")).toBe("udsagn-konference-5-december-2024.xlsx")
     expect(downloadName(meta, "charts/theme-overview.png")).toBe("theme-overview.png")
-  })
-})
-
-describe("overridesFromForm with the themes the page showed", () => {
-  it("leaves a statement the reviewer did not touch as it is saved now", () => {
-    const rows = [row("s1", ["staff-burnout"]), row("s2", ["health-literacy"])]
-    // A colleague moved s1 to staff-burnout after this page was shown with health-literacy.
-    const existing = Schema.decodeUnknownSync(OverridesFile)([{ id: "s1", themes: ["staff-burnout"] }])
-    const ticked = new Map([["s1", ["health-literacy"]], ["s2", ["visual-communication"]]])
-    const shownThemes = new Map([["s1", "health-literacy"], ["s2", "health-literacy"]])
-    expect(overridesFromForm(rows, existing, ["s1", "s2"], ticked, known, shownThemes)).toEqual([
-      { id: "s1", themes: ["staff-burnout"] },
-      { id: "s2", themes: ["visual-communication"] }
-    ])
   })
 })
 

@@ -8,20 +8,28 @@ import { ChartRenderer } from "@udsagn/charts/ChartRenderer"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
 import { StatementsFile } from "@udsagn/domain/Categorization"
 import { Ledger } from "@udsagn/domain/Ledger"
-import type { Summary } from "@udsagn/domain/Summary"
+import { Summary } from "@udsagn/domain/Summary"
 import { ExportReader } from "@udsagn/ingest/ExportReader"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import { Data, Effect, Schema } from "effect"
+import { DataLocations } from "./DataLocations.js"
 
-export type Stage = "ingest" | "categorize" | "aggregate" | "charts" | "report"
+/**
+ * The steps a run reports progress for, in order, with the Danish label a person sees (the
+ * CLI's progress lines, the web's progress page). Cleaning happens while the export is read,
+ * so it is part of `ingest`.
+ */
+export const stages = [
+  { stage: "ingest", label: "Læser filen" },
+  { stage: "categorize", label: "Sorterer udsagnene i temaer" },
+  { stage: "aggregate", label: "Tæller op" },
+  { stage: "charts", label: "Tegner diagrammer" },
+  { stage: "report", label: "Skriver rapport og anbefalinger" }
+] as const
 
-export const stageLabels: Record<Stage, string> = {
-  ingest: "Læser eksporten",
-  categorize: "Kategoriserer udsagn",
-  aggregate: "Opgør temaer",
-  charts: "Tegner diagrammer",
-  report: "Skriver rapport"
-}
+export type Stage = (typeof stages)[number]["stage"]
+
+export const stageLabel = (stage: Stage): string => stages.find((s) => s.stage === stage)?.label ?? stage
 
 export interface AnalyzeInput {
   readonly input: string
@@ -67,6 +75,7 @@ export class OutputNotEmpty extends Data.TaggedError("OutputNotEmpty")<{
 
 const encodeStatements = Schema.encodeSync(StatementsFile)
 const encodeLedger = Schema.encodeSync(Ledger)
+const encodeSummary = Schema.encodeSync(Summary)
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
 
 /**
@@ -85,6 +94,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
       const categorizer = yield* Categorizer
       const renderer = yield* ChartRenderer
       const reports = yield* ReportWriter
+      const locations = yield* DataLocations
 
       const writeFile = (file: string, content: string) =>
         fs.writeFileString(file, content).pipe(Effect.mapError((cause) => new OutputError({ path: file, cause })))
@@ -95,17 +105,17 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
       ) {
         const outDir = path.resolve(input.outDir)
 
-        onProgress("ingest", stageLabels.ingest)
+        onProgress("ingest", stageLabel("ingest"))
         const ingested = yield* reader.read(input.input, {
           ...(input.textColumn !== undefined ? { textColumn: input.textColumn } : {}),
           ...(input.questionColumn !== undefined ? { questionColumn: input.questionColumn } : {})
         })
-        const themeSet = yield* themes.load(input.themesPath)
+        const themeSet = yield* themes.load(input.themesPath ?? locations.themesFile)
         const overrides = input.overridesPath !== undefined
           ? yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
           : []
 
-        onProgress("categorize", `${stageLabels.categorize} (${ingested.statements.length})`)
+        onProgress("categorize", `${stageLabel("categorize")} (${ingested.statements.length})`)
         const categorized = yield* categorizer.categorize(ingested.statements, themeSet)
         const statements = overrides.length > 0 ? yield* applyOverrides(categorized, overrides, themeSet) : categorized
 
@@ -118,7 +128,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           ledger: ingested.ledger
         })
 
-        onProgress("aggregate", stageLabels.aggregate)
+        onProgress("aggregate", stageLabel("aggregate"))
         const summary = aggregate(result)
 
         const parent = path.dirname(outDir)
@@ -131,12 +141,14 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
         const finish = Effect.gen(function*() {
           // mkdtemp makes the folder private (0700); the finished report is an ordinary folder.
           yield* fs.chmod(work, 0o755).pipe(Effect.mapError((cause) => new OutputError({ path: work, cause })))
-          onProgress("charts", stageLabels.charts)
+          onProgress("charts", stageLabel("charts"))
           const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work)
 
-          onProgress("report", stageLabels.report)
+          onProgress("report", stageLabel("report"))
           yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
           yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(ingested.ledger)))
+          // The figures behind the report, for programs (the web app's API reads them back).
+          yield* writeFile(path.join(work, "summary.json"), json(encodeSummary(summary)))
           yield* reports.write({ result, summary, charts, outDir: work })
           yield* replaceDirectory(fs, work, outDir)
         }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
@@ -159,7 +171,8 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
       ThemeLoader.Default,
       Categorizer.Default,
       ChartRenderer.Default,
-      ReportWriter.Default
+      ReportWriter.Default,
+      DataLocations.Default
     ]
   }
 ) {}

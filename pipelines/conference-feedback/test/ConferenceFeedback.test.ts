@@ -2,8 +2,9 @@ import { FileSystem } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { sampleExportPath } from "@udsagn/domain/Paths"
-import { ConferenceFeedback, type Stage } from "../src/ConferenceFeedback.js"
-import { Effect, Layer } from "effect"
+import { Summary } from "@udsagn/domain/Summary"
+import { ConferenceFeedback, type Stage, stages as stageList } from "../src/ConferenceFeedback.js"
+import { Effect, Layer, Schema } from "effect"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -21,12 +22,16 @@ describe("ConferenceFeedback", () => {
       const output = yield* pipeline.analyze({ input: sampleExportPath, outDir }, (stage) => stages.push(stage))
 
       expect(stages).toEqual(["ingest", "categorize", "aggregate", "charts", "report"])
+      expect(stageList.map((s) => s.stage)).toEqual(stages)
       const { ledger, statements } = output.result
       expect(ledger.read).toBe(ledger.kept + ledger.excluded.reduce((n, e) => n + e.count, 0))
       expect(statements).toHaveLength(ledger.kept)
       const written = JSON.parse(fs.readFileSync(path.join(outDir, "statements.json"), "utf8")) as Array<{ id: string }>
       expect(written.map((s) => s.id)).toEqual(statements.map((s) => s.id))
       expect(output.files).toContain(path.join(outDir, "report.html"))
+      // The summary the web's API serves, as the pipeline computed it.
+      const summary = JSON.parse(fs.readFileSync(path.join(outDir, "summary.json"), "utf8")) as unknown
+      expect(summary).toEqual(Schema.encodeSync(Summary)(output.summary))
       // The work folder is moved into place: nothing is left beside the report.
       expect(fs.readdirSync(path.dirname(outDir))).toEqual(["report"])
     }).pipe(Effect.provide(TestLayer)))

@@ -1,10 +1,12 @@
 import { Args, Command, Options } from "@effect/cli"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
-import { reportsDir, sampleExportPath } from "@udsagn/domain/Paths"
-import { Console, Data, Effect, Option } from "effect"
+import { DataLocations } from "@udsagn/conference-feedback/DataLocations"
+import { sampleExportPath } from "@udsagn/domain/Paths"
+import { Console, Effect, Option } from "effect"
 import * as NodePath from "node:path"
 import { resolveUserPath } from "../Paths.js"
 import { terminalProgress } from "../Progress.js"
+import { UsageError } from "../UsageError.js"
 
 const file = Args.file({ name: "fil" }).pipe(
   Args.withDescription(
@@ -19,12 +21,12 @@ const file = Args.file({ name: "fil" }).pipe(
 const out = Options.text("out").pipe(
   Options.withPseudoName("mappe"),
   Options.withAlias("o"),
-  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen."),
+  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen (eller under REPORTS_DIR)."),
   Options.optional
 )
 
 const themes = Options.file("themes").pipe(
-  Options.withDescription("Temafil (JSON) til en anden konference. Standard: data/themes/default.json."),
+  Options.withDescription("Temafil (JSON) til en anden konference. Standard: data/themes/default.json (eller UDSAGN_THEMES_FILE)."),
   Options.optional
 )
 
@@ -43,9 +45,6 @@ const questionColumn = Options.text("question-column").pipe(
   Options.optional
 )
 
-/** A mistyped command line that @effect/cli lets through (an unknown `--flag` read as the file). */
-export class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
-
 const resolved = (o: Option.Option<string>) => Option.getOrUndefined(Option.map(o, resolveUserPath))
 
 export const analyzeCommand = Command.make(
@@ -58,6 +57,7 @@ export const analyzeCommand = Command.make(
       }
       const input = Option.match(args.file, { onNone: () => sampleExportPath, onSome: resolveUserPath })
       const stem = NodePath.basename(input).replace(/\.[^.]+$/, "")
+      const { reportsDir } = yield* DataLocations
       const outDir = Option.match(args.out, {
         onNone: () => NodePath.join(reportsDir, stem),
         onSome: resolveUserPath

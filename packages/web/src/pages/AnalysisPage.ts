@@ -1,0 +1,91 @@
+import type { AnalysisMeta } from "../AnalysisMeta.js"
+import { html } from "../Html.js"
+import { slug } from "../Names.js"
+import { formatDay, formatWhen } from "./Format.js"
+import { layout, themeBars } from "./Layout.js"
+
+// A finished analysis: its themes, its files to download and the report in a frame.
+
+interface Download {
+  readonly file: string
+  readonly what: string
+}
+
+const knownDownloads: ReadonlyArray<Download> = [
+  { file: "recommendations.docx", what: "Anbefalinger – udkast (Word)" },
+  { file: "report.html", what: "Rapport (kan udskrives som PDF)" },
+  { file: "statements.xlsx", what: "Alle udsagn med temaer (Excel)" },
+  { file: "recommendations.md", what: "Anbefalinger – udkast (ren tekst)" }
+]
+
+const chartLabel = (file: string) => {
+  const stem = file.replace(/^charts\//, "").replace(/\.(png|svg|vl\.json)$/, "")
+  const kind = file.endsWith(".png") ? "billede, PNG" : file.endsWith(".svg") ? "SVG" : "Vega-Lite"
+  return `Diagram: ${stem.replace(/[-_]+/g, " ")} (${kind})`
+}
+
+export const fileUrl = (id: string, file: string) =>
+  `/analyser/${id}/filer/${file.split("/").map(encodeURIComponent).join("/")}`
+
+const danishNames: Record<string, string> = {
+  "recommendations.docx": "anbefalinger",
+  "recommendations.md": "anbefalinger",
+  "recommendations.json": "anbefalinger",
+  "report.html": "rapport",
+  "statements.xlsx": "udsagn",
+  "statements.json": "udsagn",
+  "ledger.json": "regnskab",
+  "summary.json": "opsummering"
+}
+
+/** The name a download is saved under: Danish, with the conference, e.g. `anbefalinger-konference-5-december-2024.docx`. */
+export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) => {
+  const base = file.split("/").pop() ?? file
+  const known = danishNames[file]
+  if (known === undefined) return base
+  return `${known}-${slug(meta.title)}${base.slice(base.indexOf("."))}`
+}
+
+const downloadItem = (meta: AnalysisMeta, file: string, what: string) =>
+  html`<li><a href="${fileUrl(meta.id, file)}" download><span class="what">${what}</span><span class="file">${downloadName(meta, file)}</span></a></li>`
+
+export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
+  const id = meta.id
+  const has = (f: string) => meta.files.includes(f)
+  const known = knownDownloads.filter((d) => has(d.file))
+  const charts = meta.files.filter((f) => f.startsWith("charts/") && f.endsWith(".png"))
+  const data = meta.files.filter((f) => f.endsWith(".json") && !f.startsWith("charts/"))
+  return layout(
+    { title: meta.title },
+    html`<p class="crumbs"><a href="/">Forside</a> › ${meta.title}</p>
+<h1>${meta.title}</h1>
+<p class="muted">${meta.date ? html`${formatDay(meta.date)} · ` : ""}Fil: ${meta.sourceName} · Uploadet ${formatWhen(meta.createdAt)}</p>
+${notice ? html`<div class="notice" role="status">${notice}</div>` : ""}
+<p class="lead"><strong>${meta.statements}</strong> udsagn er sorteret i temaer.
+${meta.needsReview > 0 ? html`<strong>${meta.needsReview}</strong> af dem er programmet usikker på og bør ses igennem.` : ""}
+${meta.overrides > 0 ? html`Du har rettet temaerne for <strong>${meta.overrides}</strong> udsagn.` : ""}</p>
+<div class="actions">
+${has("recommendations.docx") ? html`<a class="button primary" href="${fileUrl(id, "recommendations.docx")}" download>Hent anbefalinger (Word)</a>` : ""}
+<a class="button" href="/analyser/${id}/gennemgang">Gennemgå og ret temaer</a>
+${has("report.html") ? html`<a class="button" href="${fileUrl(id, "report.html")}" target="_blank" rel="noopener">Åbn rapporten i nyt vindue</a>` : ""}
+</div>
+<h2>Temaer</h2>
+${themeBars(meta.themes, meta.statements)}
+<h2 id="hent">Hent filer</h2>
+<ul class="downloads" aria-labelledby="hent">
+${known.map((d) => downloadItem(meta, d.file, d.what))}
+<li><a href="/analyser/${id}/analyse.zip" download><span class="what">Hele analysen (zip)</span><span class="file">alle filer samlet i én fil</span></a></li>
+</ul>
+${charts.length > 0
+      ? html`<details><summary>Diagrammer (${charts.length})</summary><ul class="downloads">${charts.map((f) => downloadItem(meta, f, chartLabel(f)))}</ul></details>`
+      : ""}
+${data.length > 0
+      ? html`<details><summary>Data til IT (JSON)</summary><ul class="downloads">${data.map((f) => downloadItem(meta, f, f))}</ul></details>`
+      : ""}
+${has("report.html")
+      ? html`<h2>Rapporten</h2>
+<p class="muted">Rapporten vises herunder. Vil du gemme den som PDF, så åbn den i nyt vindue og vælg Udskriv.</p>
+<iframe class="report" src="${fileUrl(id, "report.html")}" title="Rapporten for ${meta.title}"></iframe>`
+      : ""}`
+  )
+}

@@ -1,0 +1,55 @@
+import type { AnalysisMeta } from "../AnalysisMeta.js"
+import { html } from "../Html.js"
+import { formatDay, formatWhen } from "./Format.js"
+import { errorBox, layout } from "./Layout.js"
+
+// The front page: upload form and the list of earlier analyses.
+
+export interface FrontPageOptions {
+  readonly analyses: ReadonlyArray<AnalysisMeta>
+  readonly error?: string
+  readonly maxMb: number
+}
+
+export const frontPage = (o: FrontPageOptions) =>
+  layout(
+    { title: "Analysér svar fra en konference" },
+    html`<h1>Analysér svar fra en konference</h1>
+<p class="lead">Upload svarene fra Mentimeter. Udsagn sorterer dem i temaer og laver en rapport med diagrammer
+og udkast til anbefalinger, som du kan hente som Word-dokument.</p>
+<ol class="steps-intro">
+<li>Upload filen med svarene fra Mentimeter.</li>
+<li>Se rapporten, og ret temaerne, hvis et udsagn er sorteret forkert.</li>
+<li>Hent anbefalingerne som Word, og rapporten.</li>
+</ol>
+${errorBox("Filen kunne ikke bruges", o.error)}
+<form class="upload" method="post" action="/analyser" enctype="multipart/form-data" data-busy="Uploader og analyserer …">
+<h2 class="first">Ny analyse</h2>
+<label class="dropzone" for="file" data-chosen="chosen-file">
+<span class="big">Træk filen hertil – eller klik og vælg den</span>
+<span class="muted">Excel-fil (.xlsx) eller CSV-fil (.csv) fra Mentimeter, højst ${o.maxMb} MB</span><br>
+<input class="visually-hidden" type="file" id="file" name="file" accept=".xlsx,.csv" required data-max-bytes="${o.maxMb * 1024 * 1024}">
+<span class="button pick" aria-hidden="true">Vælg fil …</span>
+<p class="chosen" id="chosen-file" aria-live="polite"></p>
+</label>
+<details>
+<summary>Egne temaer (valgfrit)</summary>
+<p>Har I en temafil (.json), kan I vælge den her. Ellers bruges standardtemaerne:
+patientinvolvering, visuel kommunikation, medarbejdertrivsel og sundhedskompetence.</p>
+<label for="themes">Temafil (.json)</label>
+<input type="file" id="themes" name="themes" accept=".json,application/json">
+</details>
+<p><button type="submit" class="primary">Start analysen</button></p>
+</form>
+<h2 id="tidligere">Tidligere analyser</h2>
+${o.analyses.length === 0
+      ? html`<p class="muted">Der er ingen analyser endnu. Når du har uploadet en fil, kommer den her.</p>`
+      : html`<table aria-labelledby="tidligere" class="analyses">
+<thead><tr><th scope="col">Konference</th><th scope="col">Fil</th><th scope="col" class="num">Udsagn</th><th scope="col">Uploadet</th><th scope="col">Handlinger</th></tr></thead>
+<tbody>${o.analyses.map((a) =>
+        html`<tr data-id="${a.id}"><td><a href="/analyser/${a.id}">${a.title}</a>${a.date ? html`<br><span class="muted">${formatDay(a.date)}</span>` : ""}</td>
+<td>${a.sourceName}</td><td class="num">${a.statements}</td><td>${formatWhen(a.createdAt)}</td>
+<td><a href="/analyser/${a.id}">Åbn</a> · <a href="/analyser/${a.id}/gennemgang">Ret temaer</a> · <a href="/analyser/${a.id}/filer/recommendations.docx" download>Hent Word</a></td></tr>`
+      )}</tbody></table>
+${o.analyses.length >= 2 ? html`<p><a href="/sammenlign">Sammenlign to analyser</a></p>` : ""}`}`
+  )

@@ -1,0 +1,81 @@
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import type { AnalysisMeta } from "../AnalysisMeta.js"
+import { html, raw } from "../Html.js"
+import { errorBox, layout, themeBars } from "./Layout.js"
+import { filterQuery, filterStatements, type ReviewFilter } from "./ReviewForm.js"
+
+// The review page: every statement with its themes as checkboxes, filterable; the form's
+// fields are read back by ReviewForm.ts.
+
+const evidenceLine = (s: CategorizedStatement, labels: ReadonlyMap<string, string>) => {
+  const items = s.evidence.filter((e) => e.source !== "override").slice(0, 6)
+  if (items.length === 0) return html`<p class="evidence">Ingen ord i udsagnet pegede på et bestemt tema.</p>`
+  return html`<p class="evidence">Begrundelse: ${items.map((e, i) =>
+    html`${i > 0 ? ", " : ""}<mark>${e.match}</mark> → ${labels.get(e.theme) ?? e.theme}`
+  )}</p>`
+}
+
+const confidenceText = (c: number) => `Programmets sikkerhed: ${c >= 0.75 ? "høj" : c >= 0.5 ? "middel" : "lav"}`
+
+export interface ReviewPageOptions {
+  readonly meta: AnalysisMeta
+  readonly rows: ReadonlyArray<CategorizedStatement>
+  readonly filter: ReviewFilter
+  readonly notice?: string
+  readonly error?: string
+}
+
+export const reviewPage = (o: ReviewPageOptions) => {
+  const { meta } = o
+  const labels = new Map(meta.themeLabels.map((t) => [t.id, t.label] as const))
+  const shown = filterStatements(o.rows, o.filter)
+  const questions = [...new Set(o.rows.map((s) => s.question))]
+  const query = filterQuery(o.filter)
+  const filtered = query !== ""
+  return layout(
+    { title: `Gennemgå temaer – ${meta.title}` },
+    html`<p class="crumbs"><a href="/">Forside</a> › <a href="/analyser/${meta.id}">${meta.title}</a> › Gennemgå temaer</p>
+<h1>Gennemgå temaer</h1>
+<p class="lead">Her er alle udsagn med de temaer, programmet har givet dem. Sæt eller fjern flueben, hvor programmet
+har taget fejl, og tryk <strong>Gem rettelser</strong> nederst. Rapporten, diagrammerne og anbefalingerne laves så
+igen med dine rettelser.</p>
+${o.notice ? html`<div class="notice" role="status">${o.notice} <a href="/analyser/${meta.id}">Se rapporten og hent filerne</a>.</div>` : ""}
+${errorBox("Rettelserne kunne ikke gemmes", o.error)}
+${meta.needsReview > 0 && o.filter.needsReview !== true
+      ? html`<p><a class="button" href="/analyser/${meta.id}/gennemgang?usikre=1#udsagn">Start med ${meta.needsReview === 1 ? "det" : `de ${meta.needsReview}`} udsagn, programmet er usikker på</a></p>`
+      : ""}
+<h2>Antal udsagn pr. tema</h2>
+${themeBars(meta.themes, meta.statements)}
+<h2 id="udsagn">Udsagn</h2>
+<form class="filters" method="get" action="/analyser/${meta.id}/gennemgang" role="search" aria-label="Filtrér udsagn">
+<div><label for="f-tema">Tema</label><select id="f-tema" name="tema"><option value="">Alle temaer</option>${meta.themeLabels.map((t) =>
+      html`<option value="${t.id}"${o.filter.theme === t.id ? raw(" selected") : ""}>${t.label}</option>`
+    )}</select></div>
+<div><label for="f-sp">Spørgsmål</label><select id="f-sp" name="spoergsmaal"><option value="">Alle spørgsmål</option>${questions.map((q) =>
+      html`<option value="${q}"${o.filter.question === q ? raw(" selected") : ""}>${q}</option>`
+    )}</select></div>
+<div><label for="f-soeg">Søg i teksten</label><input type="search" id="f-soeg" name="soeg" value="${o.filter.search ?? ""}"></div>
+<div class="check"><input type="checkbox" id="f-usikre" name="usikre" value="1"${o.filter.needsReview ? raw(" checked") : ""}><label for="f-usikre">Kun dem, programmet er usikker på</label></div>
+<div><button type="submit">Vis udsagn</button> ${filtered ? html`<a href="/analyser/${meta.id}/gennemgang">Vis alle</a>` : ""}</div>
+</form>
+<p role="status" id="antal">Viser ${shown.length} af ${o.rows.length} udsagn.</p>
+<form method="post" action="/analyser/${meta.id}/gennemgang${filtered ? `?${query}` : ""}" data-busy="Gemmer og laver rapporten igen …">
+${shown.map((s) => {
+      const mine = new Set<string>(s.themes)
+      return html`<fieldset class="statement${s.needsReview ? " review" : ""}" data-statement="${s.id}">
+<legend>${s.text}</legend>
+<input type="hidden" name="vist" value="${s.id}">
+<input type="hidden" name="foer:${s.id}" value="${s.themes.join(",")}">
+<p class="meta">${s.question} · ${confidenceText(s.confidence)}${s.needsReview ? html` · <span class="tag review">Bør gennemgås</span>` : ""}${s.overridden ? html` · <span class="tag fixed">Rettet af dig</span>` : ""}</p>
+<div class="themes">${meta.themeLabels.map((t) =>
+        html`<label><input type="checkbox" name="tema:${s.id}" value="${t.id}"${t.id === "other" ? raw(" data-other=\"1\"") : ""}${mine.has(t.id) ? raw(" checked") : ""}> ${t.label}</label>`
+      )}</div>
+${evidenceLine(s, labels)}
+</fieldset>`
+    })}
+${shown.length === 0 ? html`<p>Ingen udsagn passer til filteret. <a href="/analyser/${meta.id}/gennemgang">Vis alle</a>.</p>` : ""}
+<div class="savebar"><button type="submit" class="primary">Gem rettelser</button>
+<span class="muted">Uden flueben får udsagnet temaet »Andet«.</span></div>
+</form>`
+  )
+}
