@@ -1,3 +1,4 @@
+import { spellOutAeOeAa } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
@@ -5,8 +6,7 @@ import { hasTheme } from "./KeyTerms.js"
 import { isStopWord, normalizeForCompare } from "./Text.js"
 
 /** Phones and foreign keyboards write æ/ø/å as ae/oe/aa; match on one spelling. */
-const fold = (text: string): string =>
-  text.normalize("NFC").toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+const fold = (text: string): string => spellOutAeOeAa(text.normalize("NFC").toLowerCase())
 
 // Verbs a Danish proposal starts with, in the imperative and folded spelling.
 const IMPERATIVES = [

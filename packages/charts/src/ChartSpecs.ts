@@ -3,7 +3,9 @@ import type { ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
 import type { Summary, ThemeSummary } from "@udsagn/domain/Summary"
 import { OTHER } from "@udsagn/domain/Theme"
 import type { TopLevelSpec } from "vega-lite"
-import { daLocale, formatDecimal, formatInt, formatPercent, PERCENT_SIGN } from "./DanishFormat.js"
+import { formatDecimal, formatInt, formatPercent, PERCENT_SIGN } from "@udsagn/danish/Format"
+import { slugify } from "@udsagn/danish/Slug"
+import { daLocale } from "./VegaLocale.js"
 
 /** A chart to write: its file stem, what it shows (for people and screen readers) and the spec. */
 export interface ChartSpec {
@@ -96,22 +98,6 @@ export const wrap = (text: string, width: number, maxLines = 3): ReadonlyArray<s
   const last = kept[maxLines - 1]!
   kept[maxLines - 1] = (last.length > width - 1 ? last.slice(0, width - 1).trimEnd() : last) + "…"
   return kept
-}
-
-/** A file-name-safe Danish slug: "Hvor enig er du?" → "hvor-enig-er-du". */
-export const slugify = (text: string, max = 40): string => {
-  const s = text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-  const cut = s.length <= max ? s : s.slice(0, max).replace(/-[^-]*$/, "") || s.slice(0, max)
-  return cut === "" ? "spoergsmaal" : cut
 }
 
 /** Black or white, whichever reads better on the colour (WCAG contrast). */
@@ -630,7 +616,7 @@ export const buildChartSpecs = (summary: Summary, result: CategorizedResult): Re
   if (summary.questions.length > 0 && summary.matrix.some((c) => c.count > 0)) charts.push(themeByQuestion(summary))
   const used = new Set<string>()
   for (const q of result.closedQuestions) {
-    const base = `closed-${slugify(q.title)}`
+    const base = `closed-${slugify(q.title, 40, "spoergsmaal")}`
     let name = base
     for (let i = 2; used.has(name); i++) name = `${base}-${i}`
     const chart = closedChart(q, name)

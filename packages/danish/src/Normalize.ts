@@ -13,12 +13,12 @@ const VOWELS = "aeiouyæøå"
 export const collapseRepeats = (s: string): string =>
   s.replace(/(\p{L})\1{2,}/gu, (_run, ch: string) => (VOWELS.includes(ch) ? ch : ch + ch))
 
+/** Lower-case æ/ø/å spelled out as ae/oe/aa, as phones and foreign keyboards write them. */
+export const spellOutAeOeAa = (s: string): string => s.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+
 /** Danish letters spelled out, plus the diacritics Danes type on borrowed words. */
 export const foldLetters = (s: string): string =>
-  s
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
+  spellOutAeOeAa(s)
     .replace(/ä/g, "ae")
     .replace(/ö/g, "oe")
     .normalize("NFD")

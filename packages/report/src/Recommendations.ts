@@ -10,7 +10,8 @@ import {
   type ThemeSummary
 } from "@udsagn/domain"
 import { ACTION_THRESHOLD, actionableStatements, actionScore } from "@udsagn/aggregate"
-import { count, formatDate, formatInt, formatPercent, listAnd, quoted } from "./Format.js"
+import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
+import { count, listAnd, quoted } from "./Format.js"
 import {
   byId,
   dedupe,
@@ -116,7 +117,7 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
   const fruitCount = proposing.filter((s) => isLowHangingFruit(s.text)).length
   const distinctProposals = actionableStatements(statements, theme.theme, Number.MAX_SAFE_INTEGER).length
   const rationale = [
-    `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatPercent(theme.share)}) handler om ${lower}.`,
+    `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatShare(theme.share)}) handler om ${lower}.`,
     statements.length > 0 ? where : "",
     terms.length > 0 ? `Ord der går igen: ${listAnd(terms)}.` : "",
     proposing.length === 0
@@ -164,7 +165,7 @@ const discussionPoints = (
     const named = leading.length > 0 ? leading : weighed.filter((w) => w.count === weighed[0]!.count)
     points.push(
       `Rækkefølge: Flest udsagn handlede om ${
-        listAnd(named.map(({ r }) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatPercent(r.share)})`))
+        listAnd(named.map(({ r }) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatShare(r.share)})`))
       }. Skal sundhedsrådene begynde dér, eller vejer andre hensyn tungere end antallet af udsagn?`
     )
   }
@@ -206,7 +207,7 @@ const discussionPoints = (
   const other = otherTheme(summary)
   if (other && other.count > 0) {
     points.push(
-      `${count(other.count, "udsagn", "udsagn")} (${formatPercent(other.share)}) passer ikke i nogen af temaerne. De står i rapportens afsnit »Til gennemsyn« – rummer de noget, udvalget bør tage med?`
+      `${count(other.count, "udsagn", "udsagn")} (${formatShare(other.share)}) passer ikke i nogen af temaerne. De står i rapportens afsnit »Til gennemsyn« – rummer de noget, udvalget bør tage med?`
     )
   }
   const review = reviewStatements(result, summary).filter((s) => !(s.themes as ReadonlyArray<string>).includes("other"))

@@ -9,16 +9,8 @@ import type {
 } from "@udsagn/domain"
 import { OTHER } from "@udsagn/domain/Theme"
 import { createHash } from "node:crypto"
-import {
-  confidenceWord,
-  count,
-  formatDate,
-  formatDecimal,
-  formatInt,
-  formatPercent,
-  listAnd,
-  quoted
-} from "./Format.js"
+import { formatDate, formatDecimal, formatInt, formatShare } from "@udsagn/danish/Format"
+import { confidenceWord, count, listAnd, quoted } from "./Format.js"
 import { html, raw, type Raw, sanitizeSvg } from "./Html.js"
 import { type EvaluationMetrics, type LabelMetrics, labelMetrics, type MetricSet } from "./Metrics.js"
 import { buildRecommendations, eventLine, representativeOf } from "./Recommendations.js"
@@ -90,7 +82,7 @@ const statementItem = (result: CategorizedResult, shown: Shown, theme?: string, 
   return html`<li>
 <p class="text">${highlightText(s.text, evidenceMatches(s, theme))}${times(shown.times)}</p>
 <p class="meta"><span class="sid">${idList(shown)}</span> · ${quoted(s.question)} · <span class="conf conf-${c}">sikkerhed ${
-    formatPercent(s.confidence)
+    formatShare(s.confidence)
   } (${c})</span>${
     others.length > 0 ? html` · ${theme === undefined ? "tema" : "også"}: ${listAnd(others)}` : ""
   }${s.overridden ? html` · <span class="fixed">rettet af en person</span>` : ""}${extra ?? ""}</p>
@@ -145,8 +137,8 @@ const themeSentence = (result: CategorizedResult, t: ThemeSummary, rank: number,
   const quote = [...representativeOf(result, t, 3)].sort((a, b) => a.statement.text.length - b.statement.text.length)[0]
   // A tie at the top is said as a tie, as the drafts' headlines do.
   const opening = rank === 0
-    ? html`<strong>${t.label}</strong> er ${alone ? "det største tema" : "et af de største temaer"}: ${count(t.count, "udsagn", "udsagn")} (${formatPercent(t.share)}).`
-    : html`<strong>${t.label}</strong>: ${count(t.count, "udsagn", "udsagn")} (${formatPercent(t.share)}).`
+    ? html`<strong>${t.label}</strong> er ${alone ? "det største tema" : "et af de største temaer"}: ${count(t.count, "udsagn", "udsagn")} (${formatShare(t.share)}).`
+    : html`<strong>${t.label}</strong>: ${count(t.count, "udsagn", "udsagn")} (${formatShare(t.share)}).`
   return html`<li>${opening}${terms.length > 0 ? html` Ord der går igen: ${listAnd(terms)}.` : ""}${
     quote ? html` Fx »${quote.statement.text}« <span class="sid">(${quote.statement.id})</span>.` : ""
   }</li>`
@@ -236,7 +228,7 @@ const overviewTable = (summary: Summary): Raw =>
     summary.themes.map((t) =>
       html`<tr><th scope="row"><span class="swatch" style="background:${colorOf(t)}"></span>${t.label}</th><td class="num">${
         formatInt(t.count)
-      }</td><td class="num">${formatPercent(t.share, 1)}</td></tr>`
+      }</td><td class="num">${formatShare(t.share, 1)}</td></tr>`
     )
   }</tbody>
 </table>`
@@ -295,7 +287,7 @@ const themeSection = (
   return html`<section id="${anchor(theme.theme)}" class="major theme" style="--theme:${colorOf(theme)}">
 <h2><span class="swatch" style="background:${colorOf(theme)}"></span>${theme.label}</h2>
 <p class="lead"><span class="big">${formatInt(theme.count)}</span> udsagn · <span class="big">${
-    formatPercent(theme.share)
+    formatShare(theme.share)
   }</span> af alle udsagn</p>
 ${
     description !== undefined && description !== theme.label
@@ -414,7 +406,7 @@ const closedBars = (q: ClosedQuestion): Raw => {
       const v = o.votes ?? 0
       return html`<tr><th scope="row">${o.label}</th><td class="num">${formatInt(v)}</td><td class="bar"><span class="track"><span style="width:${
         Math.round((v / max) * 100)
-      }%"></span></span> ${base > 0 ? formatPercent(v / base) : ""}</td></tr>`
+      }%"></span></span> ${base > 0 ? formatShare(v / base) : ""}</td></tr>`
     })
   }</tbody></table>`
 }
@@ -449,7 +441,7 @@ ${rest.length > 0 ? html`<h3>Flere figurer</h3>${rest.map(figure)}` : ""}
 </section>`
 }
 
-const pct = (v: number | undefined) => (v === undefined ? "–" : formatPercent(v))
+const pct = (v: number | undefined) => (v === undefined ? "–" : formatShare(v))
 const dec = (v: number | undefined) => (v === undefined ? "–" : formatDecimal(v, 2))
 
 /** "Most reliable for X, least for Y", from the per-theme F1. */
@@ -497,7 +489,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.folds !== undefined ? html` (${formatInt(m.folds)} runder)` : ""
   }.${
     m.exactMatch !== undefined
-      ? html` Det gav præcis samme temaer som mennesket for <strong>${formatPercent(m.exactMatch)}</strong> af udsagnene.`
+      ? html` Det gav præcis samme temaer som mennesket for <strong>${formatShare(m.exactMatch)}</strong> af udsagnene.`
       : ""
   }${
     m.macroF1 !== undefined

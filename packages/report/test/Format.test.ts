@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { count, formatDate, formatDecimal, formatInt, formatPercent, listAnd, xmlSafe } from "../src/Format.js"
+import { formatDate, formatDecimal, formatInt, formatShare as formatPercent } from "@udsagn/danish/Format"
+import { count, listAnd, xmlSafe } from "../src/Format.js"
 
 describe("Danish formats", () => {
   it("writes shares as whole percent with a non-breaking space", () => {
@@ -10,7 +11,7 @@ describe("Danish formats", () => {
   })
 
   it("uses decimal comma and dot as thousands separator", () => {
-    expect(formatDecimal(0.8234)).toBe("0,82")
+    expect(formatDecimal(0.8234, 2)).toBe("0,82")
     expect(formatDecimal(3.95, 1)).toBe("4,0")
     expect(formatInt(1234)).toBe("1.234")
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { ACTION_THRESHOLD, actionScore, aggregate } from "@udsagn/aggregate"
-import { formatPercent } from "../src/Format.js"
+import { formatShare as formatPercent } from "@udsagn/danish/Format"
 import { CategorizedResult, CategorizedStatement, EventInfo } from "@udsagn/domain"
 import { strFromU8, unzipSync } from "fflate"
 import { recommendationsDocx } from "../src/RecommendationsDocx.js"

@@ -3,7 +3,7 @@ import { CategorizedResult, CategorizedStatement, ChartFile, Evidence, type Them
 import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
-import { formatPercent } from "../src/Format.js"
+import { formatShare as formatPercent } from "@udsagn/danish/Format"
 import { highlightText, planCharts, renderReportHtml } from "../src/ReportHtml.js"
 import { hostileFixture, sampleFixture, simpleCharts } from "./fixtures.js"
 
