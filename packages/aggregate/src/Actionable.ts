@@ -1,9 +1,9 @@
-import { spellOutAeOeAa } from "@udsagn/danish/Normalize"
+import { plainText, spellOutAeOeAa } from "@udsagn/danish/Normalize"
+import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
 import { hasTheme } from "./KeyTerms.js"
-import { isStopWord, normalizeForCompare } from "./Text.js"
 
 /** Phones and foreign keyboards write æ/ø/å as ae/oe/aa; match on one spelling. */
 const fold = (text: string): string => spellOutAeOeAa(text.normalize("NFC").toLowerCase())
@@ -60,7 +60,7 @@ const RULES: ReadonlyArray<Rule> = [
         const next = m[1]!
         // "ikke en bedre løsning" denies rather than proposes
         const negated = /\bikke\s+(?:en\s+|et\s+)?$/.test(folded.slice(0, m.index))
-        if (!negated && !isStopWord(next) && !["end", "og", "at"].includes(next)) return m[0]
+        if (!negated && !isKeyTermStopWord(next) && !["end", "og", "at"].includes(next)) return m[0]
       }
       return undefined
     }
@@ -153,14 +153,14 @@ export const actionableStatements = (
   const inside = statements.filter((s) => hasTheme(s, themeId))
   const echoes = new Map<string, number>()
   for (const s of inside) {
-    const norm = normalizeForCompare(s.text)
+    const norm = plainText(s.text)
     echoes.set(norm, (echoes.get(norm) ?? 0) + 1 + (s.upvotes ?? 0))
   }
   const seen = new Set<string>()
   const ranked: Array<{ id: StatementId; rank: number }> = []
   for (const s of inside) {
     if (s.duplicateOf !== undefined) continue
-    const norm = normalizeForCompare(s.text)
+    const norm = plainText(s.text)
     if (seen.has(norm)) continue
     seen.add(norm)
     const { score } = actionScore(s.text)

@@ -16,7 +16,7 @@ import {
   OTHER_COLOR,
   representativeStatements
 } from "../src/Aggregate.js"
-import { stem } from "../src/Text.js"
+import { stem } from "@udsagn/danish/Stem"
 
 // A hand-written analysis: 43 statements in 4 questions, hand-coded, with duplicates,
 // multi-label statements, low-confidence ones and two closed questions.

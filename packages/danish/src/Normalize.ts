@@ -24,15 +24,16 @@ export const foldLetters = (s: string): string =>
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
 
-/** Lower case, NFC, non-letters to spaces, repeats collapsed; keeps æøå. */
-export const normalizeText = (s: string): string =>
-  collapseRepeats(
-    s
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim()
-  )
+/** Lower case, NFC, every run of non-letters one space, trimmed: for spotting near-identical texts. */
+export const plainText = (s: string): string =>
+  s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+
+/** `plainText` with emphatic repeats collapsed; keeps æøå. */
+export const normalizeText = (s: string): string => collapseRepeats(plainText(s))
 
 /** The matching key of a text: `normalizeText` with æøå folded to ae/oe/aa. */
 export const normalize = (s: string): string => foldLetters(normalizeText(s))

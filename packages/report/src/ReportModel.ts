@@ -1,5 +1,5 @@
 import type { CategorizedResult, CategorizedStatement, StatementId, Summary, ThemeSummary } from "@udsagn/domain"
-import { isStopWord } from "@udsagn/aggregate"
+import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
 import { OTHER } from "@udsagn/domain/Theme"
 
 // Pure helpers shared by the HTML report, the drafts and the spreadsheet, so all three
@@ -128,7 +128,7 @@ export const evidenceMatches = (s: CategorizedStatement, theme?: string): Eviden
     const m = e.match.trim()
     if (m.length === 0) continue
     if (e.source === "lexicon") lexicon.add(m)
-    else if (e.source === "classifier" && m.length > 2 && !isStopWord(m)) model.add(m)
+    else if (e.source === "classifier" && m.length > 2 && !isKeyTermStopWord(m)) model.add(m)
   }
   return { lexicon: [...lexicon], model: [...model].filter((m) => !lexicon.has(m)) }
 }
