@@ -260,6 +260,16 @@ describe("actionableStatements", () => {
     for (const id of ["s006", "s020", "s033"]) expect(sb).not.toContain(id)
   })
 
+  it("carries each theme's low-hanging fruit and proposal counts, so the report need not re-score", () => {
+    for (const t of [theme(HL), theme(PI), theme(SB)]) {
+      for (const id of t.lowHangingFruit) expect(t.actionable).toContain(id)
+      expect(t.proposals.distinct).toBeGreaterThanOrEqual(t.actionable.length)
+      expect(t.proposals.statements).toBeGreaterThanOrEqual(t.proposals.distinct)
+      expect(t.proposals.easy).toBeLessThanOrEqual(t.proposals.statements)
+    }
+    expect(ids(theme(HL).lowHangingFruit)).toContain("s013")
+  })
+
   it("ranks a clear imperative above a modest wish", () => {
     const sb = ids(actionableStatements(result.statements, SB))
     expect(sb.indexOf("s028")).toBeLessThan(sb.indexOf("s025"))

@@ -157,34 +157,5 @@ export const matchRanges = (
   return merged
 }
 
-// Imperatives that open a concrete proposal ("Brug video", "Husk tolk").
-const IMPERATIVES = new Set([
-  "afsæt", "ansæt", "brug", "del", "drop", "forenkl", "forklar", "fortsæt", "giv", "gør", "hav", "hjælp",
-  "hold", "husk", "indfør", "inddrag", "inviter", "invitér", "lav", "lyt", "mød", "opret", "prioriter",
-  "prioritér", "ring", "send", "skab", "skriv", "spørg", "start", "styrk", "sæt", "sørg", "tag", "tal",
-  "tilbyd", "tjek", "tænk", "uddan", "undgå", "vis", "øg"
-])
-
-// Tools and small changes that need no new organisation or budget to try.
-const CONCRETE = [
-  "tjekliste", "skabelon", "pjece", "folder", "brev", "breve", "sms", "video", "film", "animation",
-  "billede", "piktogram", "tegning", "tolk", "teach-back", "teach back", "kontaktperson", "telefonnummer",
-  "spørgeskema", "huskeliste", "kort", "korte", "enkle", "enkelt", "simple", "simpel", "letlæselig",
-  "klart sprog", "klar tale", "spørg", "pårørende", "netværk", "sparring", "supervision", "pause"
-]
-
-/**
- * A low-hanging fruit: a short, concrete proposal, one that opens with an imperative or
- * names a simple tool (a letter, a video, an interpreter). A heuristic, said so in the method section.
- */
-export const isLowHangingFruit = (text: string): boolean => {
-  const words = text.trim().split(/\s+/u).filter((w) => w.length > 0)
-  if (words.length === 0 || words.length > 20) return false
-  const first = (words[0] ?? "").toLocaleLowerCase("da").replace(/[^\p{L}-]/gu, "")
-  if (IMPERATIVES.has(first)) return true
-  const lower = text.toLocaleLowerCase("da")
-  return CONCRETE.some((c) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(c)}`, "u").test(lower))
-}
-
 /** The statement's text as one line (quotes and drafts never break lines). */
 export const oneLine = (text: string): string => text.replace(/\s+/gu, " ").trim()
