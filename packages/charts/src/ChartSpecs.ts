@@ -1,6 +1,6 @@
 import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import type { ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
-import type { Summary, ThemeSummary } from "@udsagn/domain/Summary"
+import type { ChartKind, Summary, ThemeSummary } from "@udsagn/domain/Summary"
 import { OTHER } from "@udsagn/domain/Theme"
 import type { TopLevelSpec } from "vega-lite"
 import { formatDecimal, formatInt, formatPercent, PERCENT_SIGN } from "@udsagn/danish/Format"
@@ -16,6 +16,10 @@ export interface ChartSpec {
   readonly description: string
   /** Theme id when the chart belongs to one theme's section of the report. */
   readonly theme?: string
+  /** What the chart shows; the report places it by this. */
+  readonly kind: ChartKind
+  /** For a closed question's chart: the question's index in `CategorizedResult.closedQuestions`. */
+  readonly closedQuestion?: number
   readonly spec: TopLevelSpec
 }
 
@@ -230,7 +234,7 @@ const themeOverview = (summary: Summary): ChartSpec => {
     ],
     config
   }
-  return { name: "theme-overview", title, description, spec }
+  return { name: "theme-overview", kind: "overview", title, description, spec }
 }
 
 /** How the themes spread over the questions: one stacked bar per question. */
@@ -347,7 +351,7 @@ const themeByQuestion = (summary: Summary): ChartSpec => {
     ],
     config
   }
-  return { name: "theme-by-question", title, description, spec }
+  return { name: "theme-by-question", kind: "matrix", title, description, spec }
 }
 
 const closedTitle = (q: ClosedQuestion): Array<string> => safeText([...wrap(q.title, 60, 3)])
@@ -384,7 +388,7 @@ const closedChoices = (q: ClosedQuestion, name: string): ChartSpec => {
       { field: "text", type: "nominal", title: "Stemmer" }
     ]
   })
-  return { name, title: q.title, description, spec }
+  return { name, kind: "closed", title: q.title, description, spec }
 }
 
 /** Scales with a distribution: a 100 % bar per statement, low to high, average in the label. */
@@ -477,7 +481,7 @@ const closedScaleDistribution = (q: ClosedQuestion, name: string): ChartSpec => 
     ],
     config
   }
-  return { name, title: q.title, description, spec }
+  return { name, kind: "closed", title: q.title, description, spec }
 }
 
 /** Scales without a distribution, or rankings: the average per statement on its scale. */
@@ -502,7 +506,7 @@ const closedAverages = (q: ClosedQuestion, name: string): ChartSpec => {
     field: "average",
     x: { scale: { domain: [0, top] }, axis: { title: null, tickMinStep: 1, format: "d" } }
   })
-  return { name, title: q.title, description, spec }
+  return { name, kind: "closed", title: q.title, description, spec }
 }
 
 /** One neutral horizontal bar per option of a closed question, its value written beside it. */
@@ -603,7 +607,7 @@ const themeTerms = (t: ThemeSummary): ChartSpec => {
     ],
     config
   }
-  return { name: `terms-${t.theme}`, title, description, theme: t.theme, spec }
+  return { name: `terms-${t.theme}`, kind: "terms", title, description, theme: t.theme, spec }
 }
 
 /**
@@ -615,15 +619,15 @@ export const buildChartSpecs = (summary: Summary, result: CategorizedResult): Re
   const charts: Array<ChartSpec> = [themeOverview(summary)]
   if (summary.questions.length > 0 && summary.matrix.some((c) => c.count > 0)) charts.push(themeByQuestion(summary))
   const used = new Set<string>()
-  for (const q of result.closedQuestions) {
+  result.closedQuestions.forEach((q, index) => {
     const base = `closed-${slugify(q.title, 40, "spoergsmaal")}`
     let name = base
     for (let i = 2; used.has(name); i++) name = `${base}-${i}`
     const chart = closedChart(q, name)
-    if (chart === undefined) continue
+    if (chart === undefined) return
     used.add(name)
-    charts.push(chart)
-  }
+    charts.push({ ...chart, closedQuestion: index })
+  })
   for (const t of summary.themes) {
     if (t.theme === OTHER || t.keyTerms.length === 0) continue
     charts.push(themeTerms(t))

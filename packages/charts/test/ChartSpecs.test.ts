@@ -53,6 +53,13 @@ describe("buildChartSpecs", () => {
     expect(serialize(chart.spec)).toBe(readFileSync(file, "utf8"))
   })
 
+  it("says what each chart is, and which closed question a closed chart draws", () => {
+    expect(specs.map((s) => s.kind)).toEqual(["overview", "matrix", "closed", "closed", "terms", "terms", "terms", "terms"])
+    for (const s of specs.filter((c) => c.kind === "closed")) {
+      expect(result.closedQuestions[s.closedQuestion!]!.title).toBe(s.title)
+    }
+  })
+
   it("has no golden file for a chart that no longer exists", () => {
     const golden = readdirSync(goldenDir).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, ""))
     expect(golden.sort()).toEqual(specs.map((s) => s.name).sort())

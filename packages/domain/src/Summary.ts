@@ -67,6 +67,10 @@ export class Summary extends Schema.Class<Summary>("Summary")({
   needsReview: Schema.Array(StatementId)
 }) {}
 
+/** What a chart shows, so the report places it without guessing from its name. */
+export const ChartKind = Schema.Literal("overview", "matrix", "closed", "terms")
+export type ChartKind = typeof ChartKind.Type
+
 /** A chart written to disk: Vega-Lite spec, SVG and PNG side by side in `charts/`. */
 export class ChartFile extends Schema.Class<ChartFile>("ChartFile")({
   /** File stem: `charts/<name>.vl.json`, `.svg`, `.png`. */
@@ -77,5 +81,8 @@ export class ChartFile extends Schema.Class<ChartFile>("ChartFile")({
   /** The SVG markup, for inlining in the report. */
   svg: Schema.String,
   /** Theme id when the chart belongs to one theme's section. */
-  theme: Schema.optional(Schema.String)
+  theme: Schema.optional(Schema.String),
+  kind: ChartKind,
+  /** For a closed question's chart: the question's index in `CategorizedResult.closedQuestions`. */
+  closedQuestion: Schema.optional(Schema.Number)
 }) {}

@@ -114,18 +114,29 @@ interface ChartPlan {
   readonly closed: ReadonlyArray<ChartFile>
 }
 
-/** Which section each chart belongs to, from its theme and name (charts/<name>.svg). */
+/** Which section each chart belongs to: the charts stage says what each chart is. */
 export const planCharts = (charts: ReadonlyArray<ChartFile>): ChartPlan => {
   const overview: Array<ChartFile> = []
   const matrix: Array<ChartFile> = []
   const closed: Array<ChartFile> = []
   const byTheme = new Map<string, Array<ChartFile>>()
   for (const c of charts) {
-    const name = c.name.toLowerCase()
-    if (c.theme !== undefined) byTheme.set(c.theme, [...(byTheme.get(c.theme) ?? []), c])
-    else if (/matrix|question|spoergsmaal|spørgsmål/.test(name) && !/closed|lukket/.test(name)) matrix.push(c)
-    else if (/overview|overblik|themes?$/.test(name)) overview.push(c)
-    else closed.push(c)
+    switch (c.kind) {
+      case "overview":
+        overview.push(c)
+        break
+      case "matrix":
+        matrix.push(c)
+        break
+      case "closed":
+        closed.push(c)
+        break
+      case "terms":
+        // A terms chart without a theme has no section of its own; it goes with the other figures.
+        if (c.theme !== undefined) byTheme.set(c.theme, [...(byTheme.get(c.theme) ?? []), c])
+        else closed.push(c)
+        break
+    }
   }
   return { overview, matrix, byTheme, closed }
 }
@@ -414,8 +425,8 @@ const closedBars = (q: ClosedQuestion): Raw => {
 const closedSection = (result: CategorizedResult, charts: ReadonlyArray<ChartFile>): Raw => {
   if (result.closedQuestions.length === 0 && charts.length === 0) return html``
   const used = new Set<ChartFile>()
-  const items = result.closedQuestions.map((q) => {
-    const chart = charts.find((c) => !used.has(c) && (c.title === q.title || c.description.includes(q.title)))
+  const items = result.closedQuestions.map((q, index) => {
+    const chart = charts.find((c) => c.closedQuestion === index)
     if (chart) used.add(chart)
     // A chart draws its own title and respondents; without one, say them here.
     if (chart) {

@@ -130,6 +130,7 @@ describe("theme charts", () => {
     const { result, summary } = sampleFixture()
     const termsChart = new ChartFile({
       name: "terms-health-literacy",
+      kind: "terms",
       title: "Nøgleord: Sundhedskompetence",
       description: "Søjler med temaets nøgleord.",
       svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect id="terms-chart" width="5" height="5"/></svg>`,
@@ -166,7 +167,7 @@ describe("highlightText", () => {
 })
 
 describe("planCharts", () => {
-  it("places charts by theme and name", () => {
+  it("places charts by their kind", () => {
     const { summary } = sampleFixture()
     const plan = planCharts(simpleCharts(summary))
     expect(plan.overview.map((c) => c.name)).toEqual(["theme-overview"])
@@ -325,7 +326,7 @@ describe("chart captions", () => {
   it("end a question title with its own question mark, not '?.'", () => {
     const { result, summary } = sampleFixture()
     const q = result.closedQuestions[0]!
-    const chart = new ChartFile({ name: "closed-1", title: `${q.title}`, description: "Vandret søjlediagram.", svg: "<svg></svg>" })
+    const chart = new ChartFile({ name: "closed-1", kind: "closed", closedQuestion: 0, title: `${q.title}`, description: "Vandret søjlediagram.", svg: "<svg></svg>" })
     const page = renderReportHtml({ result, summary, charts: [chart] })
     expect(q.title.endsWith("?")).toBe(true)
     expect(page).toContain(`<figcaption class="sr-only">${q.title} Vandret søjlediagram.</figcaption>`)
