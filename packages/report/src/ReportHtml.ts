@@ -4,6 +4,7 @@ import type {
   ChartFile,
   ClosedQuestion,
   Recommendation,
+  RecommendationsDraft,
   Summary,
   ThemeSummary
 } from "@udsagn/domain"
@@ -13,7 +14,7 @@ import { formatDate, formatDecimal, formatInt, formatShare } from "@udsagn/danis
 import { confidenceWord, count, listAnd, quoted } from "./Format.js"
 import { html, raw, type Raw, sanitizeSvg } from "./Html.js"
 import { type EvaluationMetrics, type LabelMetrics, labelMetrics, type MetricSet } from "./Metrics.js"
-import { buildRecommendations, eventLine, representativeOf } from "./Recommendations.js"
+import { eventLine, representativeOf } from "./Recommendations.js"
 import type { ReportInput } from "./ReportInput.js"
 import { REPORT_CSS } from "./ReportStyle.js"
 import {
@@ -579,11 +580,16 @@ ${hasClosed ? html`<li><a href="#lukkede">Afstemninger og skalaer</a></li>` : ""
 <li><a href="#metode">Metode</a></li>
 </ol></nav>`
 
+/** What the HTML report is drawn from: the writer's input plus the draft it built once. */
+export interface ReportHtmlInput extends Omit<ReportInput, "outDir"> {
+  /** The recommendations draft, the same one the .md, .json and .docx are written from. */
+  readonly draft: RecommendationsDraft
+}
+
 /** The whole report as one self-contained HTML document. */
-export const renderReportHtml = (input: Omit<ReportInput, "outDir"> & { readonly outDir?: string }): string => {
-  const { charts, metrics, result, summary } = input
+export const renderReportHtml = (input: ReportHtmlInput): string => {
+  const { charts, draft, metrics, result, summary } = input
   const plan = planCharts(charts)
-  const draft = buildRecommendations(result, summary)
   const recOf = (theme: string) => draft.recommendations.find((r) => r.theme === theme)
   const hasClosed = result.closedQuestions.length > 0 || plan.closed.length > 0
   const e = result.event

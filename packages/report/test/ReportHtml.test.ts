@@ -4,8 +4,12 @@ import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
 import { formatShare as formatPercent } from "@udsagn/danish/Format"
-import { highlightText, planCharts, renderReportHtml } from "../src/ReportHtml.js"
+import { highlightText, planCharts, renderReportHtml, type ReportHtmlInput } from "../src/ReportHtml.js"
 import { hostileFixture, sampleFixture, simpleCharts } from "./fixtures.js"
+
+/** The page as the writer renders it: with the draft built from the same result and summary. */
+const render = (input: Omit<ReportHtmlInput, "draft">) =>
+  renderReportHtml({ ...input, draft: buildRecommendations(input.result, input.summary) })
 
 const metrics = {
   dev: {
@@ -23,7 +27,7 @@ const metrics = {
 describe("renderReportHtml", () => {
   const { result, summary } = sampleFixture()
   const charts = simpleCharts(summary)
-  const page = renderReportHtml({ result, summary, charts, metrics })
+  const page = render({ result, summary, charts, metrics })
 
   it("is one Danish document that loads nothing and runs nothing from outside", () => {
     expect(page.startsWith("<!doctype html>")).toBe(true)
@@ -119,7 +123,7 @@ describe("renderReportHtml", () => {
   })
 
   it("says so when no agreement figures exist", () => {
-    const without = renderReportHtml({ result, summary, charts })
+    const without = render({ result, summary, charts })
     expect(without).toContain("er ikke tilgængelige for denne rapport")
     expect(without).not.toContain("Kappa måler")
   })
@@ -136,7 +140,7 @@ describe("theme charts", () => {
       svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect id="terms-chart" width="5" height="5"/></svg>`,
       theme: "health-literacy"
     })
-    const page = renderReportHtml({ result, summary, charts: [...simpleCharts(summary), termsChart] })
+    const page = render({ result, summary, charts: [...simpleCharts(summary), termsChart] })
     const section = (id: string) => {
       const start = page.indexOf(`<section id="tema-${id}"`)
       return page.slice(start, page.indexOf("</section>", start))
@@ -177,7 +181,7 @@ describe("planCharts", () => {
 
 describe("hostile statements", () => {
   const { result, summary } = hostileFixture()
-  const page = renderReportHtml({ result, summary, charts: simpleCharts(summary) })
+  const page = render({ result, summary, charts: simpleCharts(summary) })
 
   it("shows markup from the audience as text only", () => {
     expect(page).not.toMatch(/<img\b|<h1>Overskrift|<b\b|<\/td><\/tr><\/table>|<script>alert/i)
@@ -200,7 +204,7 @@ describe("an analysis with no statements", () => {
     const { result } = sampleFixture()
     const empty = new CategorizedResult({ ...result, statements: [], closedQuestions: [], questions: [] })
     const summary = aggregate(empty)
-    const page = renderReportHtml({ result: empty, summary, charts: [] })
+    const page = render({ result: empty, summary, charts: [] })
     expect(page).toContain("<h2>Sammenfatning</h2>")
     expect(page).toContain("<h2>Til gennemsyn</h2>")
     expect(page).not.toContain(`<section id="lukkede"`)
@@ -231,7 +235,7 @@ describe("method section figures", () => {
   const gold = { n: 320, macroF1: 0.91, exactMatch: 0.88 }
 
   it("leads with the independent holdout and mentions the dev set beside it", () => {
-    const page = renderReportHtml({ result, summary, charts: [], metrics: { dev, gold } })
+    const page = render({ result, summary, charts: [], metrics: { dev, gold } })
     const method = page.slice(page.indexOf(`<section id="metode"`))
     expect(method).toContain("afprøvet på 320 udsagn")
     expect(method).toContain("<strong>0,91</strong>")
@@ -239,7 +243,7 @@ describe("method section figures", () => {
   })
 
   it("uses the dev set alone when there is no holdout", () => {
-    const page = renderReportHtml({ result, summary, charts: [], metrics: { dev } })
+    const page = render({ result, summary, charts: [], metrics: { dev } })
     const method = page.slice(page.indexOf(`<section id="metode"`))
     expect(method).toContain("afprøvet på 160 udsagn")
     expect(method).not.toContain("På et andet testsæt")
@@ -249,7 +253,7 @@ describe("method section figures", () => {
 describe("overview table", () => {
   it("gives shares with one decimal, as the chart above it labels its bars", () => {
     const { result, summary } = sampleFixture()
-    const page = renderReportHtml({ result, summary, charts: [] })
+    const page = render({ result, summary, charts: [] })
     const top = summary.themes[0]!
     expect(page).toContain(`<td class="num">${formatPercent(top.share, 1)}</td>`)
     expect(formatPercent(0.349)).toBe("35\u00a0%")
@@ -276,7 +280,7 @@ describe("ties said as ties", () => {
       })
     )
   })
-  const page = renderReportHtml({ result: tied, summary: aggregate(tied), charts: [] })
+  const page = render({ result: tied, summary: aggregate(tied), charts: [] })
 
   it("does not call one of two equal themes the largest", () => {
     expect(page).not.toContain("er det største tema")
@@ -293,7 +297,7 @@ describe("ties said as ties", () => {
 describe("theme labels that hold \"og\"", () => {
   it("are quoted when listed, so the list reads unambiguously", () => {
     const { result, summary } = sampleFixture()
-    const page = renderReportHtml({ result, summary, charts: [] })
+    const page = render({ result, summary, charts: [] })
     expect(page).toContain("(»Patientinvolvering«, »Visuel kommunikation«, »Medarbejdertrivsel og ildsjæle« og »Sundhedskompetence«)")
     const pair = buildRecommendations(result, summary).discussion.find((d) => d.startsWith("Sammenhæng"))!
     expect(pair).toMatch(/både om »[^«]+« og »[^«]+«\./)
@@ -314,7 +318,7 @@ describe("review counts", () => {
       )
     })
     const summary = aggregate(unsureTwice)
-    const page = renderReportHtml({ result: unsureTwice, summary, charts: [] })
+    const page = render({ result: unsureTwice, summary, charts: [] })
     const unsure = unsureTwice.statements.filter((s) => s.needsReview && !(s.themes as ReadonlyArray<string>).includes("other"))
     expect(page).toContain(`Usikkert placeret: ${unsure.length} udsagn`)
     const point = buildRecommendations(unsureTwice, summary).discussion.find((d) => d.startsWith("Usikkerhed"))!
@@ -327,7 +331,7 @@ describe("chart captions", () => {
     const { result, summary } = sampleFixture()
     const q = result.closedQuestions[0]!
     const chart = new ChartFile({ name: "closed-1", kind: "closed", closedQuestion: 0, title: `${q.title}`, description: "Vandret søjlediagram.", svg: "<svg></svg>" })
-    const page = renderReportHtml({ result, summary, charts: [chart] })
+    const page = render({ result, summary, charts: [chart] })
     expect(q.title.endsWith("?")).toBe(true)
     expect(page).toContain(`<figcaption class="sr-only">${q.title} Vandret søjlediagram.</figcaption>`)
     expect(page).not.toContain("?. ")
@@ -343,7 +347,7 @@ describe("a theme with one statement", () => {
         new CategorizedStatement({ ...s, themes: [(i === 0 ? "visual-communication" : "health-literacy") as ThemeId], duplicateOf: undefined as never })
       )
     })
-    const page = renderReportHtml({ result: one, summary: aggregate(one), charts: [] })
+    const page = render({ result: one, summary: aggregate(one), charts: [] })
     expect(page).not.toContain("Alle 1 udsagn")
     expect(page).toContain("<summary>Det ene udsagn om visuel kommunikation</summary>")
   })
