@@ -12,8 +12,6 @@ export const listAnd = (items: ReadonlyArray<string>): string => {
   return `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`
 }
 
-/** Confidence 0..1 in words a politician can read. */
-export const confidenceWord = (c: number): string => (c >= 0.75 ? "høj" : c >= 0.5 ? "middel" : "lav")
 
 /** Danish quotation marks. */
 export const quoted = (text: string): string => `»${text}«`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { formatDate, formatDecimal, formatInt, formatShare as formatPercent } from "@udsagn/danish/Format"
+import { confidenceWord } from "../src/Confidence.js"
 import { count, listAnd, xmlSafe } from "../src/Format.js"
 
 describe("Danish formats", () => {
@@ -30,5 +31,11 @@ describe("xmlSafe", () => {
   it("drops characters XML cannot hold and keeps everything else", () => {
     expect(xmlSafe("a\u0001b\u0007c\u000Bd\uFFFEe\uD800f")).toBe("abcdef")
     expect(xmlSafe("tab\tlinje\nslut\r Æøå 🙂")).toBe("tab\tlinje\nslut\r Æøå 🙂")
+  })
+})
+
+describe("confidenceWord", () => {
+  it("says høj from 0.75, middel from 0.5, lav below", () => {
+    expect([0.9, 0.75, 0.74, 0.5, 0.49].map(confidenceWord)).toEqual(["høj", "høj", "middel", "middel", "lav"])
   })
 })
