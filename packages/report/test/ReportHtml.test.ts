@@ -4,7 +4,9 @@ import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
 import { formatShare as formatPercent } from "@udsagn/danish/Format"
-import { highlightText, planCharts, renderReportHtml, type ReportHtmlInput } from "../src/ReportHtml.js"
+import { renderReportHtml, type ReportHtmlInput } from "../src/ReportHtml.js"
+import { planCharts } from "../src/sections/ChartPlan.js"
+import { highlightText } from "../src/sections/Parts.js"
 import { hostileFixture, sampleFixture, simpleCharts } from "./fixtures.js"
 
 /** The page as the writer renders it: with the draft built from the same result and summary. */
