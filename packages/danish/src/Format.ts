@@ -54,6 +54,12 @@ export const formatNumber = (x: number, maxDigits: number): string => {
   return maxDigits > 0 ? fixed.replace(/,?0+$/, "") : fixed
 }
 
+/** A change with its sign: 2 → "+2", -1.46 → "-1,5", and "0" for what rounds to zero (no sign). */
+export const formatChange = (x: number, maxDigits: number): string => {
+  const n = formatNumber(x, maxDigits)
+  return x > 0 && n !== "0" ? `+${n}` : n
+}
+
 /** Danish puts a space before the per cent sign; a no-break one keeps "34,9 %" on one line. */
 export const PERCENT_SIGN = "\u00a0%"
 

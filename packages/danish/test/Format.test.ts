@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { danishDate, formatDate, formatDecimal, formatInt, formatNumber, formatPercent, formatShare } from "../src/Format.js"
+import { danishDate, formatChange, formatDate, formatDecimal, formatInt, formatNumber, formatPercent, formatShare } from "../src/Format.js"
 import { slugify } from "../src/Slug.js"
 
 describe("Danish number formats", () => {
@@ -8,6 +8,11 @@ describe("Danish number formats", () => {
     expect(formatDecimal(1234.5, 2)).toBe("1.234,50")
     expect(formatNumber(1.96, 1)).toBe("2")
     expect(formatNumber(1.46, 1)).toBe("1,5")
+  })
+
+  it("writes a change with its sign, as Intl's signDisplay \"exceptZero\"", () => {
+    const intl = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1, signDisplay: "exceptZero" })
+    for (const x of [2, -1.5, 0, -0.04, 0.04, 1234.56, -7]) expect(formatChange(x, 1)).toBe(intl.format(x))
   })
 
   it("rounds the number as written, half away from zero, as Intl does (never \"-0\")", () => {
