@@ -1,12 +1,13 @@
+import { plainText, spellOutAeOeAa } from "@udsagn/danish/Normalize"
+import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { ProposalCounts } from "@udsagn/domain/Summary"
 import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
 import { hasTheme } from "./KeyTerms.js"
-import { isStopWord, normalizeForCompare } from "./Text.js"
 
 /** Phones and foreign keyboards write æ/ø/å as ae/oe/aa; match on one spelling. */
-const fold = (text: string): string =>
-  text.normalize("NFC").toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+const fold = (text: string): string => spellOutAeOeAa(text.normalize("NFC").toLowerCase())
 
 // Verbs a Danish proposal starts with, in the imperative and folded spelling.
 const IMPERATIVES = [
@@ -60,7 +61,7 @@ const RULES: ReadonlyArray<Rule> = [
         const next = m[1]!
         // "ikke en bedre løsning" denies rather than proposes
         const negated = /\bikke\s+(?:en\s+|et\s+)?$/.test(folded.slice(0, m.index))
-        if (!negated && !isStopWord(next) && !["end", "og", "at"].includes(next)) return m[0]
+        if (!negated && !isKeyTermStopWord(next) && !["end", "og", "at"].includes(next)) return m[0]
       }
       return undefined
     }
@@ -153,14 +154,14 @@ export const actionableStatements = (
   const inside = statements.filter((s) => hasTheme(s, themeId))
   const echoes = new Map<string, number>()
   for (const s of inside) {
-    const norm = normalizeForCompare(s.text)
+    const norm = plainText(s.text)
     echoes.set(norm, (echoes.get(norm) ?? 0) + 1 + (s.upvotes ?? 0))
   }
   const seen = new Set<string>()
   const ranked: Array<{ id: StatementId; rank: number }> = []
   for (const s of inside) {
     if (s.duplicateOf !== undefined) continue
-    const norm = normalizeForCompare(s.text)
+    const norm = plainText(s.text)
     if (seen.has(norm)) continue
     seen.add(norm)
     const { score } = actionScore(s.text)
@@ -172,4 +173,56 @@ export const actionableStatements = (
     .sort((x, y) => y.rank - x.rank)
     .slice(0, n)
     .map((r) => r.id)
+}
+
+// Imperatives that open a low-hanging fruit ("Brug video", "Husk tolk"), as typed (not folded).
+// Narrower than IMPERATIVES above (the proposal cues) on purpose: verbs of things one can simply start doing
+// ("tjek", "fortsæt"), not of building something ("etabler", "implementer", "udvikl").
+const FRUIT_VERBS = new Set([
+  "afsæt", "ansæt", "brug", "del", "drop", "forenkl", "forklar", "fortsæt", "giv", "gør", "hav", "hjælp",
+  "hold", "husk", "indfør", "inddrag", "inviter", "invitér", "lav", "lyt", "mød", "opret", "prioriter",
+  "prioritér", "ring", "send", "skab", "skriv", "spørg", "start", "styrk", "sæt", "sørg", "tag", "tal",
+  "tilbyd", "tjek", "tænk", "uddan", "undgå", "vis", "øg"
+])
+
+// Tools and small changes that need no new organisation or budget to try.
+const FRUIT_TOOLS = [
+  "tjekliste", "skabelon", "pjece", "folder", "brev", "breve", "sms", "video", "film", "animation",
+  "billede", "piktogram", "tegning", "tolk", "teach-back", "teach back", "kontaktperson", "telefonnummer",
+  "spørgeskema", "huskeliste", "kort", "korte", "enkle", "enkelt", "simple", "simpel", "letlæselig",
+  "klart sprog", "klar tale", "spørg", "pårørende", "netværk", "sparring", "supervision", "pause"
+]
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+// A tool named at the start of a word ("breve", "videoer", "tolkebistand").
+const CONCRETE_PATTERNS = FRUIT_TOOLS.map((c) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(c)}`, "u"))
+
+/**
+ * A low-hanging fruit: a short, concrete proposal, one that opens with an imperative or
+ * names a simple tool (a letter, a video, an interpreter). A heuristic, said so in the method section.
+ */
+export const isLowHangingFruit = (text: string): boolean => {
+  const words = text.trim().split(/\s+/u).filter((w) => w.length > 0)
+  if (words.length === 0 || words.length > 20) return false
+  const first = (words[0] ?? "").toLocaleLowerCase("da").replace(/[^\p{L}-]/gu, "")
+  if (FRUIT_VERBS.has(first)) return true
+  const lower = text.toLocaleLowerCase("da")
+  return CONCRETE_PATTERNS.some((re) => re.test(lower))
+}
+
+/**
+ * A theme's proposals in figures, counted over all its statements (the draft lists only the
+ * clearest few): every statement that proposes, the distinct proposals, and how many of the
+ * proposing statements are low-hanging fruit.
+ */
+export const proposalCounts = (
+  statements: ReadonlyArray<CategorizedStatement>,
+  themeId: ThemeId
+): ProposalCounts => {
+  const proposing = statements.filter((s) => hasTheme(s, themeId) && actionScore(s.text).score >= ACTION_THRESHOLD)
+  return new ProposalCounts({
+    statements: proposing.length,
+    distinct: actionableStatements(statements, themeId, Number.MAX_SAFE_INTEGER).length,
+    easy: proposing.filter((s) => isLowHangingFruit(s.text)).length
+  })
 }

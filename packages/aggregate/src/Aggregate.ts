@@ -2,12 +2,19 @@ import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import type { StatementId } from "@udsagn/domain/Statement"
 import { QuestionSummary, Summary, ThemeQuestionCell, ThemeSummary } from "@udsagn/domain/Summary"
 import { OTHER, type ThemeId } from "@udsagn/domain/Theme"
-import { actionableStatements } from "./Actionable.js"
+import { actionableStatements, isLowHangingFruit, proposalCounts } from "./Actionable.js"
 import { themeColor } from "./Colors.js"
 import { hasTheme, keyTerms } from "./KeyTerms.js"
 import { representativeStatements } from "./Representative.js"
 
-export { ACTION_THRESHOLD, actionableStatements, actionScore, type ActionScore } from "./Actionable.js"
+export {
+  ACTION_THRESHOLD,
+  actionableStatements,
+  actionScore,
+  type ActionScore,
+  isLowHangingFruit,
+  proposalCounts
+} from "./Actionable.js"
 export { OKABE_ITO, OTHER_COLOR, themeColor } from "./Colors.js"
 export { hasTheme, keyTerms } from "./KeyTerms.js"
 export { representativeStatements, tfidfVectors } from "./Representative.js"
@@ -52,9 +59,10 @@ export const aggregate = (result: CategorizedResult): Summary => {
   const explicitOther = themeSet.themes.find((t) => t.id === OTHER)
   ordered.push({ id: OTHER, label: explicitOther?.label ?? themeSet.otherLabel, count: countOf(OTHER), i: ordered.length })
 
-  const themes = ordered.map(
-    (t) =>
-      new ThemeSummary({
+  const byId = new Map(statements.map((s) => [s.id as string, s]))
+  const themes = ordered.map((t) => {
+    const actionable = actionableStatements(statements, t.id, ACTIONABLE)
+    return new ThemeSummary({
         theme: t.id,
         label: t.label,
         color: themeColor(themeSet, t.id),
@@ -62,9 +70,11 @@ export const aggregate = (result: CategorizedResult): Summary => {
         share: total === 0 ? 0 : t.count / total,
         keyTerms: keyTerms(statements, t.id, themeSet, KEY_TERMS),
         representative: representativeStatements(statements, t.id, REPRESENTATIVES),
-        actionable: actionableStatements(statements, t.id, ACTIONABLE)
+        actionable,
+        lowHangingFruit: actionable.filter((id) => isLowHangingFruit(byId.get(id)?.text ?? "")),
+        proposals: proposalCounts(statements, t.id)
       })
-  )
+  })
 
   const matrix = ordered.flatMap((t) =>
     titles.map(

@@ -1,7 +1,7 @@
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { KeyTerm } from "@udsagn/domain/Summary"
 import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
-import { tokenize } from "./Text.js"
+import { termTokens } from "./TermTokens.js"
 
 /** Whether a statement carries the theme (`other` = carries no known theme). */
 export const hasTheme = (s: CategorizedStatement, themeId: ThemeId): boolean =>
@@ -16,7 +16,7 @@ interface Term {
 
 /** Distinct unigram and bigram terms of one statement (bigrams only within a clause). */
 const termsOf = (text: string): ReadonlyArray<Term> => {
-  const tokens = tokenize(text)
+  const tokens = termTokens(text)
   const out = new Map<string, Term>()
   tokens.forEach((t, i) => {
     if (!t.content) return

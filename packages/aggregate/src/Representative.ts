@@ -2,7 +2,8 @@ import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
 import { hasTheme } from "./KeyTerms.js"
-import { normalizeForCompare, tokenize } from "./Text.js"
+import { plainText } from "@udsagn/danish/Normalize"
+import { termTokens } from "./TermTokens.js"
 
 type Vector = ReadonlyMap<string, number>
 
@@ -39,7 +40,7 @@ const buildVectors = (statements: ReadonlyArray<CategorizedStatement>): Readonly
   const keys = new Map<StatementId, ReadonlyArray<string>>()
   const df = new Map<string, number>()
   for (const s of statements) {
-    const ks = tokenize(s.text).filter((t) => t.content).map((t) => t.key)
+    const ks = termTokens(s.text).filter((t) => t.content).map((t) => t.key)
     keys.set(s.id, ks)
     for (const k of new Set(ks)) df.set(k, (df.get(k) ?? 0) + 1)
   }
@@ -87,7 +88,7 @@ export const representativeStatements = (
   const seen = new Set<string>()
   const unique = inside.filter((s) => {
     if (s.duplicateOf !== undefined) return false
-    const norm = normalizeForCompare(s.text)
+    const norm = plainText(s.text)
     if (norm === "" || seen.has(norm)) return false
     seen.add(norm)
     return true
@@ -100,7 +101,7 @@ export const representativeStatements = (
   const maxCentral = Math.max(...central, 1e-9)
   const relevance = new Map<StatementId, number>()
   pool.forEach((s, i) => {
-    const words = tokenize(s.text).length
+    const words = termTokens(s.text).length
     const conf = Math.min(1, Math.max(0, s.confidence))
     relevance.set(s.id, quoteQuality(s.text, words) * (0.6 * (central[i]! / maxCentral) + 0.4 * conf))
   })

@@ -1,2 +1,2 @@
 export * from "./Aggregate.js"
-export * from "./Text.js"
+export * from "./TermTokens.js"

@@ -16,7 +16,7 @@ import {
   OTHER_COLOR,
   representativeStatements
 } from "../src/Aggregate.js"
-import { stem } from "../src/Text.js"
+import { stem } from "@udsagn/danish/Stem"
 
 // A hand-written analysis: 43 statements in 4 questions, hand-coded, with duplicates,
 // multi-label statements, low-confidence ones and two closed questions.
@@ -258,6 +258,16 @@ describe("actionableStatements", () => {
     const sb = ids(theme(SB).actionable)
     for (const id of ["s010", "s028"]) expect(sb).toContain(id)
     for (const id of ["s006", "s020", "s033"]) expect(sb).not.toContain(id)
+  })
+
+  it("carries each theme's low-hanging fruit and proposal counts, so the report need not re-score", () => {
+    for (const t of [theme(HL), theme(PI), theme(SB)]) {
+      for (const id of t.lowHangingFruit) expect(t.actionable).toContain(id)
+      expect(t.proposals.distinct).toBeGreaterThanOrEqual(t.actionable.length)
+      expect(t.proposals.statements).toBeGreaterThanOrEqual(t.proposals.distinct)
+      expect(t.proposals.easy).toBeLessThanOrEqual(t.proposals.statements)
+    }
+    expect(ids(theme(HL).lowHangingFruit)).toContain("s013")
   })
 
   it("ranks a clear imperative above a modest wish", () => {

@@ -149,7 +149,9 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
             title: chart.title,
             description: chart.description,
             svg,
-            ...(chart.theme !== undefined ? { theme: chart.theme } : {})
+            kind: chart.kind,
+            ...(chart.theme !== undefined ? { theme: chart.theme } : {}),
+            ...(chart.closedQuestion !== undefined ? { closedQuestion: chart.closedQuestion } : {})
           })
         })
       )

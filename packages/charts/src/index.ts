@@ -1,3 +1,3 @@
 export * from "./ChartRenderer.js"
 export * from "./ChartSpecs.js"
-export * from "./DanishFormat.js"
+export * from "./VegaLocale.js"

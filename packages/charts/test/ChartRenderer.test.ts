@@ -33,6 +33,7 @@ const svgSize = (svg: string) => {
 /** A chart that is only one word, to see whether the PNG draws text at all. */
 const textOnly = (word: string): ChartSpec => ({
   name: "text-only",
+  kind: "overview",
   title: "Tekst",
   description: "Et ord",
   spec: {
@@ -114,6 +115,7 @@ describe("ChartRenderer", () => {
       const renderer = yield* ChartRenderer
       const broken: ChartSpec = {
         name: "broken",
+        kind: "overview",
         title: "Ødelagt",
         description: "Et diagram med en ukendt marktype",
         spec: { data: { values: [] }, mark: "no-such-mark" as never }

@@ -13,26 +13,27 @@ const VOWELS = "aeiouyæøå"
 export const collapseRepeats = (s: string): string =>
   s.replace(/(\p{L})\1{2,}/gu, (_run, ch: string) => (VOWELS.includes(ch) ? ch : ch + ch))
 
+/** Lower-case æ/ø/å spelled out as ae/oe/aa, as phones and foreign keyboards write them. */
+export const spellOutAeOeAa = (s: string): string => s.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+
 /** Danish letters spelled out, plus the diacritics Danes type on borrowed words. */
 export const foldLetters = (s: string): string =>
-  s
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
+  spellOutAeOeAa(s)
     .replace(/ä/g, "ae")
     .replace(/ö/g, "oe")
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
 
-/** Lower case, NFC, non-letters to spaces, repeats collapsed; keeps æøå. */
-export const normalizeText = (s: string): string =>
-  collapseRepeats(
-    s
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim()
-  )
+/** Lower case, NFC, every run of non-letters one space, trimmed: for spotting near-identical texts. */
+export const plainText = (s: string): string =>
+  s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+
+/** `plainText` with emphatic repeats collapsed; keeps æøå. */
+export const normalizeText = (s: string): string => collapseRepeats(plainText(s))
 
 /** The matching key of a text: `normalizeText` with æøå folded to ae/oe/aa. */
 export const normalize = (s: string): string => foldLetters(normalizeText(s))

@@ -12,6 +12,13 @@ export interface Token {
 
 // Letters (any script, so æøå and é stay inside words) and digits; everything else separates.
 const WORD = /[\p{L}\p{N}]+/gu
+// The same, but a hyphen or apostrophe between letters joins: "teach-back", "e-Boks", "don't".
+const JOINED_WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
+
+export interface WordOptions {
+  /** Keep hyphenated and apostrophe words whole (key terms); default false (phrases split them). */
+  readonly joined?: boolean
+}
 
 const NEEDS_NFC = /[\u0300-\uffff]/
 
@@ -34,9 +41,13 @@ export const nfc = (text: string): string => (NEEDS_NFC.test(text) ? text.normal
  * Calls `f(word, start, end, key)` for every word, without building token objects (for callers
  * that build their own, richer ones).
  */
-export const forEachWord = (text: string, f: (word: string, start: number, end: number, key: string) => void): void => {
+export const forEachWord = (
+  text: string,
+  f: (word: string, start: number, end: number, key: string) => void,
+  options?: WordOptions
+): void => {
   const s = nfc(text)
-  const re = new RegExp(WORD.source, "gu")
+  const re = new RegExp((options?.joined === true ? JOINED_WORD : WORD).source, "gu")
   let m: RegExpExecArray | null
   while ((m = re.exec(s)) !== null) f(m[0], m.index, m.index + m[0].length, keyOf(m[0]))
 }

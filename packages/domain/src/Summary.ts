@@ -10,6 +10,16 @@ export class KeyTerm extends Schema.Class<KeyTerm>("KeyTerm")({
   statements: Schema.Number
 }) {}
 
+/** How many of a theme's statements propose an action (aggregate's `actionScore`). */
+export class ProposalCounts extends Schema.Class<ProposalCounts>("ProposalCounts")({
+  /** Statements that propose something, every copy counted. */
+  statements: Schema.Number,
+  /** Distinct proposals (word-for-word copies once). */
+  distinct: Schema.Number,
+  /** Proposing statements that are low-hanging fruit: short, concrete, easy to start on. */
+  easy: Schema.Number
+}) {}
+
 /** One theme's figures. Shares are of kept statements (a statement can carry several themes). */
 export class ThemeSummary extends Schema.Class<ThemeSummary>("ThemeSummary")({
   theme: ThemeId,
@@ -21,7 +31,16 @@ export class ThemeSummary extends Schema.Class<ThemeSummary>("ThemeSummary")({
   /** 3-5 central, high-confidence statements, best first. */
   representative: Schema.Array(StatementId),
   /** Statements that propose something concrete (an action), best first. */
-  actionable: Schema.Array(StatementId)
+  actionable: Schema.Array(StatementId),
+  /**
+   * Of `actionable`, the low-hanging fruit. Summaries written before this field read as none
+   * (only the web's API reads old ones; reports are drawn from a fresh summary).
+   */
+  lowHangingFruit: Schema.optionalWith(Schema.Array(StatementId), { default: () => [] }),
+  /** The theme's proposals in figures; old summaries read as zero (see `lowHangingFruit`). */
+  proposals: Schema.optionalWith(ProposalCounts, {
+    default: () => new ProposalCounts({ statements: 0, distinct: 0, easy: 0 })
+  })
 }) {}
 
 export class QuestionSummary extends Schema.Class<QuestionSummary>("QuestionSummary")({
@@ -48,6 +67,10 @@ export class Summary extends Schema.Class<Summary>("Summary")({
   needsReview: Schema.Array(StatementId)
 }) {}
 
+/** What a chart shows, so the report places it without guessing from its name. */
+export const ChartKind = Schema.Literal("overview", "matrix", "closed", "terms")
+export type ChartKind = typeof ChartKind.Type
+
 /** A chart written to disk: Vega-Lite spec, SVG and PNG side by side in `charts/`. */
 export class ChartFile extends Schema.Class<ChartFile>("ChartFile")({
   /** File stem: `charts/<name>.vl.json`, `.svg`, `.png`. */
@@ -58,5 +81,8 @@ export class ChartFile extends Schema.Class<ChartFile>("ChartFile")({
   /** The SVG markup, for inlining in the report. */
   svg: Schema.String,
   /** Theme id when the chart belongs to one theme's section. */
-  theme: Schema.optional(Schema.String)
+  theme: Schema.optional(Schema.String),
+  kind: ChartKind,
+  /** For a closed question's chart: the question's index in `CategorizedResult.closedQuestions`. */
+  closedQuestion: Schema.optional(Schema.Number)
 }) {}

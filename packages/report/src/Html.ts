@@ -1,7 +1,8 @@
 /**
- * The one escape function for everything that goes into report.html: element text and
- * quoted attribute values alike. Statement texts come from the audience, so nothing in
- * them may become markup.
+ * The one escape function for everything that goes into report.html and the web pages (the
+ * web re-exports this module): element text and quoted attribute values alike. Statement
+ * texts come from the audience, so nothing in them may become markup. The backtick too:
+ * old browsers ended an unquoted attribute on it.
  */
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c)
@@ -15,7 +16,7 @@ const ESCAPES: Record<string, string> = {
   "`": "&#96;"
 }
 
-/** Tagged template that escapes every interpolated value unless it is already `Raw` markup. */
+/** Markup that is already safe (our own, or escaped by `html`); `html` inserts it as it is. */
 export class Raw {
   constructor(readonly html: string) {}
   toString() {
@@ -23,16 +24,18 @@ export class Raw {
   }
 }
 
-export type Html = Raw | string | number | undefined | null | false | ReadonlyArray<Html>
+/** What `html` accepts between `${}`: text and numbers are escaped, nothing-ish values vanish. */
+export type Interpolation = Raw | string | number | undefined | null | false | ReadonlyArray<Interpolation>
 
-const render = (value: Html): string => {
+const render = (value: Interpolation): string => {
   if (value === undefined || value === null || value === false) return ""
   if (value instanceof Raw) return value.html
   if (Array.isArray(value)) return value.map(render).join("")
   return escapeHtml(String(value))
 }
 
-export const html = (strings: TemplateStringsArray, ...values: ReadonlyArray<Html>): Raw => {
+/** Tagged template that escapes every interpolated value unless it is already `Raw` markup. */
+export const html = (strings: TemplateStringsArray, ...values: ReadonlyArray<Interpolation>): Raw => {
   let out = strings[0] ?? ""
   values.forEach((v, i) => {
     out += render(v) + (strings[i + 1] ?? "")
@@ -40,6 +43,7 @@ export const html = (strings: TemplateStringsArray, ...values: ReadonlyArray<Htm
   return new Raw(out)
 }
 
+/** Marks trusted markup (never user text) as safe. */
 export const raw = (markup: string): Raw => new Raw(markup)
 
 /**

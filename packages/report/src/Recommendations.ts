@@ -9,12 +9,11 @@ import {
   type Summary,
   type ThemeSummary
 } from "@udsagn/domain"
-import { ACTION_THRESHOLD, actionableStatements, actionScore } from "@udsagn/aggregate"
-import { count, formatDate, formatInt, formatPercent, listAnd, quoted } from "./Format.js"
+import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
+import { count, listAnd, quoted } from "./Format.js"
 import {
   byId,
   dedupe,
-  isLowHangingFruit,
   leadingQuestions,
   mainThemes,
   oneLine,
@@ -64,6 +63,7 @@ export const actionsOf = (result: CategorizedResult, theme: ThemeSummary): Reado
   const lookup = byId(result)
   const all = statementsOfTheme(result, theme.theme)
   const folded = new Map(dedupe(all, lookup).map((s) => [s.statement.id as string, s]))
+  const easy = new Set<string>(theme.lowHangingFruit)
   const actionable = theme.actionable
     .map((id) => lookup.get(id))
     .filter((s): s is CategorizedStatement => s !== undefined)
@@ -74,7 +74,7 @@ export const actionsOf = (result: CategorizedResult, theme: ThemeSummary): Reado
       return new Action({
         text: oneLine(s.statement.text),
         statementIds: [...group.ids],
-        lowHangingFruit: isLowHangingFruit(s.statement.text)
+        lowHangingFruit: easy.has(s.statement.id)
       })
     })
 }
@@ -111,22 +111,20 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
     : `De kom fra ${count(questions.length, "spørgsmål", "spørgsmål")}, flest fra ${
       listAnd(leading.map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
     }.`
-  // Counted over the whole theme: the draft lists only the clearest few proposals.
-  const proposing = statements.filter((s) => actionScore(s.text).score >= ACTION_THRESHOLD)
-  const fruitCount = proposing.filter((s) => isLowHangingFruit(s.text)).length
-  const distinctProposals = actionableStatements(statements, theme.theme, Number.MAX_SAFE_INTEGER).length
+  // Counted over the whole theme by aggregate: the draft lists only the clearest few proposals.
+  const { distinct: distinctProposals, easy: fruitCount, statements: proposing } = theme.proposals
   const rationale = [
-    `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatPercent(theme.share)}) handler om ${lower}.`,
+    `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatShare(theme.share)}) handler om ${lower}.`,
     statements.length > 0 ? where : "",
     terms.length > 0 ? `Ord der går igen: ${listAnd(terms)}.` : "",
-    proposing.length === 0
+    proposing === 0
       ? "Ingen af udsagnene foreslår en konkret handling."
-      : `${count(proposing.length, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
-        proposing.length === 1
+      : `${count(proposing, "udsagn foreslår", "udsagn foreslår")} noget konkret; ${
+        proposing === 1
           ? fruitCount === 1 ? "det er enkelt at gå i gang med." : "det er ikke oplagt enkelt at gå i gang med."
           : fruitCount === 0
           ? "ingen af forslagene er oplagt enkle at gå i gang med."
-          : fruitCount === proposing.length
+          : fruitCount === proposing
           ? "alle er enkle at gå i gang med."
           : `${formatInt(fruitCount)} af dem ${fruitCount === 1 ? "er enkelt" : "er enkle"} at gå i gang med.`
       }`,
@@ -164,7 +162,7 @@ const discussionPoints = (
     const named = leading.length > 0 ? leading : weighed.filter((w) => w.count === weighed[0]!.count)
     points.push(
       `Rækkefølge: Flest udsagn handlede om ${
-        listAnd(named.map(({ r }) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatPercent(r.share)})`))
+        listAnd(named.map(({ r }) => `${r.themeLabel.toLocaleLowerCase("da")} (${formatShare(r.share)})`))
       }. Skal sundhedsrådene begynde dér, eller vejer andre hensyn tungere end antallet af udsagn?`
     )
   }
@@ -206,7 +204,7 @@ const discussionPoints = (
   const other = otherTheme(summary)
   if (other && other.count > 0) {
     points.push(
-      `${count(other.count, "udsagn", "udsagn")} (${formatPercent(other.share)}) passer ikke i nogen af temaerne. De står i rapportens afsnit »Til gennemsyn« – rummer de noget, udvalget bør tage med?`
+      `${count(other.count, "udsagn", "udsagn")} (${formatShare(other.share)}) passer ikke i nogen af temaerne. De står i rapportens afsnit »Til gennemsyn« – rummer de noget, udvalget bør tage med?`
     )
   }
   const review = reviewStatements(result, summary).filter((s) => !(s.themes as ReadonlyArray<string>).includes("other"))

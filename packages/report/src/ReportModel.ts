@@ -1,5 +1,5 @@
 import type { CategorizedResult, CategorizedStatement, StatementId, Summary, ThemeSummary } from "@udsagn/domain"
-import { isStopWord } from "@udsagn/aggregate"
+import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
 import { OTHER } from "@udsagn/domain/Theme"
 
 // Pure helpers shared by the HTML report, the drafts and the spreadsheet, so all three
@@ -128,7 +128,7 @@ export const evidenceMatches = (s: CategorizedStatement, theme?: string): Eviden
     const m = e.match.trim()
     if (m.length === 0) continue
     if (e.source === "lexicon") lexicon.add(m)
-    else if (e.source === "classifier" && m.length > 2 && !isStopWord(m)) model.add(m)
+    else if (e.source === "classifier" && m.length > 2 && !isKeyTermStopWord(m)) model.add(m)
   }
   return { lexicon: [...lexicon], model: [...model].filter((m) => !lexicon.has(m)) }
 }
@@ -155,35 +155,6 @@ export const matchRanges = (
     else merged.push([r[0], r[1]])
   }
   return merged
-}
-
-// Imperatives that open a concrete proposal ("Brug video", "Husk tolk").
-const IMPERATIVES = new Set([
-  "afsæt", "ansæt", "brug", "del", "drop", "forenkl", "forklar", "fortsæt", "giv", "gør", "hav", "hjælp",
-  "hold", "husk", "indfør", "inddrag", "inviter", "invitér", "lav", "lyt", "mød", "opret", "prioriter",
-  "prioritér", "ring", "send", "skab", "skriv", "spørg", "start", "styrk", "sæt", "sørg", "tag", "tal",
-  "tilbyd", "tjek", "tænk", "uddan", "undgå", "vis", "øg"
-])
-
-// Tools and small changes that need no new organisation or budget to try.
-const CONCRETE = [
-  "tjekliste", "skabelon", "pjece", "folder", "brev", "breve", "sms", "video", "film", "animation",
-  "billede", "piktogram", "tegning", "tolk", "teach-back", "teach back", "kontaktperson", "telefonnummer",
-  "spørgeskema", "huskeliste", "kort", "korte", "enkle", "enkelt", "simple", "simpel", "letlæselig",
-  "klart sprog", "klar tale", "spørg", "pårørende", "netværk", "sparring", "supervision", "pause"
-]
-
-/**
- * A low-hanging fruit: a short, concrete proposal, one that opens with an imperative or
- * names a simple tool (a letter, a video, an interpreter). A heuristic, said so in the method section.
- */
-export const isLowHangingFruit = (text: string): boolean => {
-  const words = text.trim().split(/\s+/u).filter((w) => w.length > 0)
-  if (words.length === 0 || words.length > 20) return false
-  const first = (words[0] ?? "").toLocaleLowerCase("da").replace(/[^\p{L}-]/gu, "")
-  if (IMPERATIVES.has(first)) return true
-  const lower = text.toLocaleLowerCase("da")
-  return CONCRETE.some((c) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(c)}`, "u").test(lower))
 }
 
 /** The statement's text as one line (quotes and drafts never break lines). */

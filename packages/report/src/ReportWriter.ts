@@ -67,10 +67,11 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
         statementsXlsx: path.join(outDir, "statements.xlsx")
       }
 
-      const html = renderReportHtml({ ...input, metrics })
+      // One draft for all four files, so the report and the drafts cannot disagree.
+      const draft = buildRecommendations(input.result, input.summary)
+      const html = renderReportHtml({ ...input, metrics, draft })
       yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
 
-      const draft = buildRecommendations(input.result, input.summary)
       yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft)).pipe(
         Effect.mapError(writeError(files.recommendationsMd))
       )

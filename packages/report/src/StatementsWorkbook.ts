@@ -1,6 +1,7 @@
 import type { CategorizedResult, CategorizedStatement } from "@udsagn/domain"
 import ExcelJS from "exceljs"
-import { confidenceWord, xmlSafe } from "./Format.js"
+import { confidenceWord } from "./Confidence.js"
+import { xmlSafe } from "./Format.js"
 import { themeLabel } from "./ReportModel.js"
 
 /**

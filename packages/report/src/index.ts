@@ -1,3 +1,4 @@
+export * from "./Confidence.js"
 export * from "./Format.js"
 export * from "./Html.js"
 export * from "./Metrics.js"

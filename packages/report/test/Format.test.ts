@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { count, formatDate, formatDecimal, formatInt, formatPercent, listAnd, xmlSafe } from "../src/Format.js"
+import { formatDate, formatDecimal, formatInt, formatShare as formatPercent } from "@udsagn/danish/Format"
+import { confidenceWord } from "../src/Confidence.js"
+import { count, listAnd, xmlSafe } from "../src/Format.js"
 
 describe("Danish formats", () => {
   it("writes shares as whole percent with a non-breaking space", () => {
@@ -10,7 +12,7 @@ describe("Danish formats", () => {
   })
 
   it("uses decimal comma and dot as thousands separator", () => {
-    expect(formatDecimal(0.8234)).toBe("0,82")
+    expect(formatDecimal(0.8234, 2)).toBe("0,82")
     expect(formatDecimal(3.95, 1)).toBe("4,0")
     expect(formatInt(1234)).toBe("1.234")
   })
@@ -29,5 +31,11 @@ describe("xmlSafe", () => {
   it("drops characters XML cannot hold and keeps everything else", () => {
     expect(xmlSafe("a\u0001b\u0007c\u000Bd\uFFFEe\uD800f")).toBe("abcdef")
     expect(xmlSafe("tab\tlinje\nslut\r Æøå 🙂")).toBe("tab\tlinje\nslut\r Æøå 🙂")
+  })
+})
+
+describe("confidenceWord", () => {
+  it("says høj from 0.75, middel from 0.5, lav below", () => {
+    expect([0.9, 0.75, 0.74, 0.5, 0.49].map(confidenceWord)).toEqual(["høj", "høj", "middel", "middel", "lav"])
   })
 })

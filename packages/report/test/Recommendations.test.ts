@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { ACTION_THRESHOLD, actionScore, aggregate } from "@udsagn/aggregate"
-import { formatPercent } from "../src/Format.js"
+import { ACTION_THRESHOLD, actionScore, aggregate, isLowHangingFruit } from "@udsagn/aggregate"
+import { formatShare as formatPercent } from "@udsagn/danish/Format"
 import { CategorizedResult, CategorizedStatement, EventInfo } from "@udsagn/domain"
 import { strFromU8, unzipSync } from "fflate"
 import { recommendationsDocx } from "../src/RecommendationsDocx.js"
 import { buildRecommendations, escapeMarkdown, eventLine, recommendationsMarkdown } from "../src/Recommendations.js"
-import { isLowHangingFruit } from "../src/ReportModel.js"
 import { hostileFixture, sampleFixture } from "./fixtures.js"
 
 describe("buildRecommendations", () => {

@@ -3,9 +3,15 @@ import { CategorizedResult, CategorizedStatement, ChartFile, Evidence, type Them
 import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
-import { formatPercent } from "../src/Format.js"
-import { highlightText, planCharts, renderReportHtml } from "../src/ReportHtml.js"
+import { formatShare as formatPercent } from "@udsagn/danish/Format"
+import { renderReportHtml, type ReportHtmlInput } from "../src/ReportHtml.js"
+import { planCharts } from "../src/sections/ChartPlan.js"
+import { highlightText } from "../src/sections/Parts.js"
 import { hostileFixture, sampleFixture, simpleCharts } from "./fixtures.js"
+
+/** The page as the writer renders it: with the draft built from the same result and summary. */
+const render = (input: Omit<ReportHtmlInput, "draft">) =>
+  renderReportHtml({ ...input, draft: buildRecommendations(input.result, input.summary) })
 
 const metrics = {
   dev: {
@@ -23,7 +29,7 @@ const metrics = {
 describe("renderReportHtml", () => {
   const { result, summary } = sampleFixture()
   const charts = simpleCharts(summary)
-  const page = renderReportHtml({ result, summary, charts, metrics })
+  const page = render({ result, summary, charts, metrics })
 
   it("is one Danish document that loads nothing and runs nothing from outside", () => {
     expect(page.startsWith("<!doctype html>")).toBe(true)
@@ -119,7 +125,7 @@ describe("renderReportHtml", () => {
   })
 
   it("says so when no agreement figures exist", () => {
-    const without = renderReportHtml({ result, summary, charts })
+    const without = render({ result, summary, charts })
     expect(without).toContain("er ikke tilgængelige for denne rapport")
     expect(without).not.toContain("Kappa måler")
   })
@@ -130,12 +136,13 @@ describe("theme charts", () => {
     const { result, summary } = sampleFixture()
     const termsChart = new ChartFile({
       name: "terms-health-literacy",
+      kind: "terms",
       title: "Nøgleord: Sundhedskompetence",
       description: "Søjler med temaets nøgleord.",
       svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect id="terms-chart" width="5" height="5"/></svg>`,
       theme: "health-literacy"
     })
-    const page = renderReportHtml({ result, summary, charts: [...simpleCharts(summary), termsChart] })
+    const page = render({ result, summary, charts: [...simpleCharts(summary), termsChart] })
     const section = (id: string) => {
       const start = page.indexOf(`<section id="tema-${id}"`)
       return page.slice(start, page.indexOf("</section>", start))
@@ -166,7 +173,7 @@ describe("highlightText", () => {
 })
 
 describe("planCharts", () => {
-  it("places charts by theme and name", () => {
+  it("places charts by their kind", () => {
     const { summary } = sampleFixture()
     const plan = planCharts(simpleCharts(summary))
     expect(plan.overview.map((c) => c.name)).toEqual(["theme-overview"])
@@ -176,7 +183,7 @@ describe("planCharts", () => {
 
 describe("hostile statements", () => {
   const { result, summary } = hostileFixture()
-  const page = renderReportHtml({ result, summary, charts: simpleCharts(summary) })
+  const page = render({ result, summary, charts: simpleCharts(summary) })
 
   it("shows markup from the audience as text only", () => {
     expect(page).not.toMatch(/<img\b|<h1>Overskrift|<b\b|<\/td><\/tr><\/table>|<script>alert/i)
@@ -199,7 +206,7 @@ describe("an analysis with no statements", () => {
     const { result } = sampleFixture()
     const empty = new CategorizedResult({ ...result, statements: [], closedQuestions: [], questions: [] })
     const summary = aggregate(empty)
-    const page = renderReportHtml({ result: empty, summary, charts: [] })
+    const page = render({ result: empty, summary, charts: [] })
     expect(page).toContain("<h2>Sammenfatning</h2>")
     expect(page).toContain("<h2>Til gennemsyn</h2>")
     expect(page).not.toContain(`<section id="lukkede"`)
@@ -230,7 +237,7 @@ describe("method section figures", () => {
   const gold = { n: 320, macroF1: 0.91, exactMatch: 0.88 }
 
   it("leads with the independent holdout and mentions the dev set beside it", () => {
-    const page = renderReportHtml({ result, summary, charts: [], metrics: { dev, gold } })
+    const page = render({ result, summary, charts: [], metrics: { dev, gold } })
     const method = page.slice(page.indexOf(`<section id="metode"`))
     expect(method).toContain("afprøvet på 320 udsagn")
     expect(method).toContain("<strong>0,91</strong>")
@@ -238,7 +245,7 @@ describe("method section figures", () => {
   })
 
   it("uses the dev set alone when there is no holdout", () => {
-    const page = renderReportHtml({ result, summary, charts: [], metrics: { dev } })
+    const page = render({ result, summary, charts: [], metrics: { dev } })
     const method = page.slice(page.indexOf(`<section id="metode"`))
     expect(method).toContain("afprøvet på 160 udsagn")
     expect(method).not.toContain("På et andet testsæt")
@@ -248,7 +255,7 @@ describe("method section figures", () => {
 describe("overview table", () => {
   it("gives shares with one decimal, as the chart above it labels its bars", () => {
     const { result, summary } = sampleFixture()
-    const page = renderReportHtml({ result, summary, charts: [] })
+    const page = render({ result, summary, charts: [] })
     const top = summary.themes[0]!
     expect(page).toContain(`<td class="num">${formatPercent(top.share, 1)}</td>`)
     expect(formatPercent(0.349)).toBe("35\u00a0%")
@@ -275,7 +282,7 @@ describe("ties said as ties", () => {
       })
     )
   })
-  const page = renderReportHtml({ result: tied, summary: aggregate(tied), charts: [] })
+  const page = render({ result: tied, summary: aggregate(tied), charts: [] })
 
   it("does not call one of two equal themes the largest", () => {
     expect(page).not.toContain("er det største tema")
@@ -292,7 +299,7 @@ describe("ties said as ties", () => {
 describe("theme labels that hold \"og\"", () => {
   it("are quoted when listed, so the list reads unambiguously", () => {
     const { result, summary } = sampleFixture()
-    const page = renderReportHtml({ result, summary, charts: [] })
+    const page = render({ result, summary, charts: [] })
     expect(page).toContain("(»Patientinvolvering«, »Visuel kommunikation«, »Medarbejdertrivsel og ildsjæle« og »Sundhedskompetence«)")
     const pair = buildRecommendations(result, summary).discussion.find((d) => d.startsWith("Sammenhæng"))!
     expect(pair).toMatch(/både om »[^«]+« og »[^«]+«\./)
@@ -313,7 +320,7 @@ describe("review counts", () => {
       )
     })
     const summary = aggregate(unsureTwice)
-    const page = renderReportHtml({ result: unsureTwice, summary, charts: [] })
+    const page = render({ result: unsureTwice, summary, charts: [] })
     const unsure = unsureTwice.statements.filter((s) => s.needsReview && !(s.themes as ReadonlyArray<string>).includes("other"))
     expect(page).toContain(`Usikkert placeret: ${unsure.length} udsagn`)
     const point = buildRecommendations(unsureTwice, summary).discussion.find((d) => d.startsWith("Usikkerhed"))!
@@ -325,8 +332,8 @@ describe("chart captions", () => {
   it("end a question title with its own question mark, not '?.'", () => {
     const { result, summary } = sampleFixture()
     const q = result.closedQuestions[0]!
-    const chart = new ChartFile({ name: "closed-1", title: `${q.title}`, description: "Vandret søjlediagram.", svg: "<svg></svg>" })
-    const page = renderReportHtml({ result, summary, charts: [chart] })
+    const chart = new ChartFile({ name: "closed-1", kind: "closed", closedQuestion: 0, title: `${q.title}`, description: "Vandret søjlediagram.", svg: "<svg></svg>" })
+    const page = render({ result, summary, charts: [chart] })
     expect(q.title.endsWith("?")).toBe(true)
     expect(page).toContain(`<figcaption class="sr-only">${q.title} Vandret søjlediagram.</figcaption>`)
     expect(page).not.toContain("?. ")
@@ -342,7 +349,7 @@ describe("a theme with one statement", () => {
         new CategorizedStatement({ ...s, themes: [(i === 0 ? "visual-communication" : "health-literacy") as ThemeId], duplicateOf: undefined as never })
       )
     })
-    const page = renderReportHtml({ result: one, summary: aggregate(one), charts: [] })
+    const page = render({ result: one, summary: aggregate(one), charts: [] })
     expect(page).not.toContain("Alle 1 udsagn")
     expect(page).toContain("<summary>Det ene udsagn om visuel kommunikation</summary>")
   })

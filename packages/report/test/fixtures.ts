@@ -242,12 +242,14 @@ export const simpleCharts = (summary: Summary): ReadonlyArray<ChartFile> => {
   return [
     new ChartFile({
       name: "theme-overview",
+      kind: "overview",
       title: "Udsagn pr. tema",
       description: "Vandrette søjler med antal udsagn for hvert tema.",
       svg: bars(summary.themes.map((t) => ({ label: t.label, value: t.count, color: t.color })))
     }),
     new ChartFile({
       name: "theme-by-question",
+      kind: "matrix",
       title: "Temaer pr. spørgsmål",
       description: "Antal udsagn for hvert tema i hvert spørgsmål.",
       svg: bars(summary.matrix.filter((c) => c.count > 0).slice(0, 12).map((c) => ({

@@ -1,0 +1,124 @@
+import { formatDecimal, formatInt, formatShare } from "@udsagn/danish/Format"
+import type { CategorizedResult, Summary } from "@udsagn/domain"
+import { count, listAnd, quoted } from "../Format.js"
+import { html, type Raw } from "../Html.js"
+import { type EvaluationMetrics, type LabelMetrics, labelMetrics, type MetricSet } from "../Metrics.js"
+import { mainThemes, reviewStatements, themeLabel } from "../ReportModel.js"
+
+// "Metode": how statements were sorted, how well that agrees with people, and the limits.
+
+const pct = (v: number | undefined) => (v === undefined ? "–" : formatShare(v))
+const dec = (v: number | undefined) => (v === undefined ? "–" : formatDecimal(v, 2))
+
+/** "Most reliable for X, least for Y", from the per-theme F1. */
+const bestWorst = (labels: ReadonlyArray<readonly [string, LabelMetrics]>, name: (id: string) => string): Raw | "" => {
+  const scored = labels.filter(([, l]) => l.f1 !== undefined).sort((a, b) => (b[1].f1 ?? 0) - (a[1].f1 ?? 0))
+  const best = scored[0]
+  const worst = scored[scored.length - 1]
+  if (best === undefined || worst === undefined || scored.length < 2) return ""
+  return html` Sorteringen rammer bedst for »${name(best[0])}« (F1 ${dec(best[1].f1)}) og mindst godt for »${
+    name(worst[0])
+  }« (F1 ${dec(worst[1].f1)}).`
+}
+
+const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | undefined): Raw => {
+  // The independent holdout (gold) comes first: it was written apart from the training data and
+  // never used during development, so it is the most honest estimate for politicians to read.
+  const pick: ReadonlyArray<readonly [MetricSet | undefined, string]> = [
+    [metrics?.gold, "udsagn, som mennesker har skrevet og sorteret efter kodebogen uafhængigt af programmets træningsmateriale, og som programmet ikke har lært af"],
+    [metrics?.dev, "udsagn, som mennesker har sorteret efter kodebogen, og som programmet ikke har lært af"],
+    [metrics?.sample, "udsagn fra eksempelfilen, som mennesker har sorteret efter kodebogen"],
+    [metrics?.crossValidation, "udsagn fra træningsmaterialet ved krydsvalidering (programmet lærer af en del og prøves på resten)"]
+  ]
+  const found = pick.find(([m]) =>
+    m !== undefined && (m.macroF1 !== undefined || m.exactMatch !== undefined || labelMetrics(m).length > 0)
+  )
+  if (!found || !found[0]) {
+    return html`<p>Tal for, hvor godt den automatiske sortering rammer, er ikke tilgængelige for denne rapport: der var ingen evalueringstal at læse. Administrationen kan danne dem med kommandoen <code>pnpm evaluate</code>.</p>`
+  }
+  const [m, what] = found
+  const labels = labelMetrics(m)
+  const cv = metrics?.crossValidation
+  const cvNote = cv !== undefined && cv !== m && cv.macroF1 !== undefined
+    ? html` Ved krydsvalidering på træningsmaterialet${
+      cv.folds !== undefined ? html` (${formatInt(cv.folds)} runder)` : ""
+    } var træfsikkerheden ${formatDecimal(cv.macroF1, 2)}.`
+    : ""
+  const dev = metrics?.dev
+  const devNote = dev !== undefined && dev !== m && dev.macroF1 !== undefined
+    ? html` På et andet testsæt${dev.n !== undefined ? html` (${formatInt(dev.n)} udsagn)` : ""} var den ${
+      formatDecimal(dev.macroF1, 2)
+    }.`
+    : ""
+  const name = (id: string) => themeLabel(result, id)
+  return html`<p>Programmet er afprøvet på ${m.n !== undefined ? `${formatInt(m.n)} ` : ""}${what}${
+    m.folds !== undefined ? html` (${formatInt(m.folds)} runder)` : ""
+  }.${
+    m.exactMatch !== undefined
+      ? html` Det gav præcis samme temaer som mennesket for <strong>${formatShare(m.exactMatch)}</strong> af udsagnene.`
+      : ""
+  }${
+    m.macroF1 !== undefined
+      ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
+      : ""
+  }${devNote}${cvNote}${bestWorst(labels, name)}</p>
+${
+    labels.length > 0
+      ? html`<table class="numbers metrics">
+<thead><tr><th scope="col">Tema</th><th scope="col" class="num">Rigtigt, når programmet vælger temaet</th><th scope="col" class="num">Fundet af dem, mennesker gav temaet</th><th scope="col" class="num">F1</th><th scope="col" class="num">Kappa</th><th scope="col" class="num">Udsagn</th></tr></thead>
+<tbody>${
+        labels.map(([id, l]) =>
+          html`<tr><th scope="row">${name(id)}</th><td class="num">${pct(l.precision)}</td><td class="num">${
+            pct(l.recall)
+          }</td><td class="num">${dec(l.f1)}</td><td class="num">${dec(l.kappa)}</td><td class="num">${
+            l.support === undefined ? "–" : formatInt(l.support)
+          }</td></tr>`
+        )
+      }</tbody>
+</table>
+<p class="note">Kappa måler enighed ud over det, man ville få ved et tilfælde: 0 er tilfældig enighed, 1 er fuld enighed. Over 0,6 regnes normalt for god og over 0,8 for meget god enighed.</p>`
+      : ""
+  }`
+}
+
+export const methodSection = (result: CategorizedResult, summary: Summary, metrics: EvaluationMetrics | undefined): Raw => {
+  const sources = new Set(result.statements.flatMap((s) => s.evidence.map((e) => e.source)))
+  const overridden = result.statements.filter((s) => s.overridden).length
+  const themeCount = result.themeSet.themes.length
+  const how: Array<string> = []
+  if (sources.has("lexicon")) how.push("en ordliste med ord og vendinger for hvert tema")
+  if (sources.has("classifier")) {
+    how.push("en statistisk model, der har lært af udsagn, som mennesker har sorteret efter samme kodebog")
+  }
+  const sumShares = mainThemes(summary).reduce((n, t) => n + t.share, 0)
+  const hasWordcloud = result.questions.some((q) => q.type === "wordcloud")
+  const reviewCount = reviewStatements(result, summary).length
+  return html`<section id="metode" class="major">
+<h2>Metode</h2>
+<h3>Sådan er udsagnene sorteret</h3>
+<p>Hvert udsagn er sorteret automatisk i ${count(themeCount, "tema", "temaer")} (${
+    // Quoted: a label may itself hold "og" ("Medarbejdertrivsel og ildsjæle").
+    listAnd(result.themeSet.themes.map((t) => quoted(t.label)))
+  }) efter en kodebog, der beskriver, hvad hvert tema dækker. Et udsagn kan høre til flere temaer; udsagn, der ikke passer i nogen, står under »${result.themeSet.otherLabel}«.${
+    how.length > 0 ? html` Sorteringen bygger på ${listAnd(how)}.` : ""
+  }${
+    overridden > 0 ? html` ${count(overridden, "udsagn er", "udsagn er")} rettet af en person.` : ""
+  } For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
+<h3>Hvor godt rammer sorteringen?</h3>
+${metricsText(result, metrics)}
+<h3>Begrænsninger</h3>
+<ul>
+<li>Tallene viser, hvad der blev skrevet, ikke hvor mange der mener det. En deltager kunne skrive flere svar, og ikke alle svarede på alle spørgsmål.</li>
+<li>Sorteringen er automatisk og kan tage fejl, især ved korte eller tvetydige svar. ${
+    reviewCount > 0
+      ? html`${count(reviewCount, "udsagn er", "udsagn er")} derfor samlet under »Til gennemsyn«.`
+      : "Ingen udsagn er markeret til gennemsyn."
+  }</li>
+${sumShares > 1 ? html`<li>Et udsagn kan have flere temaer, så andelene giver tilsammen mere end 100 %.</li>` : ""}
+${hasWordcloud ? html`<li>Svar fra ordskyer er ét eller få ord; de tæller med som udsagn på lige fod med længere svar.</li>` : ""}
+<li>»Det går igen« viser ord, der bruges mere i temaet end i de andre temaer. Udvalgte udsagn er dem, der ligger tættest på temaets kerne og er sikrest placeret.</li>
+<li>Lavthængende frugter er udvalgt automatisk blandt de konkrete forslag: korte forslag, der begynder med en opfordring (»brug«, »husk«, »tilbyd« …) eller nævner et enkelt redskab (breve, video, tolk …). En person bør vurdere, om de faktisk er enkle.</li>
+<li>Personoplysninger (CPR-numre, telefonnumre og e-mailadresser) er skjult, før udsagnene blev analyseret. Gentagne udsagn tæller med, men vises én gang.</li>
+</ul>
+</section>`
+}
