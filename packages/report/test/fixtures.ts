@@ -136,7 +136,10 @@ export const trainingRows = (step = 5): ReadonlyArray<Row> => {
     header: true,
     skipEmptyLines: true
   })
+  // The first batch only (t0001-t0900): training data grows (learn, new batches), and report
+  // tests must not change their conference because of it.
   return parsed.data
+    .slice(0, 900)
     .filter((_, i) => i % step === 0)
     .map((r) => ({
       question: r["question"] ?? "",
