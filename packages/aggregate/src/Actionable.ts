@@ -59,8 +59,9 @@ const RULES: ReadonlyArray<Rule> = [
     test: (folded) => {
       for (const m of folded.matchAll(new RegExp(`\\b(?:${COMPARATIVES})\\s+([a-z0-9-]{3,})`, "g"))) {
         const next = m[1]!
-        // "ikke en bedre løsning" denies rather than proposes
-        const negated = /\bikke\s+(?:en\s+|et\s+)?$/.test(folded.slice(0, m.index))
+        // "ikke en bedre løsning" denies rather than proposes. Only the few characters before the
+        // match are looked at: slicing the whole prefix per match was quadratic in a long answer.
+        const negated = /(?:^|[^a-z0-9])ikke\s+(?:en\s+|et\s+)?$/.test(folded.slice(Math.max(0, m.index - 16), m.index))
         if (!negated && !isKeyTermStopWord(next) && !["end", "og", "at"].includes(next)) return m[0]
       }
       return undefined

@@ -98,7 +98,8 @@ export const representativeStatements = (
   const pool = sure.length >= Math.min(3, n) ? sure : unique
 
   const central = pool.map((s) => cosine(vectors.get(s.id)!, centroid))
-  const maxCentral = Math.max(...central, 1e-9)
+  // A loop, not Math.max(...central): spreading 120,000+ arguments overflows the stack.
+  const maxCentral = central.reduce((m, c) => (c > m ? c : m), 1e-9)
   const relevance = new Map<StatementId, number>()
   pool.forEach((s, i) => {
     const words = termTokens(s.text).length

@@ -7,6 +7,13 @@ import { stem } from "./Stem.js"
  * ("sundhed|s|kompetence", "bruger|e|inddragelse"); the last part may be inflected
  * (its stem must be known). The split with the fewest parts wins, ties to the longest first part.
  */
+/**
+ * Longer "words" are not words (a pasted hash, a 300,000-digit number): the splitter and the
+ * typo index leave them alone, which keeps both linear in the text. The longest Danish
+ * compounds people type ("medarbejdertrivselsundersøgelserne", 34) stay well under it.
+ */
+export const MAX_WORD_LENGTH = 48
+
 const INFLECTIONS = new Set(["erne", "ene", "ende", "ernes", "enes", "endes", "eren", "erens", "eret", "ede", "ers", "ens", "ets", "hed", "heden", "else", "elsen"])
 
 export class CompoundSplitter {
@@ -45,7 +52,7 @@ export class CompoundSplitter {
   split(word: string): ReadonlyArray<string> | undefined {
     const hit = this.cache.get(word)
     if (hit !== undefined) return hit ?? undefined
-    const result = word.length >= 2 * this.minPart ? this.splitUncached(word) : undefined
+    const result = word.length >= 2 * this.minPart && word.length <= MAX_WORD_LENGTH ? this.splitUncached(word) : undefined
     if (this.cache.size > 100_000) this.cache.clear()
     this.cache.set(word, result ?? null)
     return result

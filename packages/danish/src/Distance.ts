@@ -1,3 +1,4 @@
+import { MAX_WORD_LENGTH } from "./Compound.js"
 /**
  * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
  * neighbours), bounded: returns `max + 1` as soon as the distance must exceed `max`. Own code
@@ -68,7 +69,7 @@ export class FuzzyIndex {
   constructor(terms: Iterable<string>) {
     const set = new Set<string>()
     for (const t of terms) {
-      if (t.length < 6 || set.has(t)) continue
+      if (t.length < 6 || t.length > MAX_WORD_LENGTH || set.has(t)) continue
       set.add(t)
       this.order.set(t, this.order.size)
     }
@@ -93,6 +94,8 @@ export class FuzzyIndex {
   /** The known term `word` is a typo of, or undefined (exact hits return the word itself). */
   lookup(word: string): string | undefined {
     if (this.known.has(word)) return word
+    // Deletions of a 3,000-letter "word" would fill gigabytes: no real word is that long.
+    if (word.length > MAX_WORD_LENGTH) return undefined
     const cached = this.cache.get(word)
     if (cached !== undefined) return cached ?? undefined
     let best: string | null = null

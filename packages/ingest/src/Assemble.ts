@@ -31,6 +31,9 @@ export const statementId = (n: number) => StatementId.make(`s${String(n).padStar
  * Masking runs first on the raw text and again on the cleaned text (repairing mojibake can
  * reveal an address), so neither `rawText` nor `text` nor a ledger example holds personal data.
  */
+/** An example of an excluded answer, as the report shows it: a pasted megabyte is cut short. */
+const shortExample = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text)
+
 export const assemble = (input: {
   readonly entries: ReadonlyArray<RawEntry>
   readonly source: string
@@ -57,7 +60,7 @@ export const assemble = (input: {
     if (reason !== undefined) {
       const bucket = excluded.get(reason) ?? { count: 0, examples: [] }
       bucket.count++
-      if (reason !== "empty" && bucket.examples.length < MAX_EXAMPLES) bucket.examples.push(cleaned.text)
+      if (reason !== "empty" && bucket.examples.length < MAX_EXAMPLES) bucket.examples.push(shortExample(cleaned.text))
       excluded.set(reason, bucket)
       continue
     }
@@ -82,7 +85,9 @@ export const assemble = (input: {
     )
   }
 
-  const exclusions = (["empty", "test-answer", "punctuation-only"] as const)
+  // Every reason there is, in the labels' order: a reason missing from a list here would drop
+  // its answers from the ledger unseen.
+  const exclusions = (Object.keys(exclusionLabels) as Array<ExclusionReason>)
     .filter((reason) => excluded.has(reason))
     .map((reason) => {
       const b = excluded.get(reason)!

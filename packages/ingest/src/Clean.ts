@@ -56,12 +56,20 @@ export const cleanText = (text: string): string =>
     .replace(/\s+/gu, " ")
     .trim()
 
-export type ExclusionReason = "empty" | "test-answer" | "punctuation-only"
+export type ExclusionReason = "empty" | "test-answer" | "punctuation-only" | "too-long"
+
+/**
+ * An answer longer than this is not a statement typed into Menti (its answers are a few hundred
+ * characters; a long comment in a table stays well under it) but pasted text: it is left out
+ * and counted, so one pasted megabyte cannot make every later stage slow.
+ */
+export const MAX_STATEMENT_CHARS = 5_000
 
 export const exclusionLabels: Record<ExclusionReason, string> = {
   empty: "Tomt svar",
   "test-answer": "Testsvar (fx \"test\" eller \"hej\")",
-  "punctuation-only": "Kun tegnsætning"
+  "punctuation-only": "Kun tegnsætning",
+  "too-long": "For langt til at være et udsagn (over 5.000 tegn)"
 }
 
 // Answers people type to see whether Menti works. Kept small on purpose: a one-word answer
@@ -91,6 +99,7 @@ const TEST_ANSWERS = new Set([
 /** Why a cleaned answer is not a statement, or undefined when it is one. */
 export const exclusionReason = (cleaned: string): ExclusionReason | undefined => {
   if (cleaned.length === 0) return "empty"
+  if (cleaned.length > MAX_STATEMENT_CHARS) return "too-long"
   if (/^[\p{P}\p{Sm}\p{Sk}\s]+$/u.test(cleaned)) return "punctuation-only"
   const key = cleaned.toLocaleLowerCase("da").replace(/[\p{P}\p{S}]+/gu, " ").replace(/\s+/g, " ").trim()
   if (TEST_ANSWERS.has(key)) return "test-answer"

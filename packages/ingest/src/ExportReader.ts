@@ -154,7 +154,7 @@ const parse = (bytes: Uint8Array, file: string, path: Path.Path, options: ReadOp
 /** Why nothing was kept, for NoStatements. */
 const nothingKept = (parsed: Parsed) =>
   parsed.entries.length > 0
-    ? `alle ${parsed.entries.length} svar er tomme eller testsvar`
+    ? `alle ${parsed.entries.length} svar er sorteret fra som tomme, testsvar, kun tegnsætning eller over 5.000 tegn`
     : parsed.closedQuestions.length > 0
     ? `kun lukkede spørgsmål (${parsed.closedQuestions.length}), fx multiple choice og skalaer`
     : "kun overskrifter, ingen svar"

@@ -142,28 +142,31 @@ interface ColumnStats {
   readonly questionMarks: number
 }
 
+/**
+ * Per-column statistics of the rows from `from` on. Visits only cells that exist (`forEach`
+ * skips the holes of the sparse row arrays), so one far cell (`XFD1048576`) costs one visit,
+ * not width × height.
+ */
 const columnStats = (rows: Rows, from: number, w: number): ReadonlyArray<ColumnStats> => {
-  const stats: Array<ColumnStats> = []
-  for (let c = 1; c <= w; c++) {
-    const values: Array<string> = []
-    let textual = 0
-    for (let r = from; r <= rows.length; r++) {
-      const cell = rowOf(rows, r)[c - 1]
+  const acc = Array.from({ length: w }, () => ({ values: [] as Array<string>, textual: 0 }))
+  rows.forEach((row, r) => {
+    if (r + 1 < from || row === undefined) return
+    row.forEach((cell, c) => {
       const t = cellText(cell).trim()
-      if (t === "") continue
-      values.push(t)
-      if (numberOf(cell) === undefined && isoDate(cell) === undefined) textual++
-    }
-    stats.push({
-      col: c,
-      filled: values.length,
-      textual,
-      distinct: new Set(values).size,
-      avgLength: values.length ? values.reduce((s, v) => s + v.length, 0) / values.length : 0,
-      questionMarks: values.filter((v) => v.endsWith("?")).length
+      const a = acc[c]
+      if (t === "" || a === undefined) return
+      a.values.push(t)
+      if (numberOf(cell) === undefined && isoDate(cell) === undefined) a.textual++
     })
-  }
-  return stats
+  })
+  return acc.map(({ textual, values }, i) => ({
+    col: i + 1,
+    filled: values.length,
+    textual,
+    distinct: new Set(values).size,
+    avgLength: values.length ? values.reduce((s, v) => s + v.length, 0) / values.length : 0,
+    questionMarks: values.filter((v) => v.endsWith("?")).length
+  }))
 }
 
 /** Answers are long and varied; a question column repeats a few values. */

@@ -259,3 +259,18 @@ describe("plain tables from files", () => {
       expect(r.ledger.masked).toEqual({ cpr: 1, phone: 1, email: 1, handle: 0, profile: 0 })
     }).pipe(Effect.provide(TestLayer)), 30_000)
 })
+
+describe("bounded statements", () => {
+  it.effect("an answer over 5,000 characters is left out and counted, its example cut short", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      const file = join(dir, "lang.csv")
+      writeFileSync(file, `Spørgsmål;Svar\r\nHvad?;Klart sprog\r\nHvad?;${"mere end ".repeat(1_000)}\r\n`)
+      const r = yield* read(file)
+      rmSync(dir, { recursive: true, force: true })
+      expect(checkInvariants(r)).toEqual([])
+      expect(r.ledger).toMatchObject({ read: 2, kept: 1 })
+      expect(r.ledger.excluded.map((e) => [e.reason, e.count])).toEqual([["too-long", 1]])
+      expect(r.ledger.excluded[0]!.examples[0]!.length).toBeLessThanOrEqual(120)
+    }).pipe(Effect.provide(TestLayer)), 30_000)
+})
