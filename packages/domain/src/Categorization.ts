@@ -13,8 +13,8 @@ export class Evidence extends Schema.Class<Evidence>("Evidence")({
   source: Schema.Literal("lexicon", "classifier", "override")
 }) {}
 
-export class Categorization extends Schema.Class<Categorization>("Categorization")({
-  statementId: StatementId,
+/** What the categorizer decides for one statement; shared by both classes below. */
+const decisionFields = {
   /** Assigned theme ids; `["other"]` when none applies. */
   themes: Schema.NonEmptyArray(ThemeId),
   /** Score per theme id, 0..1. */
@@ -25,17 +25,17 @@ export class Categorization extends Schema.Class<Categorization>("Categorization
   needsReview: Schema.Boolean,
   /** Set when a reviewer's override decided the themes. */
   overridden: Schema.optionalWith(Schema.Boolean, { default: () => false })
+}
+
+export class Categorization extends Schema.Class<Categorization>("Categorization")({
+  statementId: StatementId,
+  ...decisionFields
 }) {}
 
 /** The public `statements.json` row: a statement with its categorization. */
 export class CategorizedStatement extends Schema.Class<CategorizedStatement>("CategorizedStatement")({
   ...Statement.fields,
-  themes: Schema.NonEmptyArray(ThemeId),
-  scores: Schema.Record({ key: Schema.String, value: Schema.Number }),
-  evidence: Schema.Array(Evidence),
-  confidence: Schema.Number,
-  needsReview: Schema.Boolean,
-  overridden: Schema.optionalWith(Schema.Boolean, { default: () => false })
+  ...decisionFields
 }) {}
 
 export const StatementsFile = Schema.Array(CategorizedStatement)
