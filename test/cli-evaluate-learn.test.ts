@@ -25,13 +25,13 @@ describe("udsagn evaluate and learn (real CLI)", () => {
       expect(run.stdout).toContain(`\`${label}\``)
     }
     expect(run.stdout).toMatch(/præcision \| genkaldelse \| F1 \| kappa \| støtte/)
-    expect(run.stdout).toMatch(/makro-F1 \d\.\d{3} · mikro-F1 \d\.\d{3} · helt rigtige temasæt/)
+    expect(run.stdout).toMatch(/makro-F1 \d,\d{3} · mikro-F1 \d,\d{3} · helt rigtige temasæt/)
     expect(run.stdout).toContain("Krydsvalidering, 2 fold")
     // Honest confidence and what review buys: the reliability table and the review curve, for the
     // gold file and for the cross-validation.
     expect(run.stdout.match(/Pålidelighed: sikkerhed mod andel helt rigtige temasæt/g)).toHaveLength(2)
     expect(run.stdout).toMatch(/\| sikkerhed \| udsagn \| helt rigtige \| gns\. sikkerhed \|/)
-    expect(run.stdout).toMatch(/kalibreringsfejl \(ECE\) \d\.\d{3}/)
+    expect(run.stdout).toMatch(/kalibreringsfejl \(ECE\) \d,\d{3}/)
     expect(run.stdout.match(/Gennemsyn: makro-F1 efter at en person retter/g)).toHaveLength(2)
     for (const fix of ["intet (som kategoriseret)", "de markerede til gennemsyn", "de 10 % mindst sikre", "de 20 % mindst sikre", "de 30 % mindst sikre"]) {
       expect(run.stdout).toContain(`| ${fix} |`)

@@ -1,3 +1,4 @@
+import { formatDecimal } from "@udsagn/danish/Format"
 import { type Stage, stages } from "@udsagn/conference-feedback/ConferenceFeedback"
 
 /** Per-stage progress lines on stderr, only when a person is watching a terminal. */
@@ -6,7 +7,7 @@ export const terminalProgress = (stream: NodeJS.WriteStream = process.stderr) =>
   const started = Date.now()
   return (stage: Stage, message: string) => {
     const step = stages.findIndex((s) => s.stage === stage) + 1
-    const seconds = ((Date.now() - started) / 1000).toFixed(1).replace(".", ",")
+    const seconds = formatDecimal((Date.now() - started) / 1000, 1)
     stream.write(`[${step}/${stages.length}] ${message} … (${seconds} s)\n`)
   }
 }

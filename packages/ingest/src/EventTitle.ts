@@ -1,11 +1,8 @@
 // A report title from the export's file name: "menti-konference-2024-12-05.xlsx" →
 // "Konference 5. december 2024". Tool words (menti, export, results …) and generic upload
 // names are dropped.
+import { danishDate } from "@udsagn/danish/Format"
 
-const MONTHS = [
-  "januar", "februar", "marts", "april", "maj", "juni",
-  "juli", "august", "september", "oktober", "november", "december"
-]
 // Tool words, and the generic names servers and browsers give uploads ("input.xlsx").
 const NOISE = new Set([
   "menti", "mentimeter", "export", "eksport", "results", "resultater", "result", "data", "final", "copy", "kopi",
@@ -13,14 +10,6 @@ const NOISE = new Set([
 ])
 
 export const DEFAULT_TITLE = "Konference"
-
-export const danishDate = (iso: string): string | undefined => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!m) return undefined
-  const month = MONTHS[Number(m[2]) - 1]
-  const day = Number(m[3])
-  return month && day >= 1 && day <= 31 ? `${day}. ${month} ${m[1]}` : undefined
-}
 
 /** Title from the file name; when the name has no date, the first answer's date (if known) is added. */
 export const eventTitle = (fileName: string, firstDate?: string): string => {

@@ -1,3 +1,4 @@
+import { formatNumber } from "@udsagn/danish/Format"
 import { type Cause, Data, Predicate } from "effect"
 
 // Every error here is something a person can fix by choosing or re-exporting a file. Each holds
@@ -6,7 +7,7 @@ import { type Cause, Data, Predicate } from "effect"
 // (by the path as given when the file cannot be found or read); `describe(name)` names it as the
 // caller likes, e.g. by the name a user uploaded it under, so no server path reaches them.
 
-const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString("da-DK", { maximumFractionDigits: 1 })
+const mb = (bytes: number) => formatNumber(bytes / (1024 * 1024), 1)
 
 /** The last segment of a path, with `/` or `\` as separator. */
 export const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1)

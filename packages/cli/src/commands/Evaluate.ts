@@ -17,6 +17,7 @@ import {
 } from "@udsagn/categorize"
 import { decodeMetricsJson, encodeMetricsJson, type EvaluationMetrics, type MetricSet } from "@udsagn/domain/EvaluationMetrics"
 import { metricsPath, trainingStatementsPath } from "@udsagn/domain/Paths"
+import { formatDecimal, formatInt } from "@udsagn/danish/Format"
 import { SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { OTHER } from "@udsagn/domain/Theme"
 import { Console, Data, Effect, Either, Layer, Option } from "effect"
@@ -26,8 +27,9 @@ import { resolveUserPath } from "../Paths.js"
 /** A gold file or the training data that cannot be used for evaluation. */
 export class EvaluateError extends Data.TaggedError("EvaluateError")<{ readonly message: string; readonly cause?: unknown }> {}
 
-const pct = (x: number) => (100 * x).toFixed(1).padStart(5)
-const f3 = (x: number) => x.toFixed(3)
+// Danish decimals (danish's one formatter), fixed width so the markdown columns line up in a terminal.
+const pct = (x: number) => formatDecimal(100 * x, 1).padStart(5)
+const f3 = (x: number) => formatDecimal(x, 3)
 
 /** The agreement table as printed by `udsagn evaluate` (markdown, readable in a terminal). */
 export const formatReport = (title: string, r: EvaluationReport, labelNames: Record<string, string> = {}): string => {
@@ -73,7 +75,7 @@ export const formatReview = (f: ReviewFigures): string =>
     "",
     "| sikkerhed | udsagn | helt rigtige | gns. sikkerhed |",
     "| --- | ---: | ---: | ---: |",
-    ...f.reliability.map((b) => `| ${b.from.toFixed(2)}–${b.to.toFixed(2)} | ${b.n} | ${pct(b.correct)} % | ${f3(b.meanConfidence)} |`),
+    ...f.reliability.map((b) => `| ${formatDecimal(b.from, 2)}–${formatDecimal(b.to, 2)} | ${b.n} | ${pct(b.correct)} % | ${f3(b.meanConfidence)} |`),
     "",
     `kalibreringsfejl (ECE) ${f3(calibrationError(f.reliability))}`,
     "",
@@ -170,7 +172,7 @@ export const evaluate = Effect.fn("Evaluate.run")(function* (args: {
   const goldReview = reviewFigures(scored, labels)
   const review = categorized.filter((s) => s.needsReview).length
   yield* Console.log(formatReport(`Guldfil ${NodePath.basename(goldPath)}`, report, labelNames))
-  yield* Console.log(`\n${review} af ${categorized.length} udsagn markeret til gennemsyn · kategoriseret på ${ms.toFixed(0)} ms`)
+  yield* Console.log(`\n${review} af ${categorized.length} udsagn markeret til gennemsyn · kategoriseret på ${formatInt(ms)} ms`)
   yield* Console.log("\n" + formatReview(goldReview))
   if (parsed.problems.length > 0) yield* Console.log(`Sprunget over: ${parsed.problems.slice(0, 5).join("; ")}`)
 
