@@ -1,3 +1,4 @@
+import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
 import { Exclusion, Ledger, type Layout, MaskCounts } from "@udsagn/domain/Ledger"
 import { Question, SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { cleanText, exclusionLabels, type ExclusionReason, exclusionReason } from "./Clean.js"
@@ -17,6 +18,8 @@ export interface RawEntry {
 
 export interface Assembled {
   readonly statements: ReadonlyArray<Statement>
+  /** The closed questions with their titles and options masked. */
+  readonly closedQuestions: ReadonlyArray<ClosedQuestion>
   readonly questions: ReadonlyArray<Question>
   readonly ledger: Ledger
 }
@@ -26,20 +29,46 @@ const MAX_EXAMPLES = 3
 /** `s0001`, `s0002`, … in reading order of the kept statements. */
 export const statementId = (n: number) => StatementId.make(`s${String(n).padStart(4, "0")}`)
 
+/** An example of an excluded answer, as the report shows it: a pasted megabyte is cut short. */
+const shortExample = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text)
+
+/**
+ * Masks the other fields that reach the outputs (question titles, participant ids, sheet and
+ * file names, closed questions' titles and options): each distinct value is masked once and its
+ * finds counted once, however many answers repeat it.
+ */
+const fieldMasker = () => {
+  const seen = new Map<string, string>()
+  let counts = emptyCounts
+  const mask = (value: string): string => {
+    const hit = seen.get(value)
+    if (hit !== undefined) return hit
+    const m = maskPersonalData(value)
+    counts = addCounts(counts, m.counts)
+    seen.set(value, m.text)
+    return m.text
+  }
+  return { mask, counts: () => counts }
+}
+
 /**
  * Mask, clean, exclude and number the entries, and account for every one of them in the ledger.
  * Masking runs first on the raw text and again on the cleaned text (repairing mojibake can
  * reveal an address), so neither `rawText` nor `text` nor a ledger example holds personal data.
+ * The other fields are masked too (`fieldMasker`): a question may hold a phone number, a
+ * participant column an e-mail address, a file name a CPR number.
  */
-/** An example of an excluded answer, as the report shows it: a pasted megabyte is cut short. */
-const shortExample = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text)
-
 export const assemble = (input: {
   readonly entries: ReadonlyArray<RawEntry>
   readonly source: string
   readonly layout: Layout
-  readonly closedQuestions: number
+  readonly closedQuestions: ReadonlyArray<ClosedQuestion>
 }): Assembled => {
+  const fields = fieldMasker()
+  const source = fields.mask(input.source)
+  const closedQuestions = input.closedQuestions.map((q) =>
+    new ClosedQuestion({ ...q, title: fields.mask(q.title), options: q.options.map((o) => new ClosedOption({ ...o, label: fields.mask(o.label) })) })
+  )
   const statements: Array<Statement> = []
   const firstByText = new Map<string, StatementId>()
   const excluded = new Map<ExclusionReason, { count: number; examples: Array<string> }>()
@@ -48,8 +77,9 @@ export const assemble = (input: {
   let duplicates = 0
 
   for (const entry of input.entries) {
-    const qKey = `${entry.questionType}\u0000${entry.question}`
-    const q = questions.get(qKey) ?? { title: entry.question, type: entry.questionType, sessions: new Set<number>() }
+    const question = fields.mask(entry.question)
+    const qKey = `${entry.questionType}\u0000${question}`
+    const q = questions.get(qKey) ?? { title: question, type: entry.questionType, sessions: new Set<number>() }
     if (entry.session !== undefined) q.sessions.add(entry.session)
     questions.set(qKey, q)
 
@@ -71,13 +101,13 @@ export const assemble = (input: {
     statements.push(
       new Statement({
         id,
-        question: entry.question,
+        question,
         questionType: entry.questionType,
         ...(entry.session !== undefined ? { session: entry.session } : {}),
-        ...(entry.participant !== undefined ? { participant: entry.participant } : {}),
+        ...(entry.participant !== undefined ? { participant: fields.mask(entry.participant) } : {}),
         ...(entry.date !== undefined ? { date: entry.date } : {}),
         ...(entry.upvotes !== undefined ? { upvotes: entry.upvotes } : {}),
-        source: new SourceLocation(entry.source),
+        source: new SourceLocation({ ...entry.source, sheet: fields.mask(entry.source.sheet) }),
         rawText,
         text: cleaned.text,
         ...(first !== undefined ? { duplicateOf: first } : {})
@@ -96,18 +126,19 @@ export const assemble = (input: {
 
   return {
     statements,
+    closedQuestions,
     questions: [...questions.values()].map(
       (q) => new Question({ title: q.title, type: q.type, sessions: [...q.sessions].sort((a, b) => a - b) })
     ),
     ledger: new Ledger({
-      source: input.source,
+      source,
       layout: input.layout,
       read: input.entries.length,
       kept: statements.length,
       excluded: exclusions,
-      masked: new MaskCounts(masked),
+      masked: new MaskCounts(addCounts(masked, fields.counts())),
       duplicates,
-      closedQuestions: input.closedQuestions
+      closedQuestions: closedQuestions.length
     })
   }
 }

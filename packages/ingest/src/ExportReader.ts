@@ -174,18 +174,19 @@ export const readExport = (
       entries: parsed.entries,
       source: name,
       layout: parsed.layout,
-      closedQuestions: parsed.closedQuestions.length
+      closedQuestions: parsed.closedQuestions
     })
     if (assembled.statements.length === 0) return yield* new NoStatements({ path: file, detail: nothingKept(parsed) })
     return new IngestResult({
       event: new EventInfo({
-        title: eventTitle(name, parsed.firstDate),
+        // From the masked file name: a CPR number or phone number in a file name stays out of the title.
+        title: eventTitle(assembled.ledger.source, parsed.firstDate),
         ...(parsed.firstDate !== undefined ? { date: parsed.firstDate } : {}),
         ...(parsed.participants !== undefined && parsed.participants > 0 ? { participants: parsed.participants } : {})
       }),
       questions: assembled.questions,
       statements: assembled.statements,
-      closedQuestions: parsed.closedQuestions,
+      closedQuestions: assembled.closedQuestions,
       ledger: assembled.ledger
     })
   })

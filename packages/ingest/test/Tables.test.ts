@@ -5,6 +5,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { decodeText, detectDelimiter, parseCsv } from "../src/CsvDecode.js"
 import { readTable } from "../src/TableReader.js"
+import { writeXlsx } from "../testing/MentiExportWriter.js"
 import { checkInvariants, local, read, fixture, TestLayer } from "./helpers.js"
 
 describe("decodeText", () => {
@@ -272,5 +273,23 @@ describe("bounded statements", () => {
       expect(r.ledger).toMatchObject({ read: 2, kept: 1 })
       expect(r.ledger.excluded.map((e) => [e.reason, e.count])).toEqual([["too-long", 1]])
       expect(r.ledger.excluded[0]!.examples[0]!.length).toBeLessThanOrEqual(120)
+    }).pipe(Effect.provide(TestLayer)), 30_000)
+})
+
+describe("personal data in every field", () => {
+  it.effect("masks it in the question, the sheet name and the file name, and counts it once per value", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      const file = join(dir, "svar fra 010190-1109.xlsx")
+      const question = "Hvad mener du? Ring 12 34 56 78"
+      writeFileSync(file, writeXlsx([{ name: "Kontakt +45 87654321", grid: [["Spørgsmål", "Svar"], [question, "Mere tid"], [question, "Klart sprog"]] }], "2024-12-05"))
+      const r = yield* read(file)
+      rmSync(dir, { recursive: true, force: true })
+      const all = JSON.stringify(r)
+      for (const secret of ["1109", "12 34 56 78", "87654321"]) expect(all).not.toContain(secret)
+      expect(r.statements[0]!.question).toBe("Hvad mener du? Ring [telefon]")
+      expect(r.statements[0]!.source.sheet).toBe("Kontakt [telefon]")
+      expect(r.ledger.source).toBe("svar fra [CPR].xlsx")
+      expect(r.ledger.masked).toMatchObject({ cpr: 1, phone: 2 })
     }).pipe(Effect.provide(TestLayer)), 30_000)
 })
