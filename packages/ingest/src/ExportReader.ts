@@ -72,12 +72,14 @@ const fromTable = (layout: Layout, t: TableRead): Parsed => ({
 })
 
 /**
- * A workbook that is not a Menti export: the first sheet whose answer column has a known name
- * (or the one named by the option); failing that, the first sheet where content gives one.
+ * A workbook that is not a Menti export: every sheet whose answer column has a known name (or
+ * the one named by the option), in sheet order, each statement carrying its sheet; failing
+ * that, every sheet where content gives one. A second table sheet is read, not dropped.
  */
 const readWorkbookTable = (wb: Workbook, path: string, options: ReadOptions): Either.Either<Parsed, IngestError> => {
   let firstFailure: { readonly failure: TableFailure; readonly sheet: string } | undefined
-  let byContent: TableRead | undefined
+  const byName: Array<TableRead> = []
+  const byContent: Array<TableRead> = []
   for (const sheet of wb.sheets) {
     if (sheet.rows.length === 0) continue
     const t = readTable(sheet.rows, sheet.name, options)
@@ -85,15 +87,30 @@ const readWorkbookTable = (wb: Workbook, path: string, options: ReadOptions): Ei
       firstFailure ??= { failure: t.left, sheet: sheet.name }
       continue
     }
-    if (t.right.foundBy !== "content") return Either.right(fromTable("table-xlsx", t.right))
-    byContent ??= t.right
+    ;(t.right.foundBy === "content" ? byContent : byName).push(t.right)
   }
-  if (byContent) return Either.right(fromTable("table-xlsx", byContent))
+  const tables = byName.length > 0 ? byName : byContent
+  if (tables.length > 0) return Either.right(combineTables("table-xlsx", tables))
   return Either.left(
     firstFailure
       ? tableFailure(path, firstFailure.failure, firstFailure.sheet)
       : new NoStatements({ path, detail: "alle ark er tomme" })
   )
+}
+
+/** Several sheets' tables as one: entries in sheet order, participants added, the earliest date. */
+const combineTables = (layout: Layout, tables: ReadonlyArray<TableRead>): Parsed => {
+  const parts = tables.map((t) => fromTable(layout, t))
+  if (parts.length === 1) return parts[0]!
+  const participants = parts.map((p) => p.participants).filter((n): n is number => n !== undefined)
+  const dates = parts.map((p) => p.firstDate).filter((d): d is string => d !== undefined)
+  return {
+    layout,
+    entries: parts.flatMap((p) => p.entries),
+    closedQuestions: [],
+    participants: participants.length > 0 ? participants.reduce((a, b) => a + b, 0) : undefined,
+    firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
+  }
 }
 
 /** The file's bytes, after refusing what is missing, not a file, empty or too large. */

@@ -117,6 +117,24 @@ const isDataRow = (rows: Rows, r: number): boolean =>
     return false
   })
 
+/** Names that say "the answer" (rather than "a comment on it"). */
+const ANSWER_NAMES = new Set(["svar", "svaret", "besvarelse", "besvarelser", "udsagn", "response", "responses", "answer", "answers", "statement", "statements", "svar/udsagn"])
+
+/** A column whose every value is a closed reply (Ja/Nej, a number, a short code) holds no free text. */
+const CLOSED_REPLIES = new Set(["ja", "nej", "yes", "no", "måske", "ved ikke", "maybe", "x", "-"])
+const closedAnswers = (rows: Rows, from: number, col: number): boolean => {
+  let filled = 0
+  let closed = true
+  rows.forEach((row, r) => {
+    if (!closed || r + 1 < from || row === undefined) return
+    const t = cellText(row[col - 1]).trim().toLowerCase()
+    if (t === "") return
+    filled++
+    if (!CLOSED_REPLIES.has(t) && numberOf(row[col - 1]) === undefined) closed = false
+  })
+  return closed && filled > 0
+}
+
 const TEXT_WORDS = new Set([
   "svar", "svaret", "besvarelse", "udsagn", "kommentar", "kommentarer", "fritekst", "response", "responses",
   "answer", "answers", "statement", "comment", "comments", "feedback"
@@ -196,11 +214,15 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
       return Either.left({ _tag: "ColumnNotFound", option: "text-column", column: options.textColumn, available: availableColumns(rows, header, w) })
     }
   } else if (headerRow !== undefined && names) {
-    // Several answer-like names ("Svar" yes/no and "Kommentar"): the one with the most text wins.
+    // Several answer-like names: the column named as the answer ("Svar") wins over a comment
+    // column, even a longer one, unless its values are closed (Ja/Nej): then the free text is the
+    // answer. Among equals, the one with the most text.
     const exact = names.flatMap((n, i) => (TEXT_NAMES.has(n) ? [i + 1] : []))
     const candidates = exact.length > 0 ? exact : pickByName(names, TEXT_NAMES, TEXT_WORDS)
-    const stats = columnStats(rows, headerRow + 1, w)
-    textCol = candidates.sort((a, b) => stats[b - 1]!.avgLength - stats[a - 1]!.avgLength)[0]
+    const from = headerRow + 1
+    const stats = columnStats(rows, from, w)
+    const rank = (col: number) => (closedAnswers(rows, from, col) ? 2 : ANSWER_NAMES.has(names[col - 1] ?? "") ? 0 : 1)
+    textCol = candidates.sort((a, b) => rank(a) - rank(b) || (stats[b - 1]?.avgLength ?? 0) - (stats[a - 1]?.avgLength ?? 0))[0]
   }
   if (options.questionColumn !== undefined) {
     questionCol = resolveColumn(options.questionColumn, header, w)

@@ -65,9 +65,14 @@ export const workbookOf = (parts: ReadonlyMap<string, XlsxPart>, path: string) =
     if (shared !== undefined && shared.kind !== "sharedStrings") return yield* new CorruptWorkbook({ path })
     const strings = shared?.strings ?? []
     const sheets: Array<Sheet> = []
+    // Each part is one sheet, however many entries point at it (a crafted workbook lists one
+    // part 200 times, which would read its answers 200 times).
+    const used = new Set<unknown>()
     for (const ref of workbook.sheets) {
       const part = ref.id !== undefined ? partOf(rels.find((r) => r.id === ref.id)) : undefined
       if (part?.kind === "broken") return yield* new CorruptWorkbook({ path })
+      if (part !== undefined && used.has(part)) continue
+      used.add(part)
       // Chart sheets and dialog sheets have no cells; a missing part is simply an empty sheet.
       sheets.push({ name: ref.name, rows: part?.kind === "worksheet" ? resolveRows(part.cells, strings) : [] })
     }

@@ -77,7 +77,7 @@ describe("readTable (columns)", () => {
     expect(k).toMatchObject({ headerRow: 1, textColumn: 2 })
   })
 
-  it("prefers the answer-like column with the most text", () => {
+  it("takes the comment column when the answer column holds only closed replies (Ja/Nej)", () => {
     const v = Either.getOrThrow(readTable(
       rows(["Spørgsmål", "Svar", "Kommentar"], ["Deltog du?", "Ja", "Godt med tid til spørgsmål"], ["Deltog du?", "Nej", "Jeg var syg den dag"]),
       "ark"
@@ -292,4 +292,47 @@ describe("personal data in every field", () => {
       expect(r.ledger.source).toBe("svar fra [CPR].xlsx")
       expect(r.ledger.masked).toMatchObject({ cpr: 1, phone: 2 })
     }).pipe(Effect.provide(TestLayer)), 30_000)
+})
+
+describe("nothing dropped unseen", () => {
+  const withFile = (name: string, bytes: Uint8Array | string) =>
+    Effect.acquireRelease(
+      Effect.sync(() => {
+        const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+        writeFileSync(join(dir, name), bytes)
+        return { dir, file: join(dir, name) }
+      }),
+      ({ dir }) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+    )
+
+  it.scoped("reads every sheet that holds a table; each statement carries its sheet", () =>
+    Effect.gen(function*() {
+      const { file } = yield* withFile("to-ark.xlsx", writeXlsx([
+        { name: "Formiddag", grid: [["Spørgsmål", "Svar"], ["Hvad?", "Mere tid"], ["Hvad?", "Klart sprog"], ["Hvad?", "Tolke"]] },
+        { name: "Eftermiddag", grid: [["Spørgsmål", "Svar"], ["Hvad?", "Animationer"], ["Hvad?", "Inddrag pårørende"]] }
+      ], "2024-12-05"))
+      const r = yield* read(file)
+      expect(checkInvariants(r)).toEqual([])
+      expect(r.statements.map((s) => [s.source.sheet, s.text])).toEqual([
+        ["Formiddag", "Mere tid"], ["Formiddag", "Klart sprog"], ["Formiddag", "Tolke"],
+        ["Eftermiddag", "Animationer"], ["Eftermiddag", "Inddrag pårørende"]
+      ])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.scoped("prefers the column named like an answer over a longer comment column", () =>
+    Effect.gen(function*() {
+      const { file } = yield* withFile("svar-og-kommentar.csv",
+        "Spørgsmål;Svar;Kommentar\r\nHvad?;Mere tid;en lang kommentar om alt muligt andet end svaret\r\nHvad?;Tolke;endnu en lang kommentar der fylder meget mere\r\n")
+      const r = yield* read(file)
+      expect(r.statements.map((s) => s.text)).toEqual(["Mere tid", "Tolke"])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.scoped("a lone header-like word among the answers of a headerless table is an answer", () =>
+    Effect.gen(function*() {
+      const { file } = yield* withFile("uden-overskrift.csv",
+        "Hvad tager du med?;Mere tid til patienten\r\nHvad tager du med?;Klart sprog i brevene\r\nHvad tager du med?;Svar\r\nHvad tager du med?;Tolke til alle\r\n")
+      const r = yield* read(file)
+      expect(r.ledger.read).toBe(4)
+      expect(r.statements.map((s) => s.text)).toEqual(["Mere tid til patienten", "Klart sprog i brevene", "Svar", "Tolke til alle"])
+    }).pipe(Effect.provide(TestLayer)))
 })
