@@ -146,9 +146,9 @@ const parseCsvTable = (bytes: Uint8Array, file: string, sheet: string, options: 
   Effect.gen(function*() {
     const decoded = decodeText(bytes)
     if (decoded === undefined) return yield* new NotText({ path: file })
-    const { rows, unclosedQuoteLine } = parseCsv(decoded.text)
+    const { delimiter, rows, unclosedQuoteLine } = parseCsv(decoded.text)
     if (unclosedQuoteLine !== undefined) return yield* new MalformedCsv({ path: file, line: unclosedQuoteLine })
-    const t = readTable(rows, sheet, options)
+    const t = readTable(rows, sheet, options, delimiter)
     if (Either.isLeft(t)) return yield* tableFailure(file, t.left)
     return fromTable("table-csv", t.right)
   })

@@ -198,7 +198,12 @@ const guessColumns = (rows: Rows, from: number, w: number) => {
 }
 
 /** Read a plain table. Left when the answer column cannot be found. */
-export const readTable = (rows: Rows, sheet: string, options: TableOptions = {}): Either.Either<TableRead, TableFailure> => {
+/**
+ * `delimiter`: for a CSV, the field separator. A row with more fields than its header whose
+ * answer is the last column is an answer with an unquoted separator in it ("Mere tid, og ro"):
+ * the extra fields are joined back onto the answer, not cut off without a word.
+ */
+export const readTable = (rows: Rows, sheet: string, options: TableOptions = {}, delimiter?: string): Either.Either<TableRead, TableFailure> => {
   const w = width(rows)
   const isName = (spec: string | undefined) => spec !== undefined && !/^\d+$/.test(spec.trim()) && !/^[A-Za-z]{1,3}$/.test(spec.trim())
   let headerRow = findHeaderByNames(rows, isName(options.textColumn) ? options.textColumn : undefined)
@@ -271,6 +276,8 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
   const textHeader = header?.[textCol - 1]?.trim()
   const fallbackQuestion = textHeader && !TEXT_NAMES.has(normHeader(textHeader)) ? textHeader : DEFAULT_QUESTION
 
+  const headerWidth = header ? header.reduce((last, h, i) => (h.trim() !== "" ? i + 1 : last), 0) : 0
+  const joinsExtra = delimiter !== undefined && header !== undefined && textCol === headerWidth
   const entries: Array<RawEntry> = []
   const people = new Set<string>()
   const dates: Array<string> = []
@@ -293,7 +300,7 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {})
       date,
       upvotes: upvotesCol !== undefined ? numberOf(row[upvotesCol - 1]) : undefined,
       source: { sheet, row: r, column: textCol },
-      raw: cellText(row[textCol - 1])
+      raw: joinsExtra && row.length > textCol ? row.slice(textCol - 1).map((c) => cellText(c)).join(delimiter) : cellText(row[textCol - 1])
     })
   }
   return Either.right({

@@ -335,4 +335,11 @@ describe("nothing dropped unseen", () => {
       expect(r.ledger.read).toBe(4)
       expect(r.statements.map((s) => s.text)).toEqual(["Mere tid til patienten", "Klart sprog i brevene", "Svar", "Tolke til alle"])
     }).pipe(Effect.provide(TestLayer)))
+
+  it.scoped("a CSV row with extra fields keeps its whole answer when the answer is the last column", () =>
+    Effect.gen(function*() {
+      const { file } = yield* withFile("komma.csv", "Spørgsmål,Svar\nHvad?,Mere tid, og ro til samtalen\nHvad?,Tolke\n")
+      const r = yield* read(file)
+      expect(r.statements.map((s) => s.text)).toEqual(["Mere tid, og ro til samtalen", "Tolke"])
+    }).pipe(Effect.provide(TestLayer)))
 })
