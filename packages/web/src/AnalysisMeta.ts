@@ -15,6 +15,14 @@ export class ThemeLabel extends Schema.Class<ThemeLabel>("ThemeLabel")({
   label: Schema.String
 }) {}
 
+/** How much the categorizer learnt from saved corrections in the current run (see categorize/Corrections.ts). */
+export class CorrectionsUsed extends Schema.Class<CorrectionsUsed>("CorrectionsUsed")({
+  corrections: Schema.Number,
+  retrainedWith: Schema.Number,
+  followedExact: Schema.Number,
+  followedNear: Schema.Number
+}) {}
+
 /**
  * The stored input file: a name made only of [a-z0-9-] from the client's name (the reader
  * takes the report title from it) plus the validated extension, so it can never be a path.
@@ -45,6 +53,7 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
   statements: Schema.Number,
   needsReview: Schema.Number,
   overrides: Schema.Number,
+  corrections: Schema.optional(CorrectionsUsed),
   themes: Schema.Array(ThemeCount),
   /** Every theme a statement can be given, in the theme file's order, `other` last. */
   themeLabels: Schema.Array(ThemeLabel)

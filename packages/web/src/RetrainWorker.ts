@@ -1,0 +1,55 @@
+import { NodeContext } from "@effect/platform-node"
+import { Correction, correctionsHash, RetrainedMeta, retrainedName, rowsWithCorrections, writeAtomic } from "@udsagn/categorize/Corrections"
+import { modelKey, themeSetJson } from "@udsagn/categorize/ModelKey"
+import { ThemeModel } from "@udsagn/categorize/ThemeModel"
+import { parseLabeledCsv } from "@udsagn/categorize/TrainingData"
+import { ThemeSet } from "@udsagn/domain/Theme"
+import { Effect, Schema } from "effect"
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { parentPort, workerData } from "node:worker_threads"
+
+// Entry of the worker thread that retrains the model with the saved corrections (6-20 s of
+// CPU), so the server's HTTP loop keeps answering meanwhile. See Learning.ts.
+
+export const RetrainJob = Schema.Struct({
+  themeSet: ThemeSet,
+  corrections: Schema.Array(Correction),
+  trainingFile: Schema.String,
+  modelsDir: Schema.String
+})
+export type RetrainJob = typeof RetrainJob.Type
+
+/** Trains unless a model for exactly these inputs is already there; answers the model's name. */
+export const retrain = (job: RetrainJob) =>
+  Effect.gen(function*() {
+    const csv = existsSync(job.trainingFile) ? readFileSync(job.trainingFile, "utf8") : ""
+    // The base model's key, as the Categorizer computes it: a retrained model belongs to one base.
+    const baseKey = modelKey(themeSetJson(job.themeSet), csv)
+    const hash = correctionsHash(job.corrections)
+    const name = retrainedName(baseKey, hash)
+    const metaFile = join(job.modelsDir, `${name}.meta.json`)
+    if (existsSync(metaFile)) return name
+    const rows = rowsWithCorrections(csv.length > 0 ? parseLabeledCsv(csv).rows : [], job.corrections)
+    const model = ThemeModel.train(job.themeSet, rows, name)
+    yield* writeAtomic(join(job.modelsDir, `${name}.model.json`), JSON.stringify(model.data) + "\n")
+    const meta: RetrainedMeta = {
+      baseKey,
+      themeSet: job.corrections[0]?.themeSet ?? "",
+      correctionsHash: hash,
+      correctionIds: job.corrections.map((c) => c.id).sort(),
+      finishedAt: new Date().toISOString()
+    }
+    // Written last: its presence is what makes the model "ready".
+    yield* writeAtomic(metaFile, JSON.stringify(meta, null, 2) + "\n")
+    return name
+  })
+
+if (parentPort !== null && workerData !== undefined && workerData !== null) {
+  const port = parentPort
+  const job = Schema.decodeUnknownSync(RetrainJob)(workerData)
+  Effect.runPromise(retrain(job).pipe(Effect.provide(NodeContext.layer))).then(
+    (name) => port.postMessage({ ok: true, name }),
+    (error: unknown) => port.postMessage({ ok: false, error: String(error) })
+  )
+}
