@@ -102,9 +102,11 @@ export interface CorrectionMatch {
 /** Thresholds of a near duplicate: one word more or less in a five-word statement still matches. */
 export const NEAR_JACCARD = 0.8
 export const NEAR_COSINE = 0.85
-// Candidates share a word within the looser prefix of this Jaccard: wide enough for the trigram
-// test to see pairs where a word or two changed spelling, narrow enough to skip common words.
+// Candidates: a shared word in the prefixes for NEAR_JACCARD (complete for the Jaccard test), plus
+// a shared word in the looser prefixes for this Jaccard through short posting lists only, so the
+// trigram test also sees pairs where a word or two changed spelling without walking common words.
 const CANDIDATE_JACCARD = 0.5
+const MAX_LOOSE_POSTINGS = 64
 
 const wordsOf = (key: string): Array<string> => [...new Set(key.split(" ").filter((w) => w.length > 0))]
 
@@ -177,7 +179,11 @@ export class CorrectionIndex {
     if (exact) return { correction: exact, kind: "exact", similarity: 1 }
     const ws = this.ordered(wordsOf(key))
     const candidates = new Set<number>()
-    for (const w of ws.slice(0, prefixLength(ws.length, CANDIDATE_JACCARD))) for (const i of this.postings.get(w) ?? []) candidates.add(i)
+    const strict = prefixLength(ws.length, NEAR_JACCARD)
+    ws.slice(0, prefixLength(ws.length, CANDIDATE_JACCARD)).forEach((w, k) => {
+      const list = this.postings.get(w) ?? []
+      if (k < strict || list.length <= MAX_LOOSE_POSTINGS) for (const i of list) candidates.add(i)
+    })
     if (candidates.size === 0) return undefined
     const grams = trigrams(key)
     let best: CorrectionMatch | undefined

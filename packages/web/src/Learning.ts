@@ -13,15 +13,17 @@ import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import { trainingStatementsPath } from "@udsagn/domain/Paths"
 import { ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, FiberSet, Schema } from "effect"
+import { spawn } from "node:child_process"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { pathToFileURL } from "node:url"
-import { Worker } from "node:worker_threads"
-import type { RetrainJob } from "./RetrainWorker.js"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { RetrainJob } from "./RetrainWorker.js"
 import { WebConfig } from "./WebConfig.js"
 
 // The web app's memory of corrections (issue 11): every correction saved in an analysis is
 // kept in `<reports>/laering/corrections.json`; later analyses with the same theme set follow
-// it, and a model retrained with the corrections (in a worker thread, never on the HTTP loop)
+// it, and a model retrained with the corrections (in a child process, never on the HTTP loop)
 // is cached in `<reports>/laering/modeller/` and used once ready.
 
 export class RetrainFailed extends Data.TaggedError("RetrainFailed")<{ readonly message: string; readonly cause?: unknown }> {}
@@ -30,29 +32,25 @@ const themeSetsDir = (path: Path.Path, dir: string) => path.join(dir, "temaer")
 const encodeThemeSet = Schema.encodeSync(ThemeSet)
 const decodeThemeSet = Schema.decodeUnknown(Schema.parseJson(ThemeSet))
 
-/** The worker runs TypeScript: it gets tsx's loader whatever started us (tsx, vitest). */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href
+const tsxCli = join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs")
+const workerFile = fileURLToPath(new URL("./RetrainWorker.ts", import.meta.url))
 
-const runWorker = (job: RetrainJob) =>
-  Effect.async<string, RetrainFailed>((resume) => {
-    const worker = new Worker(new URL("./RetrainWorker.ts", import.meta.url), {
-      workerData: { ...job, themeSet: encodeThemeSet(job.themeSet) },
-      execArgv: ["--import", tsxLoader]
+/** Trains in a child process (its own CPU time, off the HTTP loop); the job goes in a file. */
+const runWorker = (job: RetrainJob, jobFile: string) =>
+  Effect.async<void, RetrainFailed>((resume) => {
+    writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(RetrainJob)(job)))
+    const child = spawn(process.execPath, [tsxCli, workerFile, jobFile], { stdio: ["ignore", "ignore", "pipe"] })
+    let stderr = ""
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
+    child.once("error", (cause) => resume(Effect.fail(new RetrainFailed({ message: cause.message, cause }))))
+    child.once("close", (code) => {
+      rmSync(jobFile, { force: true })
+      resume(code === 0 ? Effect.void : Effect.fail(new RetrainFailed({ message: stderr.trim().split("\n").slice(-1)[0] ?? `kode ${code}` })))
     })
-    let answered = false
-    worker.once("message", (m: { ok: boolean; name?: string; error?: string }) => {
-      answered = true
-      resume(m.ok && m.name !== undefined ? Effect.succeed(m.name) : Effect.fail(new RetrainFailed({ message: m.error ?? "ukendt fejl" })))
-      void worker.terminate()
+    return Effect.sync(() => {
+      child.kill()
+      rmSync(jobFile, { force: true })
     })
-    worker.once("error", (cause) => {
-      answered = true
-      resume(Effect.fail(new RetrainFailed({ message: cause.message, cause })))
-    })
-    worker.once("exit", (code) => {
-      if (!answered) resume(Effect.fail(new RetrainFailed({ message: `træningen stoppede (kode ${code})` })))
-    })
-    return Effect.sync(() => void worker.terminate())
   })
 
 export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning", {
@@ -81,13 +79,15 @@ export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning",
       for (const [key, set] of bySet) {
         const text = yield* fs.readFileString(path.join(themeSetsDir(path, dir), `${key}.json`))
         const themeSet = yield* decodeThemeSet(text)
-        yield* runWorker({ themeSet, corrections: set, trainingFile: trainingStatementsPath, modelsDir: modelsDir(path, dir) })
+        const models = modelsDir(path, dir)
+        yield* Effect.sync(() => mkdirSync(models, { recursive: true }))
+        yield* runWorker({ themeSet, corrections: set, trainingFile: trainingStatementsPath, modelsDir: models }, path.join(models, `job-${key}.json`))
         trained++
       }
     })
 
     /**
-     * Starts retraining in the background (a forked fiber waiting on a worker thread); when
+     * Starts retraining in the background (a forked fiber waiting on a child process); when
      * corrections change while it trains, it trains once more afterwards with the newest.
      */
     const retrainSoon = Effect.suspend(() => {

@@ -7,10 +7,11 @@ import { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect, Schema } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { parentPort, workerData } from "node:worker_threads"
+import { pathToFileURL } from "node:url"
 
-// Entry of the worker thread that retrains the model with the saved corrections (6-20 s of
-// CPU), so the server's HTTP loop keeps answering meanwhile. See Learning.ts.
+// Entry of the child process that retrains the model with the saved corrections (6-20 s of
+// CPU), so the server's HTTP loop keeps answering meanwhile. See Learning.ts. A process, not a
+// worker thread: Node 20 workers do not get tsx's loader, and this file is TypeScript.
 
 export const RetrainJob = Schema.Struct({
   themeSet: ThemeSet,
@@ -45,11 +46,14 @@ export const retrain = (job: RetrainJob) =>
     return name
   })
 
-if (parentPort !== null && workerData !== undefined && workerData !== null) {
-  const port = parentPort
-  const job = Schema.decodeUnknownSync(RetrainJob)(workerData)
+// Run as `tsx RetrainWorker.ts <job.json>`: exit code 0 when the model is ready.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const job = Schema.decodeUnknownSync(Schema.parseJson(RetrainJob))(readFileSync(process.argv[2] ?? "", "utf8"))
   Effect.runPromise(retrain(job).pipe(Effect.provide(NodeContext.layer))).then(
-    (name) => port.postMessage({ ok: true, name }),
-    (error: unknown) => port.postMessage({ ok: false, error: String(error) })
+    (name) => console.log(name),
+    (error: unknown) => {
+      console.error(String(error))
+      process.exitCode = 1
+    }
   )
 }
