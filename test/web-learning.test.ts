@@ -159,5 +159,8 @@ describe("the web app learns from corrections", () => {
     expect(meta.corrections.corrections).toBe(38)
     expect(meta.corrections.retrainedWith).toBe(38)
     expect(meta.corrections.followedExact + meta.corrections.followedNear).toBeGreaterThanOrEqual(30)
+    // The run's summary.json carries the same figures (for the report's method section).
+    const summary = (await (await fetch(`${server.url}/analyser/${id}/filer/summary.json`)).json()) as { corrections: unknown }
+    expect(summary.corrections).toEqual(meta.corrections)
   }, 150_000)
 })

@@ -8,7 +8,7 @@ import { Effect } from "effect"
 import {
   applyCorrectionMemory,
   CorrectionIndex,
-  type CorrectionsUsed,
+  CorrectionsUsed,
   readCorrections,
   readRetrainedModel,
   readyRetrained,
@@ -123,15 +123,19 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
         const known = retrained.get(ready.name)
         const data = known ? undefined : yield* files(readRetrainedModel(learning.dir, ready.name))
         m = known ?? (data ? new ThemeModel(themeSet, data) : base)
-        if (!known && m !== base) retrained.set(ready.name, m)
+        if (!known && m !== base) {
+          retrained.set(ready.name, m)
+          // Each correction gives a newer model: keep only the last few in memory.
+          for (const old of [...retrained.keys()].slice(0, -3)) retrained.delete(old)
+        }
       }
       const applied = applyCorrectionMemory(statements, (s) => categorizeStatement(m, s), new CorrectionIndex(eligible))
-      const used: CorrectionsUsed = {
+      const used = new CorrectionsUsed({
         corrections: eligible.length,
         retrainedWith: m === base ? 0 : (ready?.meta.correctionIds.length ?? 0),
         followedExact: applied.exact,
         followedNear: applied.near
-      }
+      })
       return { statements: withinBudget(applied.statements), used }
     })
 

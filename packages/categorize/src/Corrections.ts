@@ -217,15 +217,15 @@ export const followCorrection = (categorized: CategorizedStatement, match: Corre
 }
 
 /** How much the categorizer learnt from corrections in one run (recorded in summary.json and the analysis). */
-export interface CorrectionsUsed {
+export class CorrectionsUsed extends Schema.Class<CorrectionsUsed>("CorrectionsUsed")({
   /** Saved corrections for this theme set that the run could follow. */
-  readonly corrections: number
+  corrections: Schema.Number,
   /** Corrections the model in use was retrained with (0: the base model). */
-  readonly retrainedWith: number
+  retrainedWith: Schema.Number,
   /** Statements given a correction's themes: same text, or nearly the same. */
-  readonly followedExact: number
-  readonly followedNear: number
-}
+  followedExact: Schema.Number,
+  followedNear: Schema.Number
+}) {}
 
 /**
  * The training rows with the corrections: a training row with a corrected text is dropped (the

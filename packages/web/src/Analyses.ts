@@ -2,7 +2,7 @@ import { FileSystem, Path } from "@effect/platform"
 import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER } from "@udsagn/domain/Theme"
 import { Cause, Data, Deferred, Effect, FiberSet, Schema } from "effect"
-import { AnalysisMeta, CorrectionsUsed, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
+import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
 import { AnalysisStore, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
@@ -81,7 +81,7 @@ export const metaFromOutput = (
     statements: result.statements.length,
     needsReview: result.statements.filter((s) => s.needsReview).length,
     overrides,
-    ...(out.corrections !== undefined ? { corrections: new CorrectionsUsed(out.corrections) } : {}),
+    ...(out.corrections !== undefined ? { corrections: out.corrections } : {}),
     themes: summary.themes.map((t) =>
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),

@@ -1,3 +1,4 @@
+import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { Schema } from "effect"
 import { AnalysisId, RunId } from "./Ids.js"
 
@@ -13,14 +14,6 @@ export class ThemeCount extends Schema.Class<ThemeCount>("ThemeCount")({
 export class ThemeLabel extends Schema.Class<ThemeLabel>("ThemeLabel")({
   id: Schema.String,
   label: Schema.String
-}) {}
-
-/** How much the categorizer learnt from saved corrections in the current run (see categorize/Corrections.ts). */
-export class CorrectionsUsed extends Schema.Class<CorrectionsUsed>("CorrectionsUsed")({
-  corrections: Schema.Number,
-  retrainedWith: Schema.Number,
-  followedExact: Schema.Number,
-  followedNear: Schema.Number
 }) {}
 
 /**
@@ -53,6 +46,7 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
   statements: Schema.Number,
   needsReview: Schema.Number,
   overrides: Schema.Number,
+  /** What the categorizer learnt from saved corrections in the current run (see categorize/Corrections.ts). */
   corrections: Schema.optional(CorrectionsUsed),
   themes: Schema.Array(ThemeCount),
   /** Every theme a statement can be given, in the theme file's order, `other` last. */

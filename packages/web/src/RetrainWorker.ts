@@ -5,7 +5,7 @@ import { ThemeModel } from "@udsagn/categorize/ThemeModel"
 import { parseLabeledCsv } from "@udsagn/categorize/TrainingData"
 import { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect, Schema } from "effect"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 
@@ -43,8 +43,25 @@ export const retrain = (job: RetrainJob) =>
     }
     // Written last: its presence is what makes the model "ready".
     yield* writeAtomic(metaFile, JSON.stringify(meta, null, 2) + "\n")
+    prune(job.modelsDir, baseKey, meta)
     return name
   })
+
+/**
+ * Drops this theme set's models that learnt from a correction since removed: no analysis may use
+ * them again (see `readyRetrained`), and each is the size of model.json.
+ */
+const prune = (dir: string, baseKey: string, current: RetrainedMeta) => {
+  const ids = new Set(current.correctionIds)
+  for (const file of readdirSync(dir).filter((f) => f.startsWith(`${baseKey}-`) && f.endsWith(".meta.json"))) {
+    const decoded = Schema.decodeUnknownEither(Schema.parseJson(RetrainedMeta))(readFileSync(join(dir, file), "utf8"))
+    if (decoded._tag === "Left" || decoded.right.themeSet !== current.themeSet) continue
+    if (decoded.right.correctionIds.every((id) => ids.has(id))) continue
+    const stem = file.slice(0, -".meta.json".length)
+    rmSync(join(dir, file), { force: true })
+    rmSync(join(dir, `${stem}.model.json`), { force: true })
+  }
+}
 
 // Run as `tsx RetrainWorker.ts <job.json>`: exit code 0 when the model is ready.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

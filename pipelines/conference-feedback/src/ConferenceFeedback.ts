@@ -1,7 +1,7 @@
 import { FileSystem, Path } from "@effect/platform"
 import { aggregate } from "@udsagn/aggregate/Aggregate"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
-import type { CorrectionsUsed } from "@udsagn/categorize/Corrections"
+import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { applyOverrides, loadOverrides } from "@udsagn/categorize/Overrides"
 import { ThemeLoader } from "@udsagn/categorize/ThemeLoader"
 import { buildChartSpecs } from "@udsagn/charts/ChartSpecs"
@@ -84,6 +84,7 @@ export class OutputNotEmpty extends Data.TaggedError("OutputNotEmpty")<{
 const encodeStatements = Schema.encodeSync(StatementsFile)
 const encodeLedger = Schema.encodeSync(Ledger)
 const encodeSummary = Schema.encodeSync(Summary)
+const encodeCorrectionsUsed = Schema.encodeSync(CorrectionsUsed)
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
 
 /**
@@ -162,7 +163,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           // `corrections`: how many saved corrections the categorizer learnt from (web runs only).
           yield* writeFile(
             path.join(work, "summary.json"),
-            json(learnt ? { ...encodeSummary(summary), corrections: learnt.used } : encodeSummary(summary))
+            json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt.used) } : encodeSummary(summary))
           )
           yield* reports.write({ result, summary, charts, outDir: work })
           yield* replaceDirectory(fs, work, outDir)
