@@ -80,7 +80,7 @@ describe("the web app learns from corrections", () => {
     const seen = new Set<string>()
     const picked = rows.filter((r) => {
       const key = r.text.toLowerCase().trim()
-      if (seen.has(key) || r.text.split(/\s+/).length < 3) return false
+      if (seen.has(key)) return false
       seen.add(key)
       return true
     }).slice(0, 40)
