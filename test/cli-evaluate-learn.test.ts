@@ -60,16 +60,23 @@ describe("udsagn evaluate and learn (real CLI)", () => {
     fs.writeFileSync(training, "id,question,text,themes\nt0001,Q,Noget helt andet,other\n")
 
     const args = ["learn", "--statements", path.join(out, "statements.json"), "--overrides", "rettelser.json", "--training", "training.csv"]
-    const first = await runCli(args, { cwd: dir })
+    // The web app's memory of corrections goes to REPORTS_DIR (here the temp folder, not reports/).
+    const env = { REPORTS_DIR: path.join(dir, "reports") }
+    const first = await runCli(args, { cwd: dir, env })
     expect(first.code).toBe(0)
     const lines = fs.readFileSync(training, "utf8").trim().split("\n")
     expect(lines).toHaveLength(3)
     expect(lines[2]).toContain("staff-burnout")
     expect(lines[2]).toContain(target.text.slice(0, 20).replace(/"/g, '""'))
 
-    const second = await runCli(args, { cwd: dir })
+    const second = await runCli(args, { cwd: dir, env })
     expect(second.code).toBe(0)
     expect(fs.readFileSync(training, "utf8").trim().split("\n")).toHaveLength(3)
+    // Remembered once for the web app, with the corrected themes.
+    const memory = JSON.parse(fs.readFileSync(path.join(dir, "reports/laering/corrections.json"), "utf8")) as {
+      corrections: Array<{ text: string; themes: Array<string> }>
+    }
+    expect(memory.corrections).toEqual([expect.objectContaining({ text: target.text, themes: ["staff-burnout"] })])
     // The project's own training data was not touched.
     expect(fs.readFileSync(path.join(repoRoot, "data/training/statements.csv"), "utf8")).toBe(projectTraining)
   })

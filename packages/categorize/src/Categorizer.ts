@@ -1,13 +1,22 @@
-import { FileSystem } from "@effect/platform"
+import { FileSystem, Path } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
 import { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { trainingStatementsPath } from "@udsagn/domain/Paths"
 import type { Statement } from "@udsagn/domain/Statement"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect } from "effect"
+import {
+  applyCorrectionMemory,
+  CorrectionIndex,
+  CorrectionsUsed,
+  readCorrections,
+  readRetrainedModel,
+  readyRetrained,
+  themeSetKey
+} from "./Corrections.js"
 import { decodeStoredModel, modelFor, modelPath } from "./ModelStore.js"
 import { withinReviewBudget } from "./ReviewModel.js"
-import type { ThemeModel } from "./ThemeModel.js"
+import { ThemeModel } from "./ThemeModel.js"
 
 /** Categorizes one statement with a trained model (pure). */
 export const categorizeStatement = (model: ThemeModel, s: Statement): CategorizedStatement => {
@@ -36,9 +45,16 @@ export const categorizeStatement = (model: ThemeModel, s: Statement): Categorize
   return new CategorizedStatement(fields, true)
 }
 
+/** Over the review budget: the more confident of the flagged are unflagged (new objects, not mutated). */
+const withinBudget = (categorized: ReadonlyArray<CategorizedStatement>): Array<CategorizedStatement> => {
+  const keep = withinReviewBudget(categorized)
+  return categorized.map((c, i) => (c.needsReview && !keep.has(i) ? new CategorizedStatement({ ...c, needsReview: false }, true) : c))
+}
+
 export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categorize/Categorizer", {
   effect: Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
     // One model per (theme set, training data): training happens at most once per run.
     const cache = new Map<string, ThemeModel>()
     const byThemeSet = new WeakMap<ThemeSet, ThemeModel>()
@@ -74,15 +90,56 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       themeSet: ThemeSet
     ) {
       const m = yield* model(themeSet)
-      const categorized = statements.map((s) => categorizeStatement(m, s))
-      const keep = withinReviewBudget(categorized)
-      // Over budget: the more confident of the flagged are unflagged (new objects, not mutated).
-      return categorized.map((c, i) =>
-        c.needsReview && !keep.has(i) ? new CategorizedStatement({ ...c, needsReview: false }, true) : c
-      )
+      return withinBudget(statements.map((s) => categorizeStatement(m, s)))
     })
 
-    return { categorize, model } as const
+    // Retrained models read from the corrections folder, by file name (the name is its key).
+    const retrained = new Map<string, ThemeModel>()
+
+    /**
+     * Categorizes with what the saved corrections in `learning.dir` teach (see Corrections.ts):
+     * the newest ready model retrained with them, and the memory of corrected texts. Only
+     * corrections saved before `learning.before` count (an analysis learns from earlier ones).
+     */
+    const categorizeLearning = Effect.fn("Categorizer.categorizeLearning")(function* (
+      statements: ReadonlyArray<Statement>,
+      themeSet: ThemeSet,
+      learning: { readonly dir: string; readonly before?: string | undefined }
+    ) {
+      const base = yield* model(themeSet)
+      const setKey = themeSetKey(themeSet)
+      const files = <A, E>(effect: Effect.Effect<A, E, FileSystem.FileSystem | Path.Path>) =>
+        effect.pipe(Effect.provideService(FileSystem.FileSystem, fs), Effect.provideService(Path.Path, path))
+      // A damaged memory must not stop the analysis: it runs as without corrections, with a warning.
+      const saved = yield* files(readCorrections(learning.dir)).pipe(
+        Effect.catchTag("CorrectionsError", (e) => Effect.logWarning(e.message).pipe(Effect.as([])))
+      )
+      const eligible = saved.filter(
+        (c) => c.themeSet === setKey && (learning.before === undefined || c.createdAt < learning.before)
+      )
+      const ready = eligible.length > 0 ? yield* files(readyRetrained(learning.dir, base.data.key, eligible)) : undefined
+      let m = base
+      if (ready) {
+        const known = retrained.get(ready.name)
+        const data = known ? undefined : yield* files(readRetrainedModel(learning.dir, ready.name))
+        m = known ?? (data ? new ThemeModel(themeSet, data) : base)
+        if (!known && m !== base) {
+          retrained.set(ready.name, m)
+          // Each correction gives a newer model: keep only the last few in memory.
+          for (const old of [...retrained.keys()].slice(0, -3)) retrained.delete(old)
+        }
+      }
+      const applied = applyCorrectionMemory(statements, (s) => categorizeStatement(m, s), new CorrectionIndex(eligible))
+      const used = new CorrectionsUsed({
+        corrections: eligible.length,
+        retrainedWith: m === base ? 0 : (ready?.meta.correctionIds.length ?? 0),
+        followedExact: applied.exact,
+        followedNear: applied.near
+      })
+      return { statements: withinBudget(applied.statements), used }
+    })
+
+    return { categorize, categorizeLearning, model } as const
   }),
   dependencies: [NodeContext.layer]
 }) {}

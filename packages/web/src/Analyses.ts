@@ -6,6 +6,7 @@ import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./Analysis
 import { AnalysisStore, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
+import { Learning } from "./Learning.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** Why an analysis could not be made: `input` is the user's file (400), `internal` is ours (500). */
@@ -80,6 +81,7 @@ export const metaFromOutput = (
     statements: result.statements.length,
     needsReview: result.statements.filter((s) => s.needsReview).length,
     overrides,
+    ...(out.corrections !== undefined ? { corrections: out.corrections } : {}),
     themes: summary.themes.map((t) =>
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),
@@ -92,6 +94,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
   scoped: Effect.gen(function*() {
     const store = yield* AnalysisStore
     const analyzer = yield* Analyzer
+    const learning = yield* Learning
     const config = yield* WebConfig
     const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
@@ -128,6 +131,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         readonly themesFile: string | undefined
         readonly overridesPath: string | undefined
         readonly sourceName: string
+        /** When the analysis was started: it learns from the corrections saved before. */
+        readonly startedAt: string
       },
       onProgress: (stage: Stage, message: string) => void
     ) =>
@@ -142,7 +147,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             input: path.join(folder, inputs.inputFile),
             outDir,
             ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
-            ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {})
+            ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
+            corrections: learning.input(inputs.startedAt)
           },
           onProgress
         ).pipe(
@@ -176,12 +182,13 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     const start = Effect.fn("Analyses.start")(
       function*(upload: StagedUpload) {
         const done = yield* Deferred.make<AnalysisMeta, AnalysisFailed>()
+        const startedAt = new Date().toISOString()
         setJob(upload.id, { state: "queued" })
         const work = Effect.gen(function*() {
           setJob(upload.id, { state: "running", stage: "ingest", message: "" })
           const { files, out, run } = yield* runPipeline(
             upload.folder,
-            { inputFile: upload.inputFile, themesFile: upload.themesFile, overridesPath: undefined, sourceName: upload.sourceName },
+            { inputFile: upload.inputFile, themesFile: upload.themesFile, overridesPath: undefined, sourceName: upload.sourceName, startedAt },
             (stage, message) => setJob(upload.id, { state: "running", stage, message })
           )
           const now = new Date().toISOString()
@@ -255,7 +262,13 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* store.writeJsonAtomic(pendingPath, Schema.encodeSync(OverridesFile)(overrides))
         const { files, out, run } = yield* runPipeline(
           folder,
-          { inputFile: meta.inputFile, themesFile: meta.themesFile, overridesPath: pendingPath, sourceName: meta.sourceName },
+          {
+            inputFile: meta.inputFile,
+            themesFile: meta.themesFile,
+            overridesPath: pendingPath,
+            sourceName: meta.sourceName,
+            startedAt: meta.createdAt
+          },
           () => {}
         ).pipe(
           permits.withPermits(1),
@@ -264,6 +277,10 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* fs.rename(pendingPath, finalPath).pipe(Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
         const next = metaFromOutput(meta, run, out, files, overrides.length)
         yield* store.writeMeta(folder, next)
+        // The corrections become the memory later analyses learn from; failing that must not undo the save.
+        yield* learning.record(id, out.result).pipe(
+          Effect.catchAll((e) => Effect.logWarning(`Rettelserne kunne ikke gemmes til læring: ${e.message}`))
+        )
         // Drop the earlier run and anything a crashed run left beside it.
         const runsDir = path.join(folder, "runs")
         const leftovers = yield* fs.readDirectory(runsDir).pipe(Effect.orElseSucceed((): ReadonlyArray<string> => []))

@@ -1,3 +1,4 @@
+import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { Schema } from "effect"
 import { AnalysisId, RunId } from "./Ids.js"
 
@@ -45,6 +46,8 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
   statements: Schema.Number,
   needsReview: Schema.Number,
   overrides: Schema.Number,
+  /** What the categorizer learnt from saved corrections in the current run (see categorize/Corrections.ts). */
+  corrections: Schema.optional(CorrectionsUsed),
   themes: Schema.Array(ThemeCount),
   /** Every theme a statement can be given, in the theme file's order, `other` last. */
   themeLabels: Schema.Array(ThemeLabel)

@@ -4,6 +4,7 @@ import { Context, Effect, Exit, Layer, Scope } from "effect"
 import { createServer } from "node:http"
 import { Analyses } from "./Analyses.js"
 import { AnalysisStore } from "./AnalysisStore.js"
+import { Learning } from "./Learning.js"
 import type { Analyzer } from "./Analyzer.js"
 import { notFound, router } from "./Routes.js"
 import { isLoopbackHost, secure } from "./Security.js"
@@ -27,6 +28,7 @@ export const serverLayer = (listen: ListenOptions) => {
   const guard = secure({ loopbackOnly: isLoopbackHost(listen.host) })
   return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(handler)))).pipe(
     Layer.provide(Analyses.Default),
+    Layer.provide(Learning.Default),
     Layer.provide(AnalysisStore.Default),
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: listen.port, host: listen.host })),
     Layer.provide(NodeContext.layer)

@@ -1,6 +1,7 @@
 import { FileSystem, Path } from "@effect/platform"
 import { aggregate } from "@udsagn/aggregate/Aggregate"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
+import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { applyOverrides, loadOverrides } from "@udsagn/categorize/Overrides"
 import { ThemeLoader } from "@udsagn/categorize/ThemeLoader"
 import { buildChartSpecs } from "@udsagn/charts/ChartSpecs"
@@ -38,6 +39,11 @@ export interface AnalyzeInput {
   readonly overridesPath?: string | undefined
   readonly textColumn?: string | undefined
   readonly questionColumn?: string | undefined
+  /**
+   * Learn from saved corrections (the web app's `<reports>/laering`): those saved before
+   * `before` are followed and the model retrained with them is used when ready.
+   */
+  readonly corrections?: { readonly dir: string; readonly before?: string | undefined } | undefined
 }
 
 export interface AnalyzeOutput {
@@ -46,6 +52,8 @@ export interface AnalyzeOutput {
   readonly result: CategorizedResult
   readonly summary: Summary
   readonly files: ReadonlyArray<string>
+  /** What the categorizer learnt from saved corrections, when the run was given them. */
+  readonly corrections?: CorrectionsUsed | undefined
 }
 
 /** Writing the output folder failed (disk full, no permission…). */
@@ -76,6 +84,7 @@ export class OutputNotEmpty extends Data.TaggedError("OutputNotEmpty")<{
 const encodeStatements = Schema.encodeSync(StatementsFile)
 const encodeLedger = Schema.encodeSync(Ledger)
 const encodeSummary = Schema.encodeSync(Summary)
+const encodeCorrectionsUsed = Schema.encodeSync(CorrectionsUsed)
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
 
 /**
@@ -116,7 +125,10 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           : []
 
         onProgress("categorize", `${stageLabel("categorize")} (${ingested.statements.length})`)
-        const categorized = yield* categorizer.categorize(ingested.statements, themeSet)
+        const learnt = input.corrections !== undefined
+          ? yield* categorizer.categorizeLearning(ingested.statements, themeSet, input.corrections)
+          : undefined
+        const categorized = learnt?.statements ?? (yield* categorizer.categorize(ingested.statements, themeSet))
         const statements = overrides.length > 0 ? yield* applyOverrides(categorized, overrides, themeSet) : categorized
 
         const result = new CategorizedResult({
@@ -148,7 +160,11 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
           yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(ingested.ledger)))
           // The figures behind the report, for programs (the web app's API reads them back).
-          yield* writeFile(path.join(work, "summary.json"), json(encodeSummary(summary)))
+          // `corrections`: how many saved corrections the categorizer learnt from (web runs only).
+          yield* writeFile(
+            path.join(work, "summary.json"),
+            json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt.used) } : encodeSummary(summary))
+          )
           yield* reports.write({ result, summary, charts, outDir: work })
           yield* replaceDirectory(fs, work, outDir)
         }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
@@ -160,7 +176,8 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           reportPath: path.join(outDir, "report.html"),
           result,
           summary,
-          files
+          files,
+          ...(learnt ? { corrections: learnt.used } : {})
         } satisfies AnalyzeOutput
       })
 

@@ -1,8 +1,11 @@
 import { Command, Options } from "@effect/cli"
-import { FileSystem } from "@effect/platform"
+import { FileSystem, Path } from "@effect/platform"
 import { applyOverrides, csvCell, loadOverrides, modelFor, modelPath, normalize, parseLabeledCsv, ThemeLoader } from "@udsagn/categorize"
+import { learningDir, readCorrections, recordCorrections, themeSetKey, writeCorrections } from "@udsagn/categorize/Corrections"
+import { dataLocations, defaultLocations } from "@udsagn/conference-feedback/DataLocations"
 import { type CategorizedStatement, StatementsFile } from "@udsagn/domain/Categorization"
 import { trainingStatementsPath } from "@udsagn/domain/Paths"
+import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Console, Data, Effect, Either, Option, Schema } from "effect"
 import { resolveUserPath } from "../Paths.js"
 
@@ -45,6 +48,7 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
   readonly overrides: Option.Option<string>
   readonly themes: Option.Option<string>
   readonly training: Option.Option<string>
+  readonly reportsDir: Option.Option<string>
 }) {
   const fs = yield* FileSystem.FileSystem
   const trainingPath = Option.match(args.training, { onNone: () => trainingStatementsPath, onSome: resolveUserPath })
@@ -59,8 +63,8 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
   let statements: ReadonlyArray<CategorizedStatement> = yield* Schema.decodeUnknown(StatementsFile)(json).pipe(
     Effect.mapError((cause) => new LearnError({ message: `${path} er ikke en statements.json fra udsagn analyze.`, cause }))
   )
+  const themeSet = yield* (yield* ThemeLoader).load(Option.getOrUndefined(Option.map(args.themes, resolveUserPath)))
   if (Option.isSome(args.overrides)) {
-    const themeSet = yield* (yield* ThemeLoader).load(Option.getOrUndefined(Option.map(args.themes, resolveUserPath)))
     const overrides = yield* loadOverrides(resolveUserPath(args.overrides.value))
     const applied = applyOverrides(statements, overrides, themeSet)
     if (Either.isLeft(applied)) return yield* applied.left
@@ -79,6 +83,7 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
   }
   const reviewed = statements.filter((s) => s.overridden).length
   yield* Console.log(`${lines.length} rettede udsagn føjet til træningsdata (${reviewed} rettede i alt, ${skipped} fandtes allerede).`)
+  yield* rememberCorrections(statements, themeSet, args.reportsDir)
   if (lines.length > 0 && trainingPath === trainingStatementsPath) {
     // Retrain the default model now, so the next run starts fast with the corrections learned.
     const themeSet = yield* (yield* ThemeLoader).load()
@@ -94,13 +99,38 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
   return lines.length
 })
 
+/**
+ * The same memory the web app keeps (`<reports>/laering/corrections.json`, see
+ * categorize/Corrections.ts): later analyses in the web app with this theme set follow these corrections.
+ */
+const rememberCorrections = (
+  statements: ReadonlyArray<CategorizedStatement>,
+  themeSet: ThemeSet,
+  reportsDirOption: Option.Option<string>
+) =>
+  Effect.gen(function*() {
+    const path = yield* Path.Path
+    const fromConfig = yield* dataLocations.pipe(Effect.map((l) => l.reportsDir), Effect.orElseSucceed(() => defaultLocations.reportsDir))
+    const dir = learningDir(path, Option.match(reportsDirOption, { onNone: () => fromConfig, onSome: resolveUserPath }))
+    const fresh = statements.filter((s) => s.overridden).map((s) => ({ text: s.text, themes: s.themes }))
+    if (fresh.length === 0) return
+    const existing = yield* readCorrections(dir)
+    const next = recordCorrections(existing, fresh, { themeSet: themeSetKey(themeSet), now: new Date().toISOString() })
+    yield* writeCorrections(dir, next)
+    yield* Console.log(`${fresh.length} rettelser husket i ${path.join(dir, "corrections.json")}; nye analyser i webappen følger dem.`)
+  }).pipe(Effect.mapError((cause) => new LearnError({ message: cause.message, cause })))
+
 export const learnCommand = Command.make(
   "learn",
   {
     statements: Options.text("statements").pipe(Options.withDescription("statements.json fra en kørsel (rettede udsagn har overridden: true)")),
     overrides: Options.text("overrides").pipe(Options.withDescription("Rettelsesfil (csv id,text,themes eller json), anvendes først"), Options.optional),
     themes: Options.text("themes").pipe(Options.withDescription("Temafil; standard: data/themes/default.json"), Options.optional),
-    training: Options.text("training").pipe(Options.withDescription("Træningsdata (csv); standard: data/training/statements.csv"), Options.optional)
+    training: Options.text("training").pipe(Options.withDescription("Træningsdata (csv); standard: data/training/statements.csv"), Options.optional),
+    reportsDir: Options.text("reports-dir").pipe(
+      Options.withDescription("Webappens mappe; rettelserne huskes i <mappe>/laering (standard: REPORTS_DIR eller reports/)"),
+      Options.optional
+    )
   },
   (args) => learn(args).pipe(Effect.asVoid, Effect.provide(ThemeLoader.Default))
 ).pipe(Command.withDescription("Føj en persons rettelser til træningsdata, så de huskes næste gang."))

@@ -1,0 +1,148 @@
+import { FileSystem, Path } from "@effect/platform"
+import {
+  type Correction,
+  learningDir,
+  modelsDir,
+  readCorrections,
+  recordCorrections,
+  themeSetKey,
+  writeAtomic,
+  writeCorrections
+} from "@udsagn/categorize/Corrections"
+import type { CategorizedResult } from "@udsagn/domain/Analysis"
+import { trainingStatementsPath } from "@udsagn/domain/Paths"
+import { ThemeSet } from "@udsagn/domain/Theme"
+import { Data, Effect, FiberSet, Schema } from "effect"
+import { spawn } from "node:child_process"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { RetrainJob } from "./RetrainWorker.js"
+import { WebConfig } from "./WebConfig.js"
+
+// The web app's memory of corrections (issue 11): every correction saved in an analysis is
+// kept in `<reports>/laering/corrections.json`; later analyses with the same theme set follow
+// it, and a model retrained with the corrections (in a child process, never on the HTTP loop)
+// is cached in `<reports>/laering/modeller/` and used once ready.
+
+export class RetrainFailed extends Data.TaggedError("RetrainFailed")<{ readonly message: string; readonly cause?: unknown }> {}
+
+const themeSetsDir = (path: Path.Path, dir: string) => path.join(dir, "temaer")
+const encodeThemeSet = Schema.encodeSync(ThemeSet)
+const decodeThemeSet = Schema.decodeUnknown(Schema.parseJson(ThemeSet))
+
+const tsxCli = join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs")
+const workerFile = fileURLToPath(new URL("./RetrainWorker.ts", import.meta.url))
+
+/** Trains in a child process (its own CPU time, off the HTTP loop); the job goes in a file. */
+const runWorker = (job: RetrainJob, jobFile: string) =>
+  Effect.async<void, RetrainFailed>((resume) => {
+    writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(RetrainJob)(job)))
+    const child = spawn(process.execPath, [tsxCli, workerFile, jobFile], { stdio: ["ignore", "ignore", "pipe"] })
+    let stderr = ""
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
+    child.once("error", (cause) => resume(Effect.fail(new RetrainFailed({ message: cause.message, cause }))))
+    child.once("close", (code) => {
+      rmSync(jobFile, { force: true })
+      resume(code === 0 ? Effect.void : Effect.fail(new RetrainFailed({ message: stderr.trim().split("\n").slice(-1)[0] ?? `kode ${code}` })))
+    })
+    return Effect.sync(() => {
+      child.kill()
+      rmSync(jobFile, { force: true })
+    })
+  })
+
+export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning", {
+  scoped: Effect.gen(function*() {
+    const config = yield* WebConfig
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const dir = learningDir(path, config.reportsDir)
+    const fibers = yield* FiberSet.make<unknown, unknown>()
+    // One writer of corrections.json at a time (read, change, write).
+    const lock = yield* Effect.makeSemaphore(1)
+    let training = false
+    let again = false
+    let trained = 0
+
+    const files = <A, E>(effect: Effect.Effect<A, E, FileSystem.FileSystem | Path.Path>) =>
+      effect.pipe(Effect.provideService(FileSystem.FileSystem, fs), Effect.provideService(Path.Path, path))
+
+    const list = files(readCorrections(dir))
+
+    /** One retraining per theme set that has corrections, each in a worker thread. */
+    const retrainAll = Effect.gen(function*() {
+      const corrections = yield* list
+      const bySet = new Map<string, Array<Correction>>()
+      for (const c of corrections) bySet.set(c.themeSet, [...(bySet.get(c.themeSet) ?? []), c])
+      for (const [key, set] of bySet) {
+        const text = yield* fs.readFileString(path.join(themeSetsDir(path, dir), `${key}.json`))
+        const themeSet = yield* decodeThemeSet(text)
+        const models = modelsDir(path, dir)
+        yield* Effect.sync(() => mkdirSync(models, { recursive: true }))
+        yield* runWorker({ themeSet, corrections: set, trainingFile: trainingStatementsPath, modelsDir: models }, path.join(models, `job-${key}.json`))
+        trained++
+      }
+    })
+
+    /**
+     * Starts retraining in the background (a forked fiber waiting on a child process); when
+     * corrections change while it trains, it trains once more afterwards with the newest.
+     */
+    const retrainSoon = Effect.suspend(() => {
+      if (training) {
+        again = true
+        return Effect.void
+      }
+      training = true
+      const loop: Effect.Effect<void> = Effect.suspend(() => {
+        again = false
+        return retrainAll.pipe(
+          Effect.catchAll((e) => Effect.logWarning(`Modellen kunne ikke trænes med rettelserne: ${"message" in e ? e.message : String(e)}`)),
+          Effect.flatMap(() => (again ? loop : Effect.void))
+        )
+      })
+      return FiberSet.run(fibers, loop.pipe(Effect.ensuring(Effect.sync(() => (training = false)))))
+    }).pipe(Effect.asVoid)
+
+    const change = (f: (existing: ReadonlyArray<Correction>) => ReadonlyArray<Correction>) =>
+      lock.withPermits(1)(
+        Effect.gen(function*() {
+          const existing = yield* list
+          const next = f(existing)
+          const same = JSON.stringify(next) === JSON.stringify(existing)
+          if (!same) yield* files(writeCorrections(dir, next))
+          return { existing, next, same }
+        })
+      )
+
+    /** After an analysis' corrections are saved: its overridden statements become the memory's entries for it. */
+    const record = Effect.fn("Learning.record")(function*(analysis: string, result: CategorizedResult) {
+      const key = themeSetKey(result.themeSet)
+      yield* files(writeAtomic(path.join(themeSetsDir(path, dir), `${key}.json`), JSON.stringify(encodeThemeSet(result.themeSet))))
+      const fresh = result.statements.filter((s) => s.overridden).map((s) => ({ text: s.text, themes: s.themes }))
+      const now = new Date().toISOString()
+      const { same } = yield* change((existing) => recordCorrections(existing, fresh, { themeSet: key, analysis, now }))
+      if (!same) yield* retrainSoon
+    })
+
+    /** Removes one correction; false when there is none with that id. */
+    const remove = Effect.fn("Learning.remove")(function*(id: string) {
+      const { same } = yield* change((existing) => existing.filter((c) => c.id !== id))
+      if (!same) yield* retrainSoon
+      return !same
+    })
+
+    return {
+      dir,
+      list,
+      record,
+      remove,
+      /** Whether a retraining is running now, and how many finished since the server started. */
+      status: Effect.sync(() => ({ training, trained })),
+      /** The pipeline's `corrections` input for an analysis started at `before`. */
+      input: (before: string) => ({ dir, before })
+    } as const
+  })
+}) {}
