@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { FileSystem, Path } from "@effect/platform"
 import { normalize } from "@udsagn/danish"
-import { CategorizedStatement, Evidence } from "@udsagn/domain/Categorization"
+import { CategorizedStatement, CorrectionsUsed, Evidence } from "@udsagn/domain/Categorization"
 import type { Statement } from "@udsagn/domain/Statement"
 import { ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, Schema } from "effect"
@@ -216,17 +216,6 @@ export const followCorrection = (categorized: CategorizedStatement, match: Corre
   return new CategorizedStatement({ ...categorized, themes, evidence, confidence: match.similarity, needsReview: false }, true)
 }
 
-/** How much the categorizer learnt from corrections in one run (recorded in summary.json and the analysis). */
-export class CorrectionsUsed extends Schema.Class<CorrectionsUsed>("CorrectionsUsed")({
-  /** Saved corrections for this theme set that the run could follow. */
-  corrections: Schema.Number,
-  /** Corrections the model in use was retrained with (0: the base model). */
-  retrainedWith: Schema.Number,
-  /** Statements given a correction's themes: same text, or nearly the same. */
-  followedExact: Schema.Number,
-  followedNear: Schema.Number
-}) {}
-
 /**
  * The training rows with the corrections: a training row with a corrected text is dropped (the
  * person's themes replace it), and each correction counts three times. `relevantRows` merges
@@ -334,3 +323,5 @@ export const applyCorrectionMemory = (
   })
   return { statements: out, exact, near }
 }
+
+export { CorrectionsUsed }

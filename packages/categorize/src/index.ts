@@ -1,6 +1,7 @@
 export * from "./Analyzer.js"
 export * from "./Calibration.js"
 export * from "./Categorizer.js"
+export * from "./Corrections.js"
 export * from "./CrossValidation.js"
 export * from "./Evaluation.js"
 export * from "./Features.js"

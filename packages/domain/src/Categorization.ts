@@ -48,3 +48,14 @@ export class Override extends Schema.Class<Override>("Override")({
   note: Schema.optional(Schema.String)
 }) {}
 export const OverridesFile = Schema.Array(Override)
+
+/** How much the categorizer learnt from saved corrections in one run (summary.json, the analysis, the report). */
+export class CorrectionsUsed extends Schema.Class<CorrectionsUsed>("CorrectionsUsed")({
+  /** Saved corrections for this theme set that the run could follow. */
+  corrections: Schema.Number,
+  /** Corrections the model in use was retrained with (0: the base model). */
+  retrainedWith: Schema.Number,
+  /** Statements given a correction's themes: same text, or nearly the same. */
+  followedExact: Schema.Number,
+  followedNear: Schema.Number
+}) {}

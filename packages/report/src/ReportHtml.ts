@@ -80,7 +80,7 @@ ${matrixSection(summary, plan.matrix)}
 ${mainThemes(summary).map((t) => themeSection(result, t, recOf(t.theme), plan.byTheme.get(t.theme) ?? []))}
 ${reviewSection(result, summary)}
 ${closedSection(result, plan.closed)}
-${methodSection(result, summary, metrics)}
+${methodSection(result, summary, metrics, input.corrections)}
 </main>
 <footer class="end"><p>Dannet automatisk af programmet udsagn ud fra ${
     count(summary.statements, "udsagn", "udsagn")

@@ -1,4 +1,5 @@
 import type { CategorizedResult, ChartFile, Summary } from "@udsagn/domain"
+import type { CorrectionsUsed } from "@udsagn/domain/Categorization"
 import type { EvaluationMetrics } from "./Metrics.js"
 
 export interface ReportInput {
@@ -8,4 +9,6 @@ export interface ReportInput {
   readonly outDir: string
   /** Agreement figures; when absent the writer reads data/training/metrics.json if it exists. */
   readonly metrics?: EvaluationMetrics | undefined
+  /** What the categorizer learnt from the administration's saved corrections (web runs). */
+  readonly corrections?: CorrectionsUsed | undefined
 }

@@ -1,5 +1,6 @@
 import { aggregate } from "@udsagn/aggregate"
 import { CategorizedResult, CategorizedStatement, ChartFile, Evidence, type ThemeId } from "@udsagn/domain"
+import { CorrectionsUsed } from "@udsagn/domain/Categorization"
 import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
@@ -352,5 +353,26 @@ describe("a theme with one statement", () => {
     const page = render({ result: one, summary: aggregate(one), charts: [] })
     expect(page).not.toContain("Alle 1 udsagn")
     expect(page).toContain("<summary>Det ene udsagn om visuel kommunikation</summary>")
+  })
+})
+
+describe("the method section's sentences come from this analysis", () => {
+  const methodOf = (page: string) => page.slice(page.indexOf(`<section id="metode"`)).replace(/<[^>]+>/g, "")
+
+  it("names what masking found, with counts, never a fixed claim", () => {
+    const { result, summary } = hostileFixture()
+    expect(methodOf(render({ result, summary, charts: simpleCharts(summary) }))).toContain(
+      "Personoplysninger er skjult, før udsagnene blev analyseret (1 CPR-nummer, 2 telefonnumre og 1 e-mailadresse)."
+    )
+    const clean = sampleFixture()
+    expect(methodOf(render({ result: clean.result, summary: clean.summary, charts: simpleCharts(clean.summary) }))).toContain("i denne fil fandt det ingen")
+  })
+
+  it("says how many saved corrections the sorting learnt from", () => {
+    const { result, summary } = sampleFixture()
+    const corrections = new CorrectionsUsed({ corrections: 12, retrainedWith: 10, followedExact: 3, followedNear: 1 })
+    const method = methodOf(render({ result, summary, charts: simpleCharts(summary), corrections }))
+    expect(method).toContain("Sorteringen har lært af 12 rettelser, som administrationen har gemt i tidligere analyser: 4 udsagn fik temaerne fra en rettelse af det samme eller næsten samme udsagn, og modellen er trænet igen med 10 af rettelserne.")
+    expect(methodOf(render({ result, summary, charts: simpleCharts(summary) }))).not.toContain("har lært af")
   })
 })

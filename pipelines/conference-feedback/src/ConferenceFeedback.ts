@@ -165,7 +165,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
             path.join(work, "summary.json"),
             json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt.used) } : encodeSummary(summary))
           )
-          yield* reports.write({ result, summary, charts, outDir: work })
+          yield* reports.write({ result, summary, charts, outDir: work, ...(learnt ? { corrections: learnt.used } : {}) })
           yield* replaceDirectory(fs, work, outDir)
         }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
         yield* finish

@@ -1,8 +1,10 @@
 import { formatDecimal, formatInt, formatShare } from "@udsagn/danish/Format"
 import type { CategorizedResult, Summary } from "@udsagn/domain"
+import type { CorrectionsUsed } from "@udsagn/domain/Categorization"
 import { count, listAnd, quoted } from "../Format.js"
 import { html, type Raw } from "../Html.js"
 import { type EvaluationMetrics, type LabelMetrics, labelMetrics, type MetricSet } from "../Metrics.js"
+import { maskedFinds } from "./SummarySection.js"
 import { mainThemes, reviewStatements, themeLabel } from "../ReportModel.js"
 
 // "Metode": how statements were sorted, how well that agrees with people, and the limits.
@@ -19,6 +21,33 @@ const bestWorst = (labels: ReadonlyArray<readonly [string, LabelMetrics]>, name:
   return html` Sorteringen rammer bedst for »${name(best[0])}« (F1 ${dec(best[1].f1)}) og mindst godt for »${
     name(worst[0])
   }« (F1 ${dec(worst[1].f1)}).`
+}
+
+/** What the sorting learnt from the administration's saved corrections (web runs). */
+const learnedText = (c: CorrectionsUsed | undefined): Raw | "" =>
+  c === undefined || c.corrections === 0
+    ? ""
+    : html` Sorteringen har lært af ${count(c.corrections, "rettelse", "rettelser")}, som administrationen har gemt i tidligere analyser: ${
+      count(c.followedExact + c.followedNear, "udsagn", "udsagn")
+    } fik temaerne fra en rettelse af det samme eller næsten samme udsagn, og ${
+      c.retrainedWith > 0 ? html`modellen er trænet igen med ${formatInt(c.retrainedWith)} af rettelserne` : "modellen er endnu ikke trænet igen med dem"
+    }.`
+
+/** The limits' sentence on personal data, from what was masked in this file (never a fixed claim). */
+const maskedText = (result: CategorizedResult): Raw => {
+  const found = maskedFinds(result.ledger.masked)
+  return found.length > 0
+    ? html`Personoplysninger er skjult, før udsagnene blev analyseret (${listAnd(found)}).`
+    : html`Programmet leder efter CPR-numre, telefonnumre, e-mailadresser, brugernavne og profil-links og skjuler dem; i denne fil fandt det ingen.`
+}
+
+/** On the same test set: the share flagged for review, and the agreement once a person fixes those. */
+const reviewNote = (m: MetricSet): Raw | "" => {
+  const flagged = m.reviewCurve?.find((p) => p.fix === "flagged")
+  if (flagged === undefined || flagged.share === 0) return ""
+  return html` Programmet markerede ${formatShare(flagged.share)} af dem til gennemsyn; når en person retter netop dem, bliver træfsikkerheden ${
+    formatDecimal(flagged.macroF1, 2)
+  }.`
 }
 
 const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | undefined): Raw => {
@@ -61,7 +90,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.macroF1 !== undefined
       ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
       : ""
-  }${devNote}${cvNote}${bestWorst(labels, name)}</p>
+  }${reviewNote(m)}${devNote}${cvNote}${bestWorst(labels, name)}</p>
 ${
     labels.length > 0
       ? html`<table class="numbers metrics">
@@ -81,7 +110,12 @@ ${
   }`
 }
 
-export const methodSection = (result: CategorizedResult, summary: Summary, metrics: EvaluationMetrics | undefined): Raw => {
+export const methodSection = (
+  result: CategorizedResult,
+  summary: Summary,
+  metrics: EvaluationMetrics | undefined,
+  corrections?: CorrectionsUsed
+): Raw => {
   const sources = new Set(result.statements.flatMap((s) => s.evidence.map((e) => e.source)))
   const overridden = result.statements.filter((s) => s.overridden).length
   const themeCount = result.themeSet.themes.length
@@ -103,7 +137,7 @@ export const methodSection = (result: CategorizedResult, summary: Summary, metri
     how.length > 0 ? html` Sorteringen bygger på ${listAnd(how)}.` : ""
   }${
     overridden > 0 ? html` ${count(overridden, "udsagn er", "udsagn er")} rettet af en person.` : ""
-  } For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
+  }${learnedText(corrections)} For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
 <h3>Hvor godt rammer sorteringen?</h3>
 ${metricsText(result, metrics)}
 <h3>Begrænsninger</h3>
@@ -118,7 +152,7 @@ ${sumShares > 1 ? html`<li>Et udsagn kan have flere temaer, så andelene giver t
 ${hasWordcloud ? html`<li>Svar fra ordskyer er ét eller få ord; de tæller med som udsagn på lige fod med længere svar.</li>` : ""}
 <li>»Det går igen« viser ord, der bruges mere i temaet end i de andre temaer. Udvalgte udsagn er dem, der ligger tættest på temaets kerne og er sikrest placeret.</li>
 <li>Lavthængende frugter er udvalgt automatisk blandt de konkrete forslag: korte forslag, der begynder med en opfordring (»brug«, »husk«, »tilbyd« …) eller nævner et enkelt redskab (breve, video, tolk …). En person bør vurdere, om de faktisk er enkle.</li>
-<li>Personoplysninger (CPR-numre, telefonnumre og e-mailadresser) er skjult, før udsagnene blev analyseret. Gentagne udsagn tæller med, men vises én gang.</li>
+<li>${maskedText(result)} Gentagne udsagn tæller med, men vises én gang.</li>
 </ul>
 </section>`
 }

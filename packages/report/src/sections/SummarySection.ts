@@ -1,3 +1,4 @@
+import type { MaskCounts } from "@udsagn/domain/Ledger"
 import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
 import type { CategorizedResult, Summary, ThemeSummary } from "@udsagn/domain"
 import { count, listAnd, quoted } from "../Format.js"
@@ -22,16 +23,21 @@ const themeSentence = (result: CategorizedResult, t: ThemeSummary, rank: number,
 const MASK_WORDS = {
   cpr: ["CPR-nummer", "CPR-numre"],
   phone: ["telefonnummer", "telefonnumre"],
-  email: ["e-mailadresse", "e-mailadresser"]
+  email: ["e-mailadresse", "e-mailadresser"],
+  handle: ["brugernavn (@…)", "brugernavne (@…)"],
+  profile: ["link til en profil på sociale medier", "links til profiler på sociale medier"]
 } as const
+const MASK_KINDS = ["cpr", "phone", "email", "handle", "profile"] as const
+
+/** What masking found in this file, counted and named ("1 CPR-nummer", "2 telefonnumre"), in a fixed order. */
+export const maskedFinds = (masked: MaskCounts): ReadonlyArray<string> =>
+  MASK_KINDS.filter((k) => masked[k] > 0).map((k) => count(masked[k], MASK_WORDS[k][0], MASK_WORDS[k][1]))
 
 const ledgerText = (result: CategorizedResult, summary: Summary): Raw => {
   const l = result.ledger
   const excludedTotal = l.excluded.reduce((n, e) => n + e.count, 0)
-  const masked = (["cpr", "phone", "email"] as const)
-    .filter((k) => l.masked[k] > 0)
-    .map((k) => count(l.masked[k], MASK_WORDS[k][0], MASK_WORDS[k][1]))
-  const maskedTotal = l.masked.cpr + l.masked.phone + l.masked.email
+  const masked = maskedFinds(l.masked)
+  const maskedTotal = masked.length
   return html`<p>Filen <span class="file">${l.source}</span> indeholdt ${count(l.read, "svar", "svar")} på de åbne spørgsmål. ${
     formatInt(l.kept)
   } er med i analysen${
@@ -56,7 +62,7 @@ ${
 <p>${
     maskedTotal > 0
       ? html`Personoplysninger er skjult, før svarene blev analyseret: ${listAnd(masked)} er erstattet med en markering som [CPR], [telefon] eller [e-mail].`
-      : html`Der blev ikke fundet CPR-numre, telefonnumre eller e-mailadresser i svarene.`
+      : html`Der blev ikke fundet CPR-numre, telefonnumre, e-mailadresser, brugernavne eller profil-links i svarene.`
   }${
     l.duplicates > 0
       ? html` ${count(l.duplicates, "udsagn gentager", "udsagn gentager")} et andet ord for ord; de tæller med i tallene, men vises kun én gang med antallet i parentes, fx (×2).`
