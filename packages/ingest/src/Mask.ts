@@ -110,10 +110,12 @@ const looksLikeRange = (match: string) => {
   const m = /^(\d{2}00)[ .-](\d{2}00)$/.exec(match)
   return m !== null && Number(m[1]) < Number(m[2])
 }
-// "05.12.2024", "05122024": a date with a four-digit year, not a phone number.
+// "05.12.2024", "05122024", "2024-12-05", "20241205": a date with a four-digit year, not a phone number.
 const looksLikeDate = (match: string) => {
-  const m = /^(\d{2})[ .-/]?(\d{2})[ .-/]?((?:19|20)\d{2})$/.exec(match)
-  return m !== null && validDate(Number(m[1]), Number(m[2]))
+  const dmy = /^(\d{2})[ ./-]?(\d{2})[ ./-]?((?:19|20)\d{2})$/.exec(match)
+  if (dmy !== null && validDate(Number(dmy[1]), Number(dmy[2]))) return true
+  const ymd = /^((?:19|20)\d{2})[ ./-]?(\d{2})[ ./-]?(\d{2})$/.exec(match)
+  return ymd !== null && validDate(Number(ymd[3]), Number(ymd[2]))
 }
 
 /** Replace CPR numbers, phone numbers, e-mail addresses, @handles and profile links; count each kind. */

@@ -22,7 +22,7 @@ import { themeSection } from "./sections/ThemeSection.js"
 // Each section is a file of its own in sections/; this file puts them together.
 
 // Opens every collapsed list before printing (browsers without ::details-content print them shut).
-const PRINT_SCRIPT =
+export const PRINT_SCRIPT =
   `addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true})})`
 const PRINT_SCRIPT_HASH = createHash("sha256").update(PRINT_SCRIPT).digest("base64")
 

@@ -1,3 +1,5 @@
+import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
+import { isIngestError } from "@udsagn/ingest/IngestError"
 import { FileSystem, Path } from "@effect/platform"
 import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER } from "@udsagn/domain/Theme"
@@ -156,7 +158,13 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           Effect.mapError((e) =>
             internalTags.has(e._tag)
               ? new AnalysisFailed({ kind: "internal", message: internalMessage, cause: e })
-              : new AnalysisFailed({ kind: "input", message: userMessage(e.message, folder, inputs), cause: e })
+              : new AnalysisFailed({
+                kind: "input",
+                // An ingest error words itself with the name the user knows; the rest (theme and
+                // override files) may name server paths, which are taken out.
+                message: isIngestError(e) ? e.describe(inputs.sourceName) : userMessage(e.message, folder, inputs),
+                cause: e
+              })
           ),
           Effect.catchAllDefect((cause) =>
             Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
@@ -246,16 +254,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const meta = yield* store.readMeta(id).pipe(
           Effect.flatMap((m) => m._tag === "Some" ? Effect.succeed(m.value) : Effect.fail(new UnknownAnalysis({ id })))
         )
-        const known = new Set(meta.themeLabels.map((t) => t.id))
-        for (const o of overrides) {
-          const unknown = o.themes.filter((t) => !known.has(t))
-          if (unknown.length > 0) {
-            return yield* new InvalidOverrides({ message: `Ukendt tema: ${unknown.join(", ")}. Brug et af: ${[...known].join(", ")}.` })
-          }
-          if (o.id === undefined && o.text === undefined) {
-            return yield* new InvalidOverrides({ message: "Hver rettelse skal have enten et id eller en tekst." })
-          }
-        }
+        // The one validity check of corrections (categorize's), as for an overrides file.
+        const problem = findOverrideProblem(overrides, meta.themeLabels.map((t) => t.id))
+        if (problem) return yield* new InvalidOverrides({ message: describeOverrideProblem(problem) })
         const folder = store.dir(id)
         const finalPath = path.join(folder, overridesFile)
         const pendingPath = path.join(folder, `overrides.pending-${crypto.randomUUID().slice(0, 8)}.json`)

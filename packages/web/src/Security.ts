@@ -1,5 +1,6 @@
 import { HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Effect } from "effect"
+import { PRINT_SCRIPT } from "@udsagn/report/ReportHtml"
 import { createHash } from "node:crypto"
 
 /** A CSP source that allows exactly one inline script or style: `'sha256-<base64>'` of its text. */
@@ -21,13 +22,11 @@ export const pageCsp = [
 /**
  * The generated report is one self-contained file with inline styles and SVG; it may be
  * framed by the analysis page (same origin) and loads nothing. The one script it may run
- * is the report's print helper (PRINT_SCRIPT in packages/report/src/ReportHtml.ts), by hash.
- * That constant is not exported yet, so its hash is written here; test/Api.test.ts checks it
- * against a real report. Once report exports it: `cspHash(PRINT_SCRIPT)`.
+ * is the report's print helper, allowed by the hash of its text (computed, never copied).
  */
 export const reportCsp = [
   "default-src 'none'",
-  "script-src 'sha256-IS6I6+iefQgnm32GXfUoNGLaPMRVmbglcZcgjBP8QPM='",
+  `script-src ${cspHash(PRINT_SCRIPT)}`,
   "style-src 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src data:",

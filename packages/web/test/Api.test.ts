@@ -465,7 +465,7 @@ describe("corrections", () => {
       body: JSON.stringify([{ id: "s0001", themes: ["no-such-theme"] }])
     })
     expect(res.status).toBe(400)
-    expect(((await res.json()) as { error: string }).error).toContain("Ukendt tema")
+    expect(((await res.json()) as { error: string }).error).toContain("ukendte temaer: no-such-theme")
   })
 
   it("the review form saves ticked themes and redirects back with a notice", async () => {

@@ -1,6 +1,6 @@
 import type { AnalysisMeta, ThemeCount } from "../AnalysisMeta.js"
 import { html, raw } from "../Html.js"
-import { formatShare, formatWhen, pp } from "./Format.js"
+import { formatDifference, formatShare, formatWhen } from "./Format.js"
 import { errorBox, layout } from "./Layout.js"
 
 // Two analyses side by side: each theme's share in A and in B and the change.
@@ -56,15 +56,15 @@ const compareTable = (a: AnalysisMeta, b: AnalysisMeta) =>
 <th scope="col" class="num">B: <a href="/analyser/${b.id}">${b.title}</a><br><span class="muted">${b.sourceName}</span></th>
 <th scope="col" class="num">Ændring fra A til B</th></tr></thead>
 <tbody>
-<tr><th scope="row">Udsagn i alt</th><td class="num">${a.statements}</td><td class="num">${b.statements}</td><td class="num">${pp.format(b.statements - a.statements)}</td></tr>
+<tr><th scope="row">Udsagn i alt</th><td class="num">${a.statements}</td><td class="num">${b.statements}</td><td class="num">${formatDifference(b.statements - a.statements)}</td></tr>
 ${compareRows(a, b).map((r) => {
     const sa = r.a?.share ?? 0
     const sb = r.b?.share ?? 0
     const diff = Math.round((sb - sa) * 1000) / 10
     return html`<tr data-theme="${r.theme}"><th scope="row">${r.label}</th>
 <td class="num">${formatShare(sa)} (${r.a?.count ?? 0})</td><td class="num">${formatShare(sb)} (${r.b?.count ?? 0})</td>
-<td class="num change">${diff > 0 ? "▲ " : diff < 0 ? "▼ " : ""}${pp.format(diff)} procentpoint</td></tr>`
+<td class="num change">${diff > 0 ? "▲ " : diff < 0 ? "▼ " : ""}${formatDifference(diff)} procentpoint</td></tr>`
   })}
-<tr><th scope="row">Bør gennemgås</th><td class="num">${a.needsReview}</td><td class="num">${b.needsReview}</td><td class="num">${pp.format(b.needsReview - a.needsReview)}</td></tr>
+<tr><th scope="row">Bør gennemgås</th><td class="num">${a.needsReview}</td><td class="num">${b.needsReview}</td><td class="num">${formatDifference(b.needsReview - a.needsReview)}</td></tr>
 </tbody></table>
 <p class="muted">Andelene er af hver analyses egne udsagn. Et udsagn kan høre til flere temaer.</p>`

@@ -1,3 +1,4 @@
+import { confidenceWord } from "@udsagn/report/Confidence"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { AnalysisMeta } from "../AnalysisMeta.js"
 import { html, raw } from "../Html.js"
@@ -15,7 +16,7 @@ const evidenceLine = (s: CategorizedStatement, labels: ReadonlyMap<string, strin
   )}</p>`
 }
 
-const confidenceText = (c: number) => `Programmets sikkerhed: ${c >= 0.75 ? "høj" : c >= 0.5 ? "middel" : "lav"}`
+const confidenceText = (c: number) => `Programmets sikkerhed: ${confidenceWord(c)}`
 
 export interface ReviewPageOptions {
   readonly meta: AnalysisMeta
