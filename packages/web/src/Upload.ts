@@ -1,3 +1,4 @@
+import { slugify } from "@udsagn/danish/Slug"
 import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform"
 import { Data, Effect, Option, Stream } from "effect"
 import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
@@ -27,15 +28,7 @@ export const inputFileFor = (clientName: string): InputFile | undefined => {
   const base = (clientName.split(/[\\/]/).pop() ?? "").trim().toLowerCase()
   const ext = base.endsWith(".xlsx") ? "xlsx" : base.endsWith(".csv") ? "csv" : undefined
   if (ext === undefined) return undefined
-  const stem = base
-    .slice(0, -(ext.length + 1))
-    .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "")
-  const name = `${stem === "" ? "konference" : stem}.${ext}`
+  const name = `${slugify(base.slice(0, -(ext.length + 1)), 60, "konference")}.${ext}`
   return inputFilePattern.test(name) ? name : `konference.${ext}`
 }
 
