@@ -50,7 +50,7 @@ export const defaultModelOptions: ModelOptions = {
  * word handling of `@udsagn/danish`). Bump it when that code changes what a model is, so a
  * model.json built by older code is never used (see the README, "Model file").
  */
-export const MODEL_VERSION = 4
+export const MODEL_VERSION = 5
 
 /** What `data/training/model.json` holds: everything needed to categorize without retraining. */
 export interface ThemeModelData {

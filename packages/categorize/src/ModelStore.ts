@@ -16,7 +16,8 @@ const Numbers = Schema.Array(Schema.Number)
 const FeatureOptionsSchema = Schema.Struct({
   charNgrams: Numbers,
   bigrams: Schema.Boolean,
-  classes: Schema.optionalWith(Schema.Boolean, { exact: true })
+  classes: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  norm: Schema.optionalWith(Schema.Number, { exact: true })
 })
 
 /** The shape of model.json, checked before use (a hand-edited or truncated file is retrained, not trusted). */
