@@ -35,7 +35,8 @@ export const ThemeModelDataSchema = Schema.Struct({
     thinThemeRows: Schema.Number,
     reviewBelow: Schema.Number,
     typoCorrection: Schema.optionalWith(Schema.Boolean, { exact: true }),
-    calibrationRepeats: Schema.optionalWith(Schema.Number, { exact: true })
+    calibrationRepeats: Schema.optionalWith(Schema.Number, { exact: true }),
+    talkTopics: Schema.optionalWith(Schema.Boolean, { exact: true })
   }),
   themes: Schema.Array(Schema.String),
   parts: Schema.Array(Schema.String),

@@ -131,7 +131,7 @@ export class ThemeScorer {
 
   analyze(text: string) {
     const tokens = this.analyzer.analyze(text)
-    const { matches, excluded } = matchLexiconDetailed(this.lexicon, tokens)
+    const { matches, excluded } = matchLexiconDetailed(this.lexicon, tokens, Boolean(this.data.options.talkTopics))
     return { tokens, matches, excluded }
   }
 
