@@ -11,7 +11,13 @@ export interface WordInfo {
   readonly known: boolean
 }
 
-export interface AnalyzedToken extends Token, WordInfo {}
+export interface AnalyzedToken extends Token, WordInfo {
+  /** Punctuation between this word and the one before: 0 none, 1 a clause break (, ; : – ), 2 a sentence end (. ! ?). */
+  readonly brk: 0 | 1 | 2
+}
+
+/** The strongest break in the text between two words. */
+const breakIn = (gap: string): 0 | 1 | 2 => (/[.!?\n]/.test(gap) ? 2 : /[,;:()\u2013\u2014]| - /.test(gap) ? 1 : 0)
 
 /**
  * Tokenizes and annotates text, caching per word: statements repeat words, so after the first
@@ -50,10 +56,14 @@ export class Analyzer {
 
   analyze(text: string): Array<AnalyzedToken> {
     const out: Array<AnalyzedToken> = []
+    let last = 0
     forEachWord(text, (word, start, end, key) => {
       const info = this.info(key)
+      // Most words follow one space: no slice, no regex.
+      const brk = out.length === 0 || (start - last === 1 && text.charCodeAt(last) === 32) ? 0 : breakIn(text.slice(last, start))
+      last = end
       // An explicit literal, not a spread: this runs for every word of every statement.
-      out.push({ text: word, start, end, key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known })
+      out.push({ text: word, start, end, key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known, brk })
     })
     return out
   }

@@ -7,9 +7,15 @@ export interface FeatureOptions {
   readonly bigrams: boolean
   /** Word-class features (`k:staff`) and pairs of classes in one statement (`kk:lack+staff`). */
   readonly classes?: boolean
+  /**
+   * Each feature of a statement of n features is worth 1 / n^norm (0.5: unit length). Below 0.5 a
+   * long statement dilutes its words less, so a theme carried by one sentence of several is
+   * not drowned by the rest (measured: 0.35 best in cross-validation, see the README).
+   */
+  readonly norm?: number
 }
 
-export const defaultFeatureOptions: FeatureOptions = { charNgrams: [], bigrams: true, classes: true }
+export const defaultFeatureOptions: FeatureOptions = { charNgrams: [], bigrams: true, classes: true, norm: 0.35 }
 
 /**
  * Feature names of one content word: its stem, the stems of its compound parts, and character

@@ -1,6 +1,7 @@
 import { FuzzyIndex, foldWord, stem, tokenize } from "@udsagn/danish"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import type { AnalyzedToken } from "./Analyzer.js"
+import { talkTopicTokens } from "./TalkTopic.js"
 
 /** A theme term or exclusion, run through the same normalization as statements. */
 interface CompiledTerm {
@@ -169,15 +170,17 @@ export interface LexiconResult {
 
 const NO_EXCLUSIONS: ReadonlySet<string> = new Set()
 
-export const matchLexicon = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): Array<LexiconMatch> =>
-  matchLexiconDetailed(lex, tokens).matches
+export const matchLexicon = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>, talkTopics = false): Array<LexiconMatch> =>
+  matchLexiconDetailed(lex, tokens, talkTopics).matches
 
 /**
  * All lexicon hits of a statement, per theme, after exclusions; each token carries a theme at
  * most once (the heaviest term covering it wins), so "brænder ud" does not also count "brænde".
  */
-export const matchLexiconDetailed = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>): LexiconResult => {
+export const matchLexiconDetailed = (lex: CompiledLexicon, tokens: ReadonlyArray<AnalyzedToken>, talkTopics = false): LexiconResult => {
   const raw: Array<LexiconMatch> = []
+  // With `talkTopics`, a theme named as a talk's topic is no hit (see talkTopicTokens).
+  const topic = talkTopics ? talkTopicTokens(tokens) : undefined
   let excludedAt: Map<string, Set<number>> | undefined
   const exclude = (theme: string, first: number, last: number) => {
     excludedAt ??= new Map()
@@ -186,6 +189,7 @@ export const matchLexiconDetailed = (lex: CompiledLexicon, tokens: ReadonlyArray
     excludedAt.set(theme, set)
   }
   for (let i = 0; i < tokens.length; i++) {
+    if (topic?.has(i)) continue
     const w = wordHits(lex, tokens[i]!)
     for (const h of w.hits) raw.push({ theme: h.term.theme, term: h.term.term, weight: h.term.weight, first: i, last: i, via: h.via })
     if (w.phrases) {

@@ -29,6 +29,8 @@ export interface ModelOptions {
   readonly typoCorrection?: boolean
   /** Cross-validation runs (different fold splits) the thresholds are calibrated on together. */
   readonly calibrationRepeats?: number
+  /** No lexicon hits in the topic of a talk ("godt oplæg om brugerinddragelse"; see TalkTopic.ts). */
+  readonly talkTopics?: boolean
 }
 
 export const defaultModelOptions: ModelOptions = {
@@ -42,7 +44,8 @@ export const defaultModelOptions: ModelOptions = {
   thinThemeRows: 20,
   reviewBelow: 0.3,
   typoCorrection: true,
-  calibrationRepeats: 3
+  calibrationRepeats: 3,
+  talkTopics: true
 }
 
 /**
@@ -50,7 +53,7 @@ export const defaultModelOptions: ModelOptions = {
  * word handling of `@udsagn/danish`). Bump it when that code changes what a model is, so a
  * model.json built by older code is never used (see the README, "Model file").
  */
-export const MODEL_VERSION = 4
+export const MODEL_VERSION = 6
 
 /** What `data/training/model.json` holds: everything needed to categorize without retraining. */
 export interface ThemeModelData {

@@ -16,7 +16,8 @@ const Numbers = Schema.Array(Schema.Number)
 const FeatureOptionsSchema = Schema.Struct({
   charNgrams: Numbers,
   bigrams: Schema.Boolean,
-  classes: Schema.optionalWith(Schema.Boolean, { exact: true })
+  classes: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  norm: Schema.optionalWith(Schema.Number, { exact: true })
 })
 
 /** The shape of model.json, checked before use (a hand-edited or truncated file is retrained, not trusted). */
@@ -34,7 +35,8 @@ export const ThemeModelDataSchema = Schema.Struct({
     thinThemeRows: Schema.Number,
     reviewBelow: Schema.Number,
     typoCorrection: Schema.optionalWith(Schema.Boolean, { exact: true }),
-    calibrationRepeats: Schema.optionalWith(Schema.Number, { exact: true })
+    calibrationRepeats: Schema.optionalWith(Schema.Number, { exact: true }),
+    talkTopics: Schema.optionalWith(Schema.Boolean, { exact: true })
   }),
   themes: Schema.Array(Schema.String),
   parts: Schema.Array(Schema.String),

@@ -1,7 +1,7 @@
 import { CompoundSplitter } from "@udsagn/danish"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Analyzer, type AnalyzedToken } from "./Analyzer.js"
-import { FeatureExtractor } from "./Features.js"
+import { FeatureExtractor, type FeatureOptions } from "./Features.js"
 import { compileLexicon, lexiconScores, matchLexiconDetailed, type CompiledLexicon, type LexiconMatch } from "./Lexicon.js"
 import { probability, type LogisticModel, type SparseRow } from "./Logistic.js"
 import type { ModelOptions, ThemeModelData } from "./ModelData.js"
@@ -64,7 +64,7 @@ export const rescale = (p: number, threshold: number): number =>
 
 /**
  * The vector training uses: every feature name of the statement once, plus one feature per
- * theme for its lexicon score. Normalized by all the statement's features (known or not), so
+ * theme for its lexicon score. Scaled by the number of the statement's features (known or not), so
  * an unseen word still dilutes.
  */
 export const vectorizeNames = (
@@ -81,8 +81,12 @@ export const vectorizeNames = (
     const i = index.get(f)
     if (i !== undefined) ids.push(i)
   }
-  return withLexicon(ids, 1 / Math.sqrt(Math.max(1, names.size)), index.size, themes, options, matches)
+  return withLexicon(ids, featureValue(extractor.options, names.size), index.size, themes, options, matches)
 }
+
+/** The value of each feature of a statement with n features, known or not (see FeatureOptions.norm). */
+const featureValue = (options: FeatureOptions, n: number): number =>
+  options.norm === undefined ? 1 / Math.sqrt(Math.max(1, n)) : Math.max(1, n) ** -options.norm
 
 /** The sparse row of feature ids (each of value `v`) followed by the per-theme lexicon features. */
 const withLexicon = (
@@ -127,7 +131,7 @@ export class ThemeScorer {
 
   analyze(text: string) {
     const tokens = this.analyzer.analyze(text)
-    const { matches, excluded } = matchLexiconDetailed(this.lexicon, tokens)
+    const { matches, excluded } = matchLexiconDetailed(this.lexicon, tokens, Boolean(this.data.options.talkTopics))
     return { tokens, matches, excluded }
   }
 
@@ -162,7 +166,7 @@ export class ThemeScorer {
       bigram: addName,
       classPair: addName
     })
-    const v = 1 / Math.sqrt(Math.max(1, ids.length + unknown.length))
+    const v = featureValue(this.extractor.options, ids.length + unknown.length)
     return withLexicon(ids, v, this.index.size, this.themeIds, this.data.options, matches)
   }
 

@@ -78,7 +78,7 @@ export const fitCore = (themeSet: ThemeSet, rows: ReadonlyArray<TrainingRow>, op
   const extractor = new FeatureExtractor(options.features)
   const analyzed = rows.map((r) => {
     const tokens = analyzer.analyze(r.text)
-    return { tokens, matches: matchLexicon(lexicon, tokens) }
+    return { tokens, matches: matchLexicon(lexicon, tokens, Boolean(options.talkTopics)) }
   })
   const df = new Map<string, number>()
   for (const a of analyzed) for (const f of new Set(extractor.names(a.tokens))) df.set(f, (df.get(f) ?? 0) + 1)
