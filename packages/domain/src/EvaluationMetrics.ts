@@ -64,6 +64,8 @@ export const EvaluationMetrics = Schema.Struct({
   sample: Schema.optional(MetricSet),
   /** Any other gold file (the project's independent holdout). */
   gold: Schema.optional(MetricSet),
+  /** The second independent holdout, written in a style unlike the training data (measured only). */
+  holdout2: Schema.optional(MetricSet),
   crossValidation: Schema.optional(MetricSet)
 })
 export type EvaluationMetrics = typeof EvaluationMetrics.Type

@@ -79,6 +79,12 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
       formatDecimal(dev.macroF1, 2)
     }.`
     : ""
+  const h2 = metrics?.holdout2
+  const holdout2Note = h2 !== undefined && h2 !== m && h2.macroF1 !== undefined
+    ? html` På endnu et uafhængigt testsæt, skrevet i en anden stil end træningsmaterialet${
+      h2.n !== undefined ? html` (${formatInt(h2.n)} udsagn)` : ""
+    }, var den ${formatDecimal(h2.macroF1, 2)}.`
+    : ""
   const name = (id: string) => themeLabel(result, id)
   return html`<p>Programmet er afprøvet på ${m.n !== undefined ? `${formatInt(m.n)} ` : ""}${what}${
     m.folds !== undefined ? html` (${formatInt(m.folds)} runder)` : ""
@@ -90,7 +96,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.macroF1 !== undefined
       ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
       : ""
-  }${reviewNote(m)}${devNote}${cvNote}${bestWorst(labels, name)}</p>
+  }${reviewNote(m)}${holdout2Note}${devNote}${cvNote}${bestWorst(labels, name)}</p>
 ${
     labels.length > 0
       ? html`<table class="numbers metrics">
