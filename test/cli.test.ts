@@ -113,6 +113,13 @@ describe("udsagn analyze (end to end, real CLI)", () => {
     })
   }
 
+  it("takes its data locations from the environment (UDSAGN_METRICS_FILE), with the project's files as defaults", async () => {
+    const out = path.join(tempDir(), "out")
+    const run = await runCli(["analyze", fixture("udsagn-utf8.csv"), "--out", out], { env: { UDSAGN_METRICS_FILE: path.join(tempDir(), "ingen-tal.json") } })
+    expect(run.code).toBe(0)
+    expect(fs.readFileSync(path.join(out, "report.html"), "utf8")).toContain("Tal for, hvor godt den automatiske sortering rammer, er ikke tilgængelige")
+  })
+
   it("documents every command and option in --help", async () => {
     const run = await runCli(["analyze", "--help"])
     expect(run.code).toBe(0)

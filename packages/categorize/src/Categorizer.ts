@@ -1,7 +1,7 @@
 import { FileSystem, Path } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
 import { CategorizedStatement } from "@udsagn/domain/Categorization"
-import { trainingStatementsPath } from "@udsagn/domain/Paths"
+import { currentLocations } from "@udsagn/domain/DataLocations"
 import type { Statement } from "@udsagn/domain/Statement"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect } from "effect"
@@ -14,7 +14,7 @@ import {
   readyRetrained,
   themeSetKey
 } from "./Corrections.js"
-import { decodeStoredModel, modelFor, modelPath } from "./ModelStore.js"
+import { decodeStoredModel, modelFor } from "./ModelStore.js"
 import { withinReviewBudget } from "./ReviewModel.js"
 import { ThemeModel } from "./ThemeModel.js"
 
@@ -71,12 +71,13 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
     const model = Effect.fn("Categorizer.model")(function* (themeSet: ThemeSet) {
       const known = byThemeSet.get(themeSet)
       if (known) return known
-      const csv = yield* readOptional(trainingStatementsPath)
+      const { modelFile, trainingFile } = yield* currentLocations
+      const csv = yield* readOptional(trainingFile)
       if (csv.length === 0) yield* Effect.logWarning("Ingen træningsdata fundet: kategoriserer kun med temafilens ord og eksempler.")
-      const storedText = yield* readOptional(modelPath)
+      const storedText = yield* readOptional(modelFile)
       const stored = decodeStoredModel(storedText)
       if (storedText.length > 0 && stored === undefined) {
-        yield* Effect.logWarning(`${modelPath} er ikke en gyldig modelfil; modellen trænes forfra.`)
+        yield* Effect.logWarning(`${modelFile} er ikke en gyldig modelfil; modellen trænes forfra.`)
       }
       const result = modelFor(themeSet, csv, stored, cache)
       cache.set(result.key, result.model)

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url"
 import { Either, Schema } from "effect"
-import { trainingDir } from "@udsagn/domain/Paths"
+import { modelPath as defaultModelPath } from "@udsagn/domain/Paths"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import type { ThemeModelData, TrainingRow } from "./ModelData.js"
 import { modelKey, themeSetJson } from "./ModelKey.js"
@@ -9,7 +9,8 @@ import { ThemeModel } from "./ThemeModel.js"
 import { parseLabeledCsv } from "./TrainingData.js"
 
 /** Precomputed model for the default theme set (`pnpm --filter @udsagn/categorize build-model`). */
-export const modelPath = `${trainingDir}model.json`
+/** The default model file (the configured one: `DataLocations.modelFile`). */
+export const modelPath = defaultModelPath
 export const buildModelScript = fileURLToPath(new URL("../scripts/build-model.ts", import.meta.url))
 
 const Numbers = Schema.Array(Schema.Number)

@@ -11,5 +11,7 @@ export const trainingDir = here("../../../data/training/")
 export const trainingStatementsPath = here("../../../data/training/statements.csv")
 export const sampleExportPath = here("../../../data/samples/menti-konference-2024-12-05.xlsx")
 export const reportsDir = here("../../../reports/")
+/** The model trained from the training data for the default theme set. */
+export const modelPath = here("../../../data/training/model.json")
 /** Agreement figures written by `pnpm evaluate` (read by the report's method section). */
 export const metricsPath = here("../../../data/training/metrics.json")

@@ -1,6 +1,6 @@
 import { FileSystem, Path } from "@effect/platform"
 import { RecommendationsDraft } from "@udsagn/domain"
-import { metricsPath } from "@udsagn/domain/Paths"
+import { currentLocations } from "@udsagn/domain/DataLocations"
 import { Data, Effect, Either, Schema } from "effect"
 import { decodeMetricsJson, type EvaluationMetrics } from "./Metrics.js"
 import { buildRecommendations, recommendationsMarkdown } from "./Recommendations.js"
@@ -39,7 +39,7 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
      * Agreement figures from the evaluation, if they exist. A missing or unreadable file is not
      * an error: the method section then says the figures are not available.
      */
-    const loadMetrics = Effect.fn("ReportWriter.loadMetrics")(function*(file: string = metricsPath) {
+    const loadMetrics = Effect.fn("ReportWriter.loadMetrics")(function*(file: string) {
       const exists = yield* fs.exists(file).pipe(Effect.orElseSucceed(() => false))
       if (!exists) return undefined
       const text = yield* fs.readFileString(file).pipe(Effect.option)
@@ -58,7 +58,7 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
     const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput) {
       const outDir = input.outDir
       yield* fs.makeDirectory(outDir, { recursive: true }).pipe(Effect.mapError(writeError(outDir)))
-      const metrics = input.metrics ?? (yield* loadMetrics(metricsPath))
+      const metrics = input.metrics ?? (yield* loadMetrics((yield* currentLocations).metricsFile))
       const files: ReportFiles = {
         html: path.join(outDir, "report.html"),
         recommendationsMd: path.join(outDir, "recommendations.md"),

@@ -10,7 +10,7 @@ import {
   writeCorrections
 } from "@udsagn/categorize/Corrections"
 import type { CategorizedResult } from "@udsagn/domain/Analysis"
-import { trainingStatementsPath } from "@udsagn/domain/Paths"
+import { currentLocations } from "@udsagn/domain/DataLocations"
 import { ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, FiberSet, Schema } from "effect"
 import { spawn } from "node:child_process"
@@ -81,7 +81,8 @@ export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning",
         const themeSet = yield* decodeThemeSet(text)
         const models = modelsDir(path, dir)
         yield* Effect.sync(() => mkdirSync(models, { recursive: true }))
-        yield* runWorker({ themeSet, corrections: set, trainingFile: trainingStatementsPath, modelsDir: models }, path.join(models, `job-${key}.json`))
+        const { trainingFile } = yield* currentLocations
+        yield* runWorker({ themeSet, corrections: set, trainingFile, modelsDir: models }, path.join(models, `job-${key}.json`))
         trained++
       }
     })

@@ -16,7 +16,7 @@ import {
   type ScoredPrediction
 } from "@udsagn/categorize"
 import { decodeMetricsJson, encodeMetricsJson, type EvaluationMetrics, type MetricSet } from "@udsagn/domain/EvaluationMetrics"
-import { metricsPath, trainingStatementsPath } from "@udsagn/domain/Paths"
+import { currentLocations } from "@udsagn/domain/DataLocations"
 import { formatDecimal, formatInt } from "@udsagn/danish/Format"
 import { SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { OTHER } from "@udsagn/domain/Theme"
@@ -177,6 +177,7 @@ export const evaluate = Effect.fn("Evaluate.run")(function* (args: {
   yield* Console.log("\n" + formatReview(goldReview))
   if (parsed.problems.length > 0) yield* Console.log(`Sprunget over: ${parsed.problems.slice(0, 5).join("; ")}`)
 
+  const { metricsFile: metricsPath, trainingFile: trainingStatementsPath } = yield* currentLocations
   let cv: CrossValidationResult | undefined
   let cvReview: ReviewFigures | undefined
   if (args.folds >= 2) {

@@ -1,10 +1,9 @@
 import { Command, Options } from "@effect/cli"
 import { FileSystem, Path } from "@effect/platform"
-import { applyOverrides, csvCell, loadOverrides, modelFor, modelPath, normalize, parseLabeledCsv, ThemeLoader } from "@udsagn/categorize"
+import { applyOverrides, csvCell, loadOverrides, modelFor, normalize, parseLabeledCsv, ThemeLoader } from "@udsagn/categorize"
 import { learningDir, readCorrections, recordCorrections, themeSetKey, writeCorrections } from "@udsagn/categorize/Corrections"
-import { dataLocations, defaultLocations } from "@udsagn/conference-feedback/DataLocations"
+import { currentLocations } from "@udsagn/domain/DataLocations"
 import { type CategorizedStatement, StatementsFile } from "@udsagn/domain/Categorization"
-import { trainingStatementsPath } from "@udsagn/domain/Paths"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Console, Data, Effect, Either, Option, Schema } from "effect"
 import { resolveUserPath } from "../Paths.js"
@@ -51,6 +50,7 @@ export const learn = Effect.fn("Learn.run")(function* (args: {
   readonly reportsDir: Option.Option<string>
 }) {
   const fs = yield* FileSystem.FileSystem
+  const { modelFile: modelPath, trainingFile: trainingStatementsPath } = yield* currentLocations
   const trainingPath = Option.match(args.training, { onNone: () => trainingStatementsPath, onSome: resolveUserPath })
   const path = resolveUserPath(args.statements)
   const text = yield* fs
@@ -110,7 +110,7 @@ const rememberCorrections = (
 ) =>
   Effect.gen(function*() {
     const path = yield* Path.Path
-    const fromConfig = yield* dataLocations.pipe(Effect.map((l) => l.reportsDir), Effect.orElseSucceed(() => defaultLocations.reportsDir))
+    const fromConfig = (yield* currentLocations).reportsDir
     const dir = learningDir(path, Option.match(reportsDirOption, { onNone: () => fromConfig, onSome: resolveUserPath }))
     const fresh = statements.filter((s) => s.overridden).map((s) => ({ text: s.text, themes: s.themes }))
     if (fresh.length === 0) return
