@@ -67,9 +67,21 @@ export const mainThemes = (summary: Summary): ReadonlyArray<ThemeSummary> =>
 export const otherTheme = (summary: Summary): ThemeSummary | undefined =>
   summary.themes.find((t) => t.theme === OTHER)
 
+// The summary's flagged ids as a set, built once per summary: `includes` per statement made
+// the review list quadratic (0.7 s at 100,000 statements, about 70 s at a million).
+const flaggedSets = new WeakMap<Summary, ReadonlySet<string>>()
+const flaggedIds = (summary: Summary): ReadonlySet<string> => {
+  let set = flaggedSets.get(summary)
+  if (set === undefined) {
+    set = new Set<string>(summary.needsReview)
+    flaggedSets.set(summary, set)
+  }
+  return set
+}
+
 /** Statements for the reviewer: flagged by the categorizer, or given no theme. */
 export const reviewStatements = (result: CategorizedResult, summary: Summary): ReadonlyArray<CategorizedStatement> => {
-  const flagged = new Set<string>(summary.needsReview)
+  const flagged = flaggedIds(summary)
   return result.statements.filter(
     (s) => flagged.has(s.id) || s.needsReview || (s.themes as ReadonlyArray<string>).includes(OTHER)
   )
@@ -78,7 +90,7 @@ export const reviewStatements = (result: CategorizedResult, summary: Summary): R
 export const reviewReasons = (s: CategorizedStatement, summary: Summary): ReadonlyArray<string> => {
   const reasons: Array<string> = []
   if ((s.themes as ReadonlyArray<string>).includes(OTHER)) reasons.push("intet tema")
-  if (s.needsReview || summary.needsReview.includes(s.id)) reasons.push("usikker placering")
+  if (s.needsReview || flaggedIds(summary).has(s.id)) reasons.push("usikker placering")
   return reasons
 }
 
