@@ -84,15 +84,15 @@ export const parseSessionSheet = (sheet: Sheet): ReadonlyArray<SlideBlock> => {
   return blocks
 }
 
-/** Entries from an open or word-cloud block's response table; `keep` decides per response cell. */
-export const blockEntries = (b: SlideBlock, keep: (text: string) => boolean = () => true): Array<RawEntry> => {
+/** Entries from an open or word-cloud block's response table; `keep` decides per response cell (by its text and row). */
+export const blockEntries = (b: SlideBlock, keep: (text: string, row: number) => boolean = () => true): Array<RawEntry> => {
   if (b.type !== "open" && b.type !== "wordcloud") return []
   const type: "open" | "wordcloud" = b.type
   const upCol = b.header.findIndex((h) => /^upvotes$/i.test(h))
   const out: Array<RawEntry> = []
   for (const { cells, row } of b.table) {
     const cell = cells[0]
-    if (cell === undefined || !keep(cellText(cell))) continue
+    if (cell === undefined || !keep(cellText(cell), row)) continue
     const base = {
       question: b.title || UNTITLED,
       questionType: type,
