@@ -18,6 +18,8 @@ export const isSessionSheet = (sheet: Sheet) => SESSION_SHEET.test(sheet.name.tr
 export interface SlideBlock {
   readonly sheet: string
   readonly row: number
+  /** How the block names itself (`Question 4`, `Slide 4`): the slide's name when it has no title. */
+  readonly name: string
   readonly type: string
   readonly title: string
   readonly session: number | undefined
@@ -30,6 +32,7 @@ export interface SlideBlock {
 /** A block while its rows are read. */
 interface OpenBlock {
   readonly row: number
+  readonly name: string
   readonly meta: Map<string, Cell | undefined>
   state: "meta" | "body"
   header: Array<string> | undefined
@@ -42,6 +45,7 @@ const blockOf = (sheet: Sheet, b: OpenBlock): SlideBlock => {
   return {
     sheet: sheet.name,
     row: b.row,
+    name: b.name,
     type: cellText(m.get("type")).trim().toLowerCase(),
     title: normTitle(cellText(m.get("question") ?? m.get("title"))),
     session: numberOf(m.get("session")) ?? (Number.isFinite(sheetSession) ? sheetSession : undefined),
@@ -75,9 +79,10 @@ export const parseSessionSheet = (sheet: Sheet): ReadonlyArray<SlideBlock> => {
   let current: OpenBlock | undefined
   for (let r = 1; r <= sheet.rows.length; r++) {
     const row = rowAt(sheet, r)
-    if (BLOCK_START.test(cellText(row[0]).trim()) && row.slice(1).every((c) => c === undefined)) {
+    const first = cellText(row[0]).trim()
+    if (BLOCK_START.test(first) && row.slice(1).every((c) => c === undefined)) {
       if (current) blocks.push(blockOf(sheet, current))
-      current = { row: r, meta: new Map(), state: "meta", header: undefined, table: [] }
+      current = { row: r, name: normTitle(first), meta: new Map(), state: "meta", header: undefined, table: [] }
     } else if (current) addRow(current, r, row)
   }
   if (current) blocks.push(blockOf(sheet, current))
