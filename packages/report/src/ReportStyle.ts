@@ -25,7 +25,8 @@ dl.facts dd { margin: .1rem 0 0; font-weight: 600; font-size: 1.05rem; overflow-
 ul.top li { margin-bottom: .45rem; }
 .note { color: var(--muted); font-size: .9rem; }
 .file { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
-.sid { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .82em; color: var(--muted); white-space: nowrap; }
+/* Normal wrapping: a statement written 300 times lists 300 ids, which on one line made pages thousands of px wide. */
+.sid { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .82em; color: var(--muted); overflow-wrap: anywhere; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .45em; vertical-align: baseline; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 section.theme { border-left: 6px solid var(--theme, #777); padding-left: 1rem; margin-left: -1.3rem; }
 section.theme h2 { margin-top: 2.5rem; }

@@ -376,3 +376,21 @@ describe("the method section's sentences come from this analysis", () => {
     expect(methodOf(render({ result, summary, charts: simpleCharts(summary) }))).not.toContain("har lært af")
   })
 })
+
+describe("a long list of statement ids", () => {
+  it("wraps: a statement written hundreds of times does not make the page wider than the screen or A4", () => {
+    const { result } = sampleFixture()
+    const first = result.statements[0]!
+    const copies = Array.from({ length: 300 }, (_, i) =>
+      new CategorizedStatement({ ...first, id: `s${9000 + i}` as typeof first.id, duplicateOf: first.id }))
+    const many = new CategorizedResult({ ...result, statements: [...result.statements, ...copies] })
+    const summary = aggregate(many)
+    const page = render({ result: many, summary, charts: simpleCharts(summary), metrics })
+    const list = [first.id, ...copies.map((c) => c.id)].join(", ")
+    // The ids are one span of ", "-separated ids, with a rule that lets it wrap (never nowrap).
+    expect(page).toContain(`<span class="sid">${list}</span>`)
+    const rule = /\.sid\s*\{([^}]*)\}/.exec(page)?.[1] ?? ""
+    expect(rule).toContain("overflow-wrap: anywhere")
+    expect(rule).not.toContain("nowrap")
+  })
+})
