@@ -233,6 +233,9 @@ export const buildRecommendations = (result: CategorizedResult, summary: Summary
   })
 }
 
+/** A URL with a scheme, a `www.` address or a bare domain (`name.tld`, optional path). */
+const BARE_LINK = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\b(?:\/\S*)?/giu
+
 // CommonMark: a backslash makes any ASCII punctuation literal, so audience text cannot
 // become links, HTML or headings when someone renders the file.
 export const escapeMarkdown = (text: string): string =>
@@ -240,6 +243,10 @@ export const escapeMarkdown = (text: string): string =>
     .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
     // A leading marker would start a list, heading or quote.
     .replace(/^[-+#>=]/, (c) => `\\${c}`)
+    // Renderers with autolinks (GitHub, markdown-it's linkify) make `https://…`, `www.…` and bare
+    // domains like `borger.dk` links; an escaped `:` or `.` shows the same but splits the link.
+    .replace(BARE_LINK, (url) => url.replace(/(?<!\\)[.:]/g, (c) => `\\${c}`))
+
 
 const ids = (list: ReadonlyArray<StatementId>) => list.join(", ")
 

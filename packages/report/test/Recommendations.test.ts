@@ -73,6 +73,10 @@ describe("markdown safety", () => {
     expect(escapeMarkdown("[klik](javascript:x)")).toBe("\\[klik\\](javascript:x)")
     expect(escapeMarkdown("# overskrift")).toBe("\\# overskrift")
     expect(escapeMarkdown("-2+3 ildsjælene")).toBe("\\-2+3 ildsjælene")
+    // Bare URLs: an escaped `:` or `.` renders the same text, but no autolink is made of it.
+    expect(escapeMarkdown("Se https://www.sundhed.dk/borger og www.borger.dk eller min.side.dk/x?a=1 nu."))
+      .toBe("Se https\\://www\\.sundhed\\.dk/borger og www\\.borger\\.dk eller min\\.side\\.dk/x?a=1 nu.")
+    expect(escapeMarkdown("Mere tid, kl. 10.30, 2.500 kr. Tak.")).toBe("Mere tid, kl. 10.30, 2.500 kr. Tak.")
   })
 
   it("leaves no raw tag from the hostile fixture in the markdown", () => {
