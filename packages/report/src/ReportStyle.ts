@@ -53,6 +53,7 @@ mark.model { background: none; padding: 0; border-radius: 0; text-decoration: un
 .fixed { color: #0b5394; }
 .conf-lav { color: #9a3412; }
 .why { color: #9a3412; }
+.warning { border-left: 4px solid #9a3412; background: #fff4ed; padding: .6rem .9rem; border-radius: 0 6px 6px 0; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: .88rem; color: var(--muted); margin-top: .3rem; }

@@ -394,3 +394,28 @@ describe("a long list of statement ids", () => {
     expect(rule).not.toContain("nowrap")
   })
 })
+
+describe("answers that are not Danish", () => {
+  const WARNING = "Svarene ser ikke ud til at være på dansk"
+  const UKRAINIAN = ["Більше практичних занять", "Дякую за урок, було цікаво", "Хочу більше спілкування з учителями", "Що ми можемо покращити в школі"]
+
+  it("get a warning in the opening and in the method section that the Danish themes and figures do not apply", () => {
+    const { result } = sampleFixture()
+    const foreign = new CategorizedResult({
+      ...result,
+      statements: result.statements.map((s, i) => new CategorizedStatement({ ...s, text: UKRAINIAN[i % UKRAINIAN.length]! }))
+    })
+    const summary = aggregate(foreign)
+    const page = render({ result: foreign, summary, charts: simpleCharts(summary), metrics })
+    const section = (id: string) => page.slice(page.indexOf(`<section id="${id}"`), page.indexOf("</section>", page.indexOf(`<section id="${id}"`)))
+    for (const id of ["sammenfatning", "metode"]) {
+      expect(section(id)).toContain(WARNING)
+      expect(section(id)).toContain("Temaerne og træfsikkerhedstallene gælder danske udsagn")
+    }
+  })
+
+  it("a Danish export gets none", () => {
+    const { result, summary } = sampleFixture()
+    expect(render({ result, summary, charts: simpleCharts(summary), metrics })).not.toContain(WARNING)
+  })
+})
