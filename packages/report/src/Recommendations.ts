@@ -14,6 +14,7 @@ import { count, listAnd, quoted } from "./Format.js"
 import {
   byId,
   dedupe,
+  languageOf,
   leadingQuestions,
   mainThemes,
   oneLine,
@@ -154,6 +155,12 @@ const discussionPoints = (
   recs: ReadonlyArray<Recommendation>
 ): ReadonlyArray<string> => {
   const points: Array<string> = []
+  const language = languageOf(result)
+  if (language.warning) {
+    points.push(
+      `Sprog: Svarene ser ikke ud til at være på dansk (kun ${formatShare(language.danishShare)} af de ord, der røber sproget, er danske). Temaerne og træfsikkerhedstallene gælder danske udsagn, så anbefalingerne i dette udkast hviler ikke på en pålidelig sortering. Læs udsagnene selv.`
+    )
+  }
   const ranked = recs.filter((r) => r.statementCount > 0)
   if (ranked.length > 0) {
     // The top two, but not one of several themes tied for a place; a tie at the top is named in full.

@@ -210,3 +210,18 @@ describe("the order point", () => {
     expect(order).not.toContain("patientinvolvering")
   })
 })
+
+describe("a draft from answers that are not Danish", () => {
+  it("says first that the Danish themes do not apply; a Danish draft does not", () => {
+    const { result, summary } = sampleFixture()
+    expect(buildRecommendations(result, summary).discussion.some((d) => d.startsWith("Sprog:"))).toBe(false)
+    const greek = ["Χρειαζόμαστε περισσότερο χρόνο με τους ασθενείς", "Καλύτερη ενημέρωση για τις οικογένειες", "Απλή γλώσσα στις επιστολές"]
+    const foreign = new CategorizedResult({
+      ...result,
+      statements: result.statements.map((s, i) => new CategorizedStatement({ ...s, text: greek[i % greek.length]! }))
+    })
+    const draft = buildRecommendations(foreign, aggregate(foreign))
+    expect(draft.discussion[0]).toMatch(/^Sprog: Svarene ser ikke ud til at være på dansk .*Temaerne og træfsikkerhedstallene gælder danske udsagn/)
+    expect(recommendationsMarkdown(draft)).toContain("Sprog: Svarene ser ikke ud til at være på dansk")
+  })
+})
