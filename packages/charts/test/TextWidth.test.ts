@@ -24,3 +24,10 @@ describe("textWidth", () => {
     expect(textWidth("ש", 10)).toBeCloseTo(6.2)
   })
 })
+
+describe("textWidth beyond Danish letters", () => {
+  it("measures Latin Extended letters (Polish ł, Turkish ş) from the font, not the 0.62 guess", () => {
+    expect(textWidth("ł", 10)).toBeCloseTo(2.842, 2)
+    expect(textWidth("Łódź", 10)).toBeGreaterThan(textWidth("Lodz", 10) - 0.5)
+  })
+})
