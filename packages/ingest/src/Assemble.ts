@@ -1,7 +1,7 @@
 import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
 import { Exclusion, Ledger, type Layout, MaskCounts } from "@udsagn/domain/Ledger"
 import { Question, SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
-import { cleanText, exclusionLabels, type ExclusionReason, exclusionReason } from "./Clean.js"
+import { cleanText, exclusionLabels, stripBidi, type ExclusionReason, exclusionReason } from "./Clean.js"
 import { addCounts, emptyCounts, maskPersonalData } from "./Mask.js"
 
 /** One answer as a layout reader found it, before masking and cleaning. */
@@ -43,7 +43,7 @@ const fieldMasker = () => {
   const mask = (value: string): string => {
     const hit = seen.get(value)
     if (hit !== undefined) return hit
-    const m = maskPersonalData(value)
+    const m = maskPersonalData(stripBidi(value))
     counts = addCounts(counts, m.counts)
     seen.set(value, m.text)
     return m.text
@@ -83,7 +83,8 @@ export const assemble = (input: {
     if (entry.session !== undefined) q.sessions.add(entry.session)
     questions.set(qKey, q)
 
-    const rawText = maskPersonalData(entry.raw).text
+    // As typed, but never reordered on screen by a bidi control.
+    const rawText = maskPersonalData(stripBidi(entry.raw)).text
     const cleaned = maskPersonalData(cleanText(entry.raw))
     masked = addCounts(masked, cleaned.counts)
     const reason = exclusionReason(cleaned.text)

@@ -44,14 +44,21 @@ export const repairMojibake = (text: string): string =>
 // Zero-width and BOM characters that only get in the way of matching. ZWJ (U+200D) stays:
 // it holds emoji sequences together.
 const INVISIBLE = /[\u200B\u200C\u2060\uFEFF\u00AD]/g
+// Bidirectional controls (marks, embeddings, overrides, isolates): in a statement they only
+// reorder what the report, the xlsx and the drafts show ("U+202E" turns text backwards).
+const BIDI = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g
+
+/** Without bidirectional controls: for `rawText` and the other fields that reach the outputs. */
+export const stripBidi = (text: string): string => text.replace(BIDI, "")
 // Control characters other than whitespace.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
 
-/** NFC, mojibake repaired, invisible and control characters removed, all whitespace runs to one space, trimmed. */
+/** NFC, mojibake repaired, invisible, bidi and control characters removed, all whitespace runs to one space, trimmed. */
 export const cleanText = (text: string): string =>
   repairMojibake(text.normalize("NFC"))
     .normalize("NFC")
     .replace(INVISIBLE, "")
+    .replace(BIDI, "")
     .replace(CONTROL, " ")
     .replace(/\s+/gu, " ")
     .trim()

@@ -34,15 +34,14 @@ const resultColumns = (header: ReadonlyArray<string>) => {
   }
 }
 
-/** Add one result row (an option) of a session's block to the question. */
+/** Add one result row (an option) of a session's block to the question, under `label`. */
 const addOption = (
   q: QuestionAcc,
   cols: ReturnType<typeof resultColumns>,
   cells: ReadonlyArray<Cell | undefined>,
-  weight: number
+  weight: number,
+  label: string
 ) => {
-  const label = normTitle(cellText(cells[0]))
-  if (label === "") return
   const opt = q.options.get(label) ?? { averages: [] }
   q.options.set(label, opt)
   const votes = cols.votes > 0 ? numberOf(cells[cols.votes]) : undefined
@@ -83,19 +82,33 @@ const questionOf = (q: QuestionAcc) => {
   })
 }
 
+/**
+ * Each result row's option label. A scale with one statement often has an empty label (the slide
+ * title says it all): its row is named by the question (or the slide), `(2)`, `(3)` … when a
+ * block has more than one such row, rather than dropped.
+ */
+const optionLabels = (b: SlideBlock, title: string): Array<string> => {
+  const labels = b.table.map(({ cells }) => normTitle(cellText(cells[0])))
+  const empty = labels.filter((l) => l === "").length
+  let k = 0
+  return labels.map((l) => (l !== "" ? l : empty === 1 ? title : `${title} (${++k})`))
+}
+
 /** Closed questions from the Session blocks, merged across sessions (votes summed, averages recomputed). */
 export const closedQuestionsOf = (blocks: ReadonlyArray<SlideBlock>): ReadonlyArray<ClosedQuestion> => {
   const acc = new Map<string, QuestionAcc>()
   for (const b of blocks) {
     if (!CLOSED_TYPES.has(b.type)) continue
     const type = b.type as ClosedType
-    const key = `${type}\u0000${b.title}`
-    const q = acc.get(key) ?? { title: b.title, type, sessions: new Set(), respondents: undefined, options: new Map() }
+    const title = b.title || b.name
+    const key = `${type}\u0000${title}`
+    const q = acc.get(key) ?? { title, type, sessions: new Set(), respondents: undefined, options: new Map() }
     acc.set(key, q)
     if (b.session !== undefined) q.sessions.add(b.session)
     if (b.respondents !== undefined) q.respondents = (q.respondents ?? 0) + b.respondents
     const cols = resultColumns(b.header)
-    for (const { cells } of b.table) addOption(q, cols, cells, b.respondents ?? 1)
+    const labels = optionLabels(b, q.title)
+    b.table.forEach(({ cells }, i) => addOption(q, cols, cells, b.respondents ?? 1, labels[i] ?? ""))
   }
   return [...acc.values()].map(questionOf)
 }

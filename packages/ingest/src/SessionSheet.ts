@@ -18,6 +18,8 @@ export const isSessionSheet = (sheet: Sheet) => SESSION_SHEET.test(sheet.name.tr
 export interface SlideBlock {
   readonly sheet: string
   readonly row: number
+  /** How the block names itself (`Question 4`, `Slide 4`): the slide's name when it has no title. */
+  readonly name: string
   readonly type: string
   readonly title: string
   readonly session: number | undefined
@@ -30,6 +32,7 @@ export interface SlideBlock {
 /** A block while its rows are read. */
 interface OpenBlock {
   readonly row: number
+  readonly name: string
   readonly meta: Map<string, Cell | undefined>
   state: "meta" | "body"
   header: Array<string> | undefined
@@ -42,6 +45,7 @@ const blockOf = (sheet: Sheet, b: OpenBlock): SlideBlock => {
   return {
     sheet: sheet.name,
     row: b.row,
+    name: b.name,
     type: cellText(m.get("type")).trim().toLowerCase(),
     title: normTitle(cellText(m.get("question") ?? m.get("title"))),
     session: numberOf(m.get("session")) ?? (Number.isFinite(sheetSession) ? sheetSession : undefined),
@@ -75,24 +79,25 @@ export const parseSessionSheet = (sheet: Sheet): ReadonlyArray<SlideBlock> => {
   let current: OpenBlock | undefined
   for (let r = 1; r <= sheet.rows.length; r++) {
     const row = rowAt(sheet, r)
-    if (BLOCK_START.test(cellText(row[0]).trim()) && row.slice(1).every((c) => c === undefined)) {
+    const first = cellText(row[0]).trim()
+    if (BLOCK_START.test(first) && row.slice(1).every((c) => c === undefined)) {
       if (current) blocks.push(blockOf(sheet, current))
-      current = { row: r, meta: new Map(), state: "meta", header: undefined, table: [] }
+      current = { row: r, name: normTitle(first), meta: new Map(), state: "meta", header: undefined, table: [] }
     } else if (current) addRow(current, r, row)
   }
   if (current) blocks.push(blockOf(sheet, current))
   return blocks
 }
 
-/** Entries from an open or word-cloud block's response table; `keep` decides per response cell. */
-export const blockEntries = (b: SlideBlock, keep: (text: string) => boolean = () => true): Array<RawEntry> => {
+/** Entries from an open or word-cloud block's response table; `keep` decides per response cell (by its text and row). */
+export const blockEntries = (b: SlideBlock, keep: (text: string, row: number) => boolean = () => true): Array<RawEntry> => {
   if (b.type !== "open" && b.type !== "wordcloud") return []
   const type: "open" | "wordcloud" = b.type
   const upCol = b.header.findIndex((h) => /^upvotes$/i.test(h))
   const out: Array<RawEntry> = []
   for (const { cells, row } of b.table) {
     const cell = cells[0]
-    if (cell === undefined || !keep(cellText(cell))) continue
+    if (cell === undefined || !keep(cellText(cell), row)) continue
     const base = {
       question: b.title || UNTITLED,
       questionType: type,

@@ -114,9 +114,50 @@ const voterKey = (row: ReadonlyArray<Cell | undefined>, h: VotersHeader): string
   return s !== undefined ? `${s}:${v}` : String(v)
 }
 
-/** What makes two responses the same one, in the Voters sheet and in a Session block. */
-const responseKey = (type: string, title: string, session: number | undefined, text: string) =>
-  `${type}\u0000${title}\u0000${session ?? ""}\u0000${cleanText(text)}`
+/**
+ * What makes two responses the same one, in the Voters sheet and in a Session block. A number is
+ * compared as a number: the Voters sheet may hold `5` where the block writes `5.0`.
+ */
+const responseKey = (type: string, title: string, session: number | undefined, text: string) => {
+  const n = numberOf(text)
+  return `${type}\u0000${title}\u0000${session ?? ""}\u0000${n !== undefined ? String(n) : cleanText(text)}`
+}
+
+/** Take one from a count of seen responses; false when none is left. */
+const take = (seen: Map<string, number>, key: string) => {
+  const n = seen.get(key) ?? 0
+  if (n === 0) return false
+  seen.set(key, n - 1)
+  return true
+}
+
+/**
+ * The Session-block responses the Voters sheet does not already hold, in block order. Each
+ * Voters answer matches one block response at most: first in its own session, then (when a
+ * Voters row lacks its session, or the block's differs) in any session, so no answer is
+ * counted twice.
+ */
+const blockOnlyEntries = (
+  blocks: ReadonlyArray<SlideBlock>,
+  seen: Map<string, number>,
+  seenAnySession: Map<string, number>
+): Array<RawEntry> => {
+  const keyOf = (b: SlideBlock, session: number | undefined, text: string) => responseKey(b.type, b.title || UNTITLED, session, text)
+  // Pass 1: exact matches (same session), so a loose match cannot take another session's answer.
+  const matched = new Set<string>()
+  blocks.forEach((b, i) =>
+    blockEntries(b, (text, row) => {
+      if (!take(seen, keyOf(b, b.session, text))) return true
+      take(seenAnySession, keyOf(b, undefined, text))
+      matched.add(`${i}\u0000${row}`)
+      return false
+    })
+  )
+  // Pass 2: what pass 1 left, against the answers whose session did not match.
+  return blocks.flatMap((b, i) =>
+    blockEntries(b, (text, row) => !matched.has(`${i}\u0000${row}`) && !take(seenAnySession, keyOf(b, undefined, text)))
+  )
+}
 
 export interface VotersRead {
   readonly entries: ReadonlyArray<RawEntry>
@@ -141,9 +182,10 @@ export const readVotersSheet = (sheet: Sheet, h: VotersHeader, blocks: ReadonlyA
     const key = voterKey(row, h)
     if (key !== undefined) voters.add(key)
   }
-  const perSession = h.session !== undefined
-  // Responses seen in the Voters sheet, by responseKey, to find the ones only a block has.
+  // Responses seen in the Voters sheet, by responseKey with and without the session, to find
+  // the ones only a block has.
   const seen = new Map<string, number>()
+  const seenAnySession = new Map<string, number>()
   const entries: Array<RawEntry> = []
   for (const slide of slides) {
     const cols = columns.filter((c) => `${c.type}\u0000${c.title}` === slide)
@@ -164,21 +206,15 @@ export const readVotersSheet = (sheet: Sheet, h: VotersHeader, blocks: ReadonlyA
           date,
           source: { sheet: sheet.name, row: r, column: col.col }
         }
-        const k = responseKey(col.type, col.title, perSession ? session : undefined, text)
+        const k = responseKey(col.type, col.title, session, text)
         seen.set(k, (seen.get(k) ?? 0) + 1)
+        const any = responseKey(col.type, col.title, undefined, text)
+        seenAnySession.set(any, (seenAnySession.get(any) ?? 0) + 1)
         const upvotes = col.upvotesCol !== undefined ? numberOf(row[col.upvotesCol - 1]) : undefined
         entries.push(...answerEntries(base, text, upvotes))
       }
     }
   }
-  for (const b of blocks) {
-    entries.push(...blockEntries(b, (text) => {
-      const k = responseKey(b.type, b.title || UNTITLED, perSession ? b.session : undefined, text)
-      const n = seen.get(k) ?? 0
-      if (n === 0) return true
-      seen.set(k, n - 1)
-      return false
-    }))
-  }
+  entries.push(...blockOnlyEntries(blocks, seen, seenAnySession))
   return { entries, participants: voters.size }
 }

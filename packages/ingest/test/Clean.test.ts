@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { assemble } from "../src/Assemble.js"
 import { cleanText, exclusionReason, repairMojibake, splitWordCloud } from "../src/Clean.js"
 
 describe("cleanText", () => {
@@ -19,6 +20,24 @@ describe("cleanText", () => {
 
   it("repairs UTF-8 read as Windows-1252", () => {
     expect(cleanText("Ã†ldre pÃ¥rÃ¸rende fÃ¥r ikke svar â€\u201C Ã¦rgerligt")).toBe("Ældre pårørende får ikke svar – ærgerligt")
+  })
+})
+
+describe("bidi controls", () => {
+  it("are removed, so no output shows the text reordered", () => {
+    const controls = "\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"
+    expect(cleanText("Mere \u202Etid\u202C til \u2067tolke\u2069\u200F")).toBe("Mere tid til tolke")
+    expect(cleanText(`a${controls}b`)).toBe("ab")
+  })
+
+  it("are removed from rawText and the question too", () => {
+    const { statements } = assemble({
+      entries: [{ question: "Hvad \u202Evirker\u202C?", questionType: "table", source: { sheet: "Ark1", row: 2, column: 1 }, raw: " \u202Eedrag\u202C " }],
+      source: "svar.csv",
+      layout: "table-csv",
+      closedQuestions: []
+    })
+    expect(statements.map((s) => [s.question, s.rawText, s.text])).toEqual([["Hvad virker?", " edrag ", "edrag"]])
   })
 })
 

@@ -71,6 +71,11 @@ export interface LayoutFlags {
   readonly instructionsSlide?: boolean
   /** Sessions that were opened but got no votes: their sheet says `No votes for this session`. */
   readonly emptySessions?: ReadonlyArray<number>
+  /**
+   * Open answers that are numbers (`5`) stored as numbers in the Voters sheet and through the
+   * count format in the Session blocks (`5.0` with `numbersAsText`), as real exports do. Default false.
+   */
+  readonly numericAnswers?: boolean
 }
 
 type Value = string | number | undefined
@@ -124,6 +129,10 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
   const instructions = flags.instructionsSlide ?? true
   const num = (n: number): Value =>
     flags.numbersAsText ? (Number.isInteger(n) ? `${n}.0` : String(n)) : n
+  const isNumeric = (text: string) => flags.numericAnswers === true && /^\d+(?:\.\d+)?$/.test(text)
+  /** An open answer as the Voters sheet stores it, and as a Session block does. */
+  const votersAnswer = (text: string): Value => (isNumeric(text) ? Number(text) : text)
+  const blockAnswer = (text: string): Value => (isNumeric(text) ? num(Number(text)) : text)
 
   // How many voters the slides need: the largest closed-question turnout, word-cloud cells,
   // or open-ended answers at a bit over one answer per voter.
@@ -298,7 +307,7 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
           for (const [v, l] of given) {
             const a = l[k - 1]
             if (a) {
-              values.set(v, a.text)
+              values.set(v, votersAnswer(a.text))
               ups.set(v, num(a.upvotes))
             }
           }
@@ -315,7 +324,7 @@ export const buildMentiWorkbook = (spec: SampleSpec, flags: LayoutFlags = {}): U
             if (who.length === 0) return { respondents: 0, table: undefined }
             const rows: Grid = []
             for (const v of who) {
-              for (const a of given.get(v)!) rows.push(upvotesOn ? [a.text, num(a.upvotes)] : [a.text])
+              for (const a of given.get(v)!) rows.push(upvotesOn ? [blockAnswer(a.text), num(a.upvotes)] : [blockAnswer(a.text)])
             }
             return { respondents: who.length, table: [upvotesOn ? ["Responses", "Upvotes"] : ["Responses"], ...rows] }
           }

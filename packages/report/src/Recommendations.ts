@@ -14,6 +14,7 @@ import { count, listAnd, quoted } from "./Format.js"
 import {
   byId,
   dedupe,
+  languageOf,
   leadingQuestions,
   mainThemes,
   oneLine,
@@ -154,6 +155,12 @@ const discussionPoints = (
   recs: ReadonlyArray<Recommendation>
 ): ReadonlyArray<string> => {
   const points: Array<string> = []
+  const language = languageOf(result)
+  if (language.warning) {
+    points.push(
+      `Sprog: Svarene ser ikke ud til at være på dansk (kun ${formatShare(language.danishShare)} af de ord, der røber sproget, er danske). Temaerne og træfsikkerhedstallene gælder danske udsagn, så anbefalingerne i dette udkast hviler ikke på en pålidelig sortering. Læs udsagnene selv.`
+    )
+  }
   const ranked = recs.filter((r) => r.statementCount > 0)
   if (ranked.length > 0) {
     // The top two, but not one of several themes tied for a place; a tie at the top is named in full.
@@ -233,6 +240,9 @@ export const buildRecommendations = (result: CategorizedResult, summary: Summary
   })
 }
 
+/** A URL with a scheme, a `www.` address or a bare domain (`name.tld`, optional path). */
+const BARE_LINK = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\b(?:\/\S*)?/giu
+
 // CommonMark: a backslash makes any ASCII punctuation literal, so audience text cannot
 // become links, HTML or headings when someone renders the file.
 export const escapeMarkdown = (text: string): string =>
@@ -240,6 +250,10 @@ export const escapeMarkdown = (text: string): string =>
     .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
     // A leading marker would start a list, heading or quote.
     .replace(/^[-+#>=]/, (c) => `\\${c}`)
+    // Renderers with autolinks (GitHub, markdown-it's linkify) make `https://…`, `www.…` and bare
+    // domains like `borger.dk` links; an escaped `:` or `.` shows the same but splits the link.
+    .replace(BARE_LINK, (url) => url.replace(/(?<!\\)[.:]/g, (c) => `\\${c}`))
+
 
 const ids = (list: ReadonlyArray<StatementId>) => list.join(", ")
 

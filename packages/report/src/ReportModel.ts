@@ -1,3 +1,4 @@
+import { type LanguageCheck, languageCheck } from "@udsagn/danish/Language"
 import type { CategorizedResult, CategorizedStatement, StatementId, Summary, ThemeSummary } from "@udsagn/domain"
 import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
 import { OTHER } from "@udsagn/domain/Theme"
@@ -171,3 +172,9 @@ export const matchRanges = (
 
 /** The statement's text as one line (quotes and drafts never break lines). */
 export const oneLine = (text: string): string => text.replace(/\s+/gu, " ").trim()
+
+/**
+ * Whether the answers look Danish (`@udsagn/danish` languageCheck over the statements' text). The
+ * themes, the lexicon and the agreement figures are Danish: for another language the report says so.
+ */
+export const languageOf = (result: CategorizedResult): LanguageCheck => languageCheck(result.statements.map((s) => s.text))

@@ -25,7 +25,8 @@ dl.facts dd { margin: .1rem 0 0; font-weight: 600; font-size: 1.05rem; overflow-
 ul.top li { margin-bottom: .45rem; }
 .note { color: var(--muted); font-size: .9rem; }
 .file { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
-.sid { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .82em; color: var(--muted); white-space: nowrap; }
+/* Normal wrapping: a statement written 300 times lists 300 ids, which on one line made pages thousands of px wide. */
+.sid { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .82em; color: var(--muted); overflow-wrap: anywhere; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .45em; vertical-align: baseline; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 section.theme { border-left: 6px solid var(--theme, #777); padding-left: 1rem; margin-left: -1.3rem; }
 section.theme h2 { margin-top: 2.5rem; }
@@ -52,6 +53,7 @@ mark.model { background: none; padding: 0; border-radius: 0; text-decoration: un
 .fixed { color: #0b5394; }
 .conf-lav { color: #9a3412; }
 .why { color: #9a3412; }
+.warning { border-left: 4px solid #9a3412; background: #fff4ed; padding: .6rem .9rem; border-radius: 0 6px 6px 0; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: .88rem; color: var(--muted); margin-top: .3rem; }

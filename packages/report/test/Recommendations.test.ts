@@ -73,6 +73,10 @@ describe("markdown safety", () => {
     expect(escapeMarkdown("[klik](javascript:x)")).toBe("\\[klik\\](javascript:x)")
     expect(escapeMarkdown("# overskrift")).toBe("\\# overskrift")
     expect(escapeMarkdown("-2+3 ildsjælene")).toBe("\\-2+3 ildsjælene")
+    // Bare URLs: an escaped `:` or `.` renders the same text, but no autolink is made of it.
+    expect(escapeMarkdown("Se https://www.sundhed.dk/borger og www.borger.dk eller min.side.dk/x?a=1 nu."))
+      .toBe("Se https\\://www\\.sundhed\\.dk/borger og www\\.borger\\.dk eller min\\.side\\.dk/x?a=1 nu.")
+    expect(escapeMarkdown("Mere tid, kl. 10.30, 2.500 kr. Tak.")).toBe("Mere tid, kl. 10.30, 2.500 kr. Tak.")
   })
 
   it("leaves no raw tag from the hostile fixture in the markdown", () => {
@@ -204,5 +208,20 @@ describe("the order point", () => {
     const order = buildRecommendations(tied, aggregate(tied)).discussion[0]!
     expect(order).toContain(`Flest udsagn handlede om sundhedskompetence (${formatPercent(3 / 8)}).`)
     expect(order).not.toContain("patientinvolvering")
+  })
+})
+
+describe("a draft from answers that are not Danish", () => {
+  it("says first that the Danish themes do not apply; a Danish draft does not", () => {
+    const { result, summary } = sampleFixture()
+    expect(buildRecommendations(result, summary).discussion.some((d) => d.startsWith("Sprog:"))).toBe(false)
+    const greek = ["Χρειαζόμαστε περισσότερο χρόνο με τους ασθενείς", "Καλύτερη ενημέρωση για τις οικογένειες", "Απλή γλώσσα στις επιστολές"]
+    const foreign = new CategorizedResult({
+      ...result,
+      statements: result.statements.map((s, i) => new CategorizedStatement({ ...s, text: greek[i % greek.length]! }))
+    })
+    const draft = buildRecommendations(foreign, aggregate(foreign))
+    expect(draft.discussion[0]).toMatch(/^Sprog: Svarene ser ikke ud til at være på dansk .*Temaerne og træfsikkerhedstallene gælder danske udsagn/)
+    expect(recommendationsMarkdown(draft)).toContain("Sprog: Svarene ser ikke ud til at være på dansk")
   })
 })

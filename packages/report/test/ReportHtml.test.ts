@@ -376,3 +376,46 @@ describe("the method section's sentences come from this analysis", () => {
     expect(methodOf(render({ result, summary, charts: simpleCharts(summary) }))).not.toContain("har lært af")
   })
 })
+
+describe("a long list of statement ids", () => {
+  it("wraps: a statement written hundreds of times does not make the page wider than the screen or A4", () => {
+    const { result } = sampleFixture()
+    const first = result.statements[0]!
+    const copies = Array.from({ length: 300 }, (_, i) =>
+      new CategorizedStatement({ ...first, id: `s${9000 + i}` as typeof first.id, duplicateOf: first.id }))
+    const many = new CategorizedResult({ ...result, statements: [...result.statements, ...copies] })
+    const summary = aggregate(many)
+    const page = render({ result: many, summary, charts: simpleCharts(summary), metrics })
+    const list = [first.id, ...copies.map((c) => c.id)].join(", ")
+    // The ids are one span of ", "-separated ids, with a rule that lets it wrap (never nowrap).
+    expect(page).toContain(`<span class="sid">${list}</span>`)
+    const rule = /\.sid\s*\{([^}]*)\}/.exec(page)?.[1] ?? ""
+    expect(rule).toContain("overflow-wrap: anywhere")
+    expect(rule).not.toContain("nowrap")
+  })
+})
+
+describe("answers that are not Danish", () => {
+  const WARNING = "Svarene ser ikke ud til at være på dansk"
+  const UKRAINIAN = ["Більше практичних занять", "Дякую за урок, було цікаво", "Хочу більше спілкування з учителями", "Що ми можемо покращити в школі"]
+
+  it("get a warning in the opening and in the method section that the Danish themes and figures do not apply", () => {
+    const { result } = sampleFixture()
+    const foreign = new CategorizedResult({
+      ...result,
+      statements: result.statements.map((s, i) => new CategorizedStatement({ ...s, text: UKRAINIAN[i % UKRAINIAN.length]! }))
+    })
+    const summary = aggregate(foreign)
+    const page = render({ result: foreign, summary, charts: simpleCharts(summary), metrics })
+    const section = (id: string) => page.slice(page.indexOf(`<section id="${id}"`), page.indexOf("</section>", page.indexOf(`<section id="${id}"`)))
+    for (const id of ["sammenfatning", "metode"]) {
+      expect(section(id)).toContain(WARNING)
+      expect(section(id)).toContain("Temaerne og træfsikkerhedstallene gælder danske udsagn")
+    }
+  })
+
+  it("a Danish export gets none", () => {
+    const { result, summary } = sampleFixture()
+    expect(render({ result, summary, charts: simpleCharts(summary), metrics })).not.toContain(WARNING)
+  })
+})

@@ -5,7 +5,8 @@ import { count, listAnd, quoted } from "../Format.js"
 import { html, type Raw } from "../Html.js"
 import { type EvaluationMetrics, type LabelMetrics, labelMetrics, type MetricSet } from "../Metrics.js"
 import { maskedFinds } from "./SummarySection.js"
-import { mainThemes, reviewStatements, themeLabel } from "../ReportModel.js"
+import { languageOf, mainThemes, reviewStatements, themeLabel } from "../ReportModel.js"
+import { notDanishWarning } from "./Parts.js"
 
 // "Metode": how statements were sorted, how well that agrees with people, and the limits.
 
@@ -144,7 +145,7 @@ export const methodSection = (
   }${
     overridden > 0 ? html` ${count(overridden, "udsagn er", "udsagn er")} rettet af en person.` : ""
   }${learnedText(corrections)} For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
-<h3>Hvor godt rammer sorteringen?</h3>
+<h3>Hvor godt rammer sorteringen?</h3>${notDanishWarning(languageOf(result))}
 ${metricsText(result, metrics)}
 <h3>Begrænsninger</h3>
 <ul>

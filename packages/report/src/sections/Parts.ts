@@ -4,6 +4,7 @@ import { OTHER } from "@udsagn/domain/Theme"
 import { confidenceWord } from "../Confidence.js"
 import { listAnd, quoted } from "../Format.js"
 import { html, raw, type Raw, sanitizeSvg } from "../Html.js"
+import type { LanguageCheck } from "@udsagn/danish/Language"
 import { evidenceMatches, type EvidenceWords, matchRanges, type Shown, themeLabel } from "../ReportModel.js"
 
 // Pieces several sections share: theme colours and anchors, statements, quotes, figures.
@@ -71,3 +72,15 @@ export const actionList = (items: ReadonlyArray<{ text: string; statementIds: Re
   html`<ul class="actions">${
     items.map((a) => html`<li>${a.text} <span class="sid">(${a.statementIds.join(", ")})</span></li>`)
   }</ul>`
+
+/**
+ * The warning for answers that do not look Danish, in the opening and the method section (same
+ * words in both, so the reader meets it wherever they start).
+ */
+export const notDanishWarning = (language: LanguageCheck): Raw =>
+  language.warning
+    ? html`
+<p class="warning" role="note"><strong>Svarene ser ikke ud til at være på dansk</strong> (kun ${
+      formatShare(language.danishShare)
+    } af de ord, der røber sproget, er danske). Temaerne og træfsikkerhedstallene gælder danske udsagn, så sorteringen i denne rapport holder ikke for disse svar. Læs udsagnene selv.</p>`
+    : html``

@@ -4,7 +4,8 @@ import type { CategorizedResult, Summary, ThemeSummary } from "@udsagn/domain"
 import { count, listAnd, quoted } from "../Format.js"
 import { html, type Raw } from "../Html.js"
 import { representativeOf } from "../Recommendations.js"
-import { mainThemes } from "../ReportModel.js"
+import { languageOf, mainThemes } from "../ReportModel.js"
+import { notDanishWarning } from "./Parts.js"
 
 // "Sammenfatning": the facts, the biggest themes, the questions, and how the answers were counted.
 
@@ -79,7 +80,7 @@ export const summarySection = (result: CategorizedResult, summary: Summary): Raw
   const top = [...mainThemes(summary)].filter((t) => t.count > 0).sort((a, b) => b.count - a.count).slice(0, 3)
   const multi = result.statements.filter((s) => s.themes.length > 1).length
   return html`<section id="sammenfatning" class="major">
-<h2>Sammenfatning</h2>
+<h2>Sammenfatning</h2>${notDanishWarning(languageOf(result))}
 <dl class="facts">
 <div><dt>Dato</dt><dd>${e.date !== undefined ? formatDate(e.date) : "ikke oplyst"}</dd></div>
 <div><dt>Deltagere, der svarede</dt><dd>${e.participants !== undefined ? `mindst ${formatInt(e.participants)}` : "ikke oplyst"}</dd></div>
