@@ -28,7 +28,9 @@ const upload = Effect.gen(function*() {
 }).pipe(
   Effect.catchTags({
     UploadRejected: (e) => apiError(e.status, e.message),
-    AnalysisFailed: (e) => apiError(failureStatus(e), e.message)
+    AnalysisFailed: (e) => apiError(failureStatus(e), e.message),
+    // A reports folder that cannot be written (full, read-only): the storage message, not "unexpected".
+    StorageError: (e) => Effect.zipRight(Effect.logError("Lager", e.cause), apiError(500, e.message))
   })
 )
 

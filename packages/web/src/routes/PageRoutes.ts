@@ -37,7 +37,13 @@ const uploadForm = Effect.gen(function*() {
   const upload = yield* receiveUpload
   yield* analyses.start(upload)
   return seeOther(`/analyser/${upload.id}`)
-}).pipe(Effect.catchTag("UploadRejected", (e) => front(e)))
+}).pipe(
+  Effect.catchTags({
+    UploadRejected: (e) => front(e),
+    // A reports folder that cannot be written (full, read-only): the storage message, not "unexpected".
+    StorageError: (e) => Effect.zipRight(Effect.logError("Lager", e.cause), front({ message: e.message, status: 500 }))
+  })
+)
 
 const analysis = withAnalysis(
   "page",
