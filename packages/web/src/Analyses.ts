@@ -190,6 +190,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             )
           )
         )
+        // The pipeline opens its output folder to everyone (0755); here it holds personal data.
+        yield* fs.chmod(outDir, 0o700).pipe(Effect.ignore)
         const files = yield* store.listFiles(outDir).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
         )

@@ -4,6 +4,7 @@ import { Context, Data, Effect, Exit, Layer, Scope } from "effect"
 import { createServer } from "node:http"
 import { Analyses } from "./Analyses.js"
 import { AnalysisStore } from "./AnalysisStore.js"
+import { limitBodies } from "./BodyLimit.js"
 import { Learning } from "./Learning.js"
 import type { Analyzer } from "./Analyzer.js"
 import { notFound, router } from "./Routes.js"
@@ -39,7 +40,7 @@ export const serverLayer = (listen: ListenOptions) => {
     const config = yield* WebConfig
     if (!loopbackOnly && config.password === undefined) return yield* new PasswordRequired({ host: listen.host })
     const guard = secure({ loopbackOnly, password: config.password })
-    return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(handler)))).pipe(
+    return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(limitBodies(config.maxUploadBytes)(handler))))).pipe(
       Layer.provide(Analyses.Default),
       Layer.provide(Learning.Default),
       Layer.provide(AnalysisStore.Default),

@@ -4,6 +4,7 @@ import { Summary } from "@udsagn/domain/Summary"
 import { Deferred, Effect, Option, ParseResult, Schema } from "effect"
 import { AnalysisMeta } from "../AnalysisMeta.js"
 import { Analyses, InvalidOverrides } from "../Analyses.js"
+import { formBodyLimit } from "../BodyLimit.js"
 import { AnalysisStore } from "../AnalysisStore.js"
 import { fileUrl } from "../pages/AnalysisPage.js"
 import { receiveUpload } from "../Upload.js"
@@ -78,7 +79,7 @@ const putOverrides = withAnalysis("api", (found) =>
     const analyses = yield* Analyses
     const request = yield* HttpServerRequest.HttpServerRequest
     const body = yield* request.json.pipe(
-      HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(5 * 1024 * 1024))),
+      HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(formBodyLimit))),
       Effect.mapError(() => new InvalidOverrides({ message: "Rettelserne skal sendes som JSON: en liste af { id, themes }." }))
     )
     const overrides = yield* Schema.decodeUnknown(OverridesFile)(body).pipe(

@@ -2,6 +2,7 @@ import { FileSystem, HttpRouter, HttpServerRequest, HttpServerResponse, Path } f
 import { OverridesFile } from "@udsagn/domain/Categorization"
 import { Effect, Option, Schema } from "effect"
 import { Analyses } from "../Analyses.js"
+import { formBodyLimit } from "../BodyLimit.js"
 import { AnalysisStore } from "../AnalysisStore.js"
 import { appJs, styleCss } from "../Assets.js"
 import { slug } from "../Names.js"
@@ -75,7 +76,7 @@ const saveReview = withAnalysis("page", (meta) =>
     const analyses = yield* Analyses
     const request = yield* HttpServerRequest.HttpServerRequest
     const filter = reviewFilter(yield* searchParams)
-    const body = yield* request.urlParamsBody.pipe(HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(5 * 1024 * 1024))))
+    const body = yield* request.urlParamsBody.pipe(HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(formBodyLimit))))
     const form = readReviewForm(body)
     // The corrections are read, merged with this form and saved under the analysis' lock, so a
     // colleague saving at the same moment does not lose theirs.
