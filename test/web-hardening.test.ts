@@ -223,9 +223,13 @@ describe("one finished analysis", () => {
     expect((await post({ origin: "http://evil.example" })).status).toBe(403)
     expect((await post({ "sec-fetch-site": "cross-site" })).status).toBe(403)
     expect((await post({ "sec-fetch-site": "same-site" })).status).toBe(403)
+    expect((await post({ origin: "null", "sec-fetch-site": "cross-site" })).status).toBe(403)
+    expect((await post({ origin: "http://evil.example", "sec-fetch-site": "same-origin" })).status).toBe(403)
     expect((await post({})).status).toBe(403)
     expect((await post({ "sec-fetch-site": "same-origin" })).status).toBe(303)
     expect((await post({ origin: server.url })).status).toBe(303)
+    // What Chromium sends for the pages' own forms (the pages' referrer policy is no-referrer).
+    expect((await post({ origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(303)
     const del = await fetch(`${server.url}/api/corrections/x`, { method: "DELETE", headers: { origin: "null" } })
     expect(del.status).toBe(403)
   })

@@ -84,20 +84,25 @@ const sameHost = (origin: string, host: string) => {
 }
 
 /**
- * Cross-site request forgery: a state-changing request must come from this site. `Origin: null`
- * (sandboxed frames, some redirects) and foreign origins are refused; so are page posts (the
- * forms) that carry neither `Origin` nor `Sec-Fetch-Site`, which every current browser sends.
- * The JSON API (`/api/…`) also serves programs, which send no browser headers; its writes are
- * PUT/DELETE (a browser must ask first, and this server never allows it) or an upload.
+ * Cross-site request forgery: a state-changing request must come from this site.
+ * `Sec-Fetch-Site`, set by the browser and beyond a page's reach, decides when present: only
+ * `same-origin` (or `none`, typed by the user) passes. (Our own forms arrive with `Origin: null`
+ * beside it, because the pages' referrer policy is `no-referrer`.) Without it, the `Origin`
+ * decides: `null` (sandboxed frames, some redirects) and foreign origins are refused, and page
+ * posts (the forms) must carry one. The JSON API (`/api/…`) also serves programs, which send no
+ * browser headers; its writes are PUT/DELETE (a browser must ask first, and this server never
+ * allows it) or an upload.
  */
 export const crossSite = (method: string, url: string, headers: Record<string, string | undefined>, host: string) => {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false
   const site = headers["sec-fetch-site"]
   const origin = headers["origin"]
-  if (origin !== undefined && !sameHost(origin, host)) return true
-  if (site !== undefined && site !== "same-origin" && site !== "none") return true
-  if (origin === undefined && site === undefined && !url.startsWith("/api/")) return true
-  return false
+  if (site !== undefined) {
+    if (site !== "same-origin" && site !== "none") return true
+    return origin !== undefined && origin !== "null" && !sameHost(origin, host)
+  }
+  if (origin !== undefined) return !sameHost(origin, host)
+  return !url.startsWith("/api/")
 }
 
 export interface SecureOptions {
