@@ -6,7 +6,7 @@ import * as fs from "node:fs"
 import { request } from "node:http"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, tempDir } from "./support.js"
+import { fixture, runCli, tempDir } from "./support.js"
 
 // Issue 16, "a server that survives" and "web hygiene": real HTTP against the real app on
 // 127.0.0.1 (ephemeral port), analyses in their child processes.
@@ -251,6 +251,14 @@ describe("access password", () => {
     await expect(startWebServer({ host: "0.0.0.0", settings: { reportsDir: tempDir("udsagn-harden-pw-") }, analyzer: AnalyzerInChild }))
       .rejects.toThrow(/adgangskode/)
   })
+
+  it("udsagn serve --host 0.0.0.0 without a password ends with one Danish line, before listening", async () => {
+    const env: Record<string, string> = { UDSAGN_PASSWORD: "" }
+    const run = await runCli(["serve", "--host", "0.0.0.0", "--port", "0", "--reports-dir", tempDir("udsagn-harden-pw-")], { env })
+    expect(run.code).toBe(1)
+    expect(run.stdout).not.toMatch(/kører på/)
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Fejl: Serveren skal lytte på 0\.0\.0\.0.*adgangskode/)])
+  }, 60_000)
 
   it("with a password, every request needs it (HTTP Basic); the right one opens", async () => {
     const server = await start({ reportsDir: tempDir("udsagn-harden-pw-"), password: hashPassword("hemmelig æøå") })
