@@ -186,6 +186,21 @@ describe("one finished analysis", () => {
       redirect: "manual"
     })
     expect(post.status).toBe(413)
+    // Sent without a length (chunked): read to the end and answered, not reset.
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 6; i++) controller.enqueue(new TextEncoder().encode("x".repeat(1024 * 1024)))
+        controller.close()
+      }
+    })
+    const streamed = await fetch(`${server.url}/api/analyses/${id}/overrides`, {
+      method: "PUT",
+      body: chunked,
+      headers: { "content-type": "application/json" },
+      duplex: "half"
+    } as RequestInit)
+    expect(streamed.status).toBe(413)
+    expect(((await streamed.json()) as { error: string }).error).toMatch(/for stor/)
   }, 60_000)
 
   it("refuses overrides for statement ids the analysis does not have, naming them", async () => {
