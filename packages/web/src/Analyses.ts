@@ -1,5 +1,4 @@
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
-import { isIngestError } from "@udsagn/ingest/IngestError"
 import { FileSystem, Path } from "@effect/platform"
 import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER } from "@udsagn/domain/Theme"
@@ -44,6 +43,14 @@ export interface StagedUpload {
 const internalTags = new Set(["OutputError", "ChartError", "ReportError"])
 const internalMessage = "Der skete en uventet fejl under analysen. Prøv igen; sker det igen, så kontakt IT."
 const maxRemembered = 500
+
+/** Names at most ten of the unknown ids (the list may be long, and it is shown as is). */
+export const unknownIdsMessage = (ids: ReadonlyArray<string>) => {
+  const shown = ids.slice(0, 10).map((id) => `»${id.length > 40 ? `${id.slice(0, 40)}…` : id}«`).join(", ")
+  const more = ids.length > 10 ? ` og ${ids.length - 10} til` : ""
+  return `Rettelserne nævner udsagn, som analysen ikke har: ${shown}${more}. Hent udsagnenes id'er fra statements.json.`
+}
+export const interruptedMessage = "Analysen blev afbrudt, fordi serveren stoppede. Analysen fejlede – prøv at uploade filen igen."
 
 /**
  * The pipeline names the file it read; here that is our stored copy (`input.xlsx` in a
@@ -162,15 +169,29 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
                 kind: "input",
                 // An ingest error words itself with the name the user knows; the rest (theme and
                 // override files) may name server paths, which are taken out.
-                message: isIngestError(e) ? e.describe(inputs.sourceName) : userMessage(e.message, folder, inputs),
+                message: e.describe !== undefined ? e.describe(inputs.sourceName) : userMessage(e.message, folder, inputs),
                 cause: e
               })
           ),
           Effect.catchAllDefect((cause) =>
             Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
           ),
-          Effect.tapError(() => store.remove(outDir))
+          // The run's folder and the pipeline's own temp folder beside it (`.<run>-XXXX`, left
+          // when the child process was killed).
+          Effect.tapError(() =>
+            Effect.zipRight(
+              store.remove(outDir),
+              fs.readDirectory(path.join(folder, "runs")).pipe(
+                Effect.flatMap((names) =>
+                  Effect.forEach(names.filter((n) => n.startsWith(`.${run}-`)), (n) => store.remove(path.join(folder, "runs", n)), { discard: true })
+                ),
+                Effect.ignore
+              )
+            )
+          )
         )
+        // The pipeline opens its output folder to everyone (0755); here it holds personal data.
+        yield* fs.chmod(outDir, 0o700).pipe(Effect.ignore)
         const files = yield* store.listFiles(outDir).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
         )
@@ -246,7 +267,14 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
       }
     )
 
-    const status = (id: AnalysisId) => Effect.sync(() => jobs.get(id))
+    /** What this server knows of a running or failed analysis; one cut short by a restart is failed. */
+    const status = (id: AnalysisId) =>
+      Effect.gen(function*() {
+        const job = jobs.get(id)
+        if (job !== undefined) return job
+        const cut = yield* store.interrupted(id)
+        return cut ? { state: "failed", error: new AnalysisFailed({ kind: "input", message: interruptedMessage }) } satisfies JobState : undefined
+      })
 
     /** Saves corrections and makes the report again with them; the old outputs stay until the new ones are in place. */
     const saveUnlocked = Effect.fn("Analyses.saveUnlocked")(
@@ -257,6 +285,16 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         // The one validity check of corrections (categorize's), as for an overrides file.
         const problem = findOverrideProblem(overrides, meta.themeLabels.map((t) => t.id))
         if (problem) return yield* new InvalidOverrides({ message: describeOverrideProblem(problem) })
+        // A correction for a statement the analysis does not have would be kept and never applied.
+        const withId = overrides.flatMap((o) => o.id !== undefined ? [o.id] : [])
+        if (withId.length > 0) {
+          const rows = yield* store.readStatements(meta).pipe(
+            Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
+          )
+          const known = new Set<string>(rows.map((r) => r.id))
+          const unknown = [...new Set(withId.filter((id) => !known.has(id)))]
+          if (unknown.length > 0) return yield* new InvalidOverrides({ message: unknownIdsMessage(unknown) })
+        }
         const folder = store.dir(id)
         const finalPath = path.join(folder, overridesFile)
         const pendingPath = path.join(folder, `overrides.pending-${crypto.randomUUID().slice(0, 8)}.json`)

@@ -18,8 +18,8 @@ export class StorageError extends Data.TaggedError("StorageError")<{
 }
 
 const tmpPrefix = ".tmp-"
-/** Temp folders older than this are leftovers of a crash and are removed at start. */
-const staleAfterMs = 60 * 60 * 1000
+/** `.failed-<id>`: an analysis that was running when the server stopped. */
+const failedPrefix = ".failed-"
 export const overridesFile = "overrides.json"
 
 /**
@@ -37,18 +37,47 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
 
     const fail = (action: string) => (cause: PlatformError | unknown) => new StorageError({ cause, action })
 
+    const readMetaAt = (folder: string) =>
+      fs.readFileString(path.join(folder, "analysis.json")).pipe(
+        Effect.flatMap(Schema.decode(AnalysisMetaJson)),
+        Effect.option
+      )
+
+    const remove = (folder: string) => fs.remove(folder, { recursive: true }).pipe(Effect.ignore)
+
+    /** In a published analysis: corrections never applied, runs that are not the current one, job files. */
+    const removeLeftovers = (folder: string) =>
+      Effect.gen(function*() {
+        const meta = yield* readMetaAt(folder)
+        const names = yield* fs.readDirectory(folder)
+        for (const name of names.filter((n) => n.startsWith("overrides.pending-"))) yield* remove(path.join(folder, name))
+        if (Option.isNone(meta)) return
+        const runs = path.join(folder, "runs")
+        const inRuns = yield* fs.readDirectory(runs).pipe(Effect.orElseSucceed((): ReadonlyArray<string> => []))
+        for (const name of inRuns.filter((n) => n !== meta.value.run)) yield* remove(path.join(runs, name))
+      })
+
+    process.umask(0o077)
     yield* fs.makeDirectory(root, { recursive: true }).pipe(Effect.mapError(fail("opret mappe")))
 
-    // Leftovers from a crash: never listed (no id-shaped name), removed once old enough
-    // that no other server on the same folder can still be writing them.
+    // Only the server's user may read the analyses (raw uploads hold personal data): everything
+    // this process and its children write is created 0700 (folders) / 0600 (files) (umask above).
+    yield* fs.chmod(root, 0o700).pipe(Effect.ignore)
+
+    // Leftovers from a crash or a restart mid-run: a half-built analysis (its raw upload
+    // included) is removed and remembered as interrupted, so its address answers "failed,
+    // upload again" instead of 404; pending corrections and unfinished runs are removed.
     yield* Effect.gen(function*() {
       const names = yield* fs.readDirectory(root)
       for (const name of names) {
-        if (!name.startsWith(tmpPrefix)) continue
         const full = path.join(root, name)
-        const info = yield* fs.stat(full)
-        const mtime = Option.getOrElse(info.mtime, () => new Date(0)).getTime()
-        if (Date.now() - mtime > staleAfterMs) yield* fs.remove(full, { recursive: true })
+        if (name.startsWith(tmpPrefix)) {
+          yield* fs.remove(full, { recursive: true })
+          const id = name.slice(tmpPrefix.length)
+          if (isAnalysisId(id)) yield* fs.writeFileString(path.join(root, `${failedPrefix}${id}`), "", { mode: 0o600 })
+        } else if (isAnalysisId(name)) {
+          yield* removeLeftovers(full)
+        }
       }
     }).pipe(Effect.catchAll((e) => Effect.logWarning("Kunne ikke rydde gamle midlertidige mapper op", e)))
 
@@ -66,12 +95,6 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
     }
 
     const writeJsonAtomic = (file: string, value: unknown) => writeAtomic(file, JSON.stringify(value, null, 2) + "\n")
-
-    const readMetaAt = (folder: string) =>
-      fs.readFileString(path.join(folder, "analysis.json")).pipe(
-        Effect.flatMap(Schema.decode(AnalysisMetaJson)),
-        Effect.option
-      )
 
     const readMeta = (id: AnalysisId) => readMetaAt(dir(id))
 
@@ -93,8 +116,6 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
     }
 
     const publish = (id: AnalysisId, staged: string) => fs.rename(staged, dir(id)).pipe(Effect.mapError(fail("gem analysen")))
-
-    const remove = (folder: string) => fs.remove(folder, { recursive: true }).pipe(Effect.ignore)
 
     const readStatements = (meta: AnalysisMeta) =>
       fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
@@ -139,8 +160,12 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
         Effect.mapError(fail("læs mappe"))
       )
 
+    /** Whether the analysis was interrupted by a stop of the server (see the cleanup above). */
+    const interrupted = (id: AnalysisId) => fs.exists(path.join(root, `${failedPrefix}${id}`)).pipe(Effect.orElseSucceed(() => false))
+
     return {
       root,
+      interrupted,
       dir,
       runDir,
       stage,

@@ -10,6 +10,8 @@ export { type AnalyzeInput, type AnalyzeOutput, type Stage, stages } from "@udsa
 export interface AnalyzeError {
   readonly _tag: string
   readonly message: string
+  /** The one-line text naming the user's file `name` (ingest errors). */
+  readonly describe?: ((name: string) => string) | undefined
 }
 
 export interface AnalyzerShape {

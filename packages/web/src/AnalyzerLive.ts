@@ -1,16 +1,98 @@
 import { NodeContext } from "@effect/platform-node"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
-import { Effect, Layer } from "effect"
-import { Analyzer } from "./Analyzer.js"
+import { Duration, Effect, Layer, Schema } from "effect"
+import { rmSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type Stage, stages } from "./Analyzer.js"
+import { AnalyzeJob, nameMark, WorkerMessage } from "./AnalyzeWorker.js"
+import { runTsx } from "./TsxProcess.js"
+import { WebConfig } from "./WebConfig.js"
 
-/** The pipeline already in the context (the `udsagn` program's main layer provides it). */
-export const AnalyzerFromPipeline = Layer.effect(
+/** The real pipeline in this process (tests, scripts): no time or memory limit. */
+export const AnalyzerInProcess = Layer.effect(
   Analyzer,
   Effect.map(ConferenceFeedback, (pipeline) => Analyzer.of({ analyze: pipeline.analyze }))
-)
-
-/** The real pipeline behind the web app, self-contained (tests, scripts). */
-export const AnalyzerLive = AnalyzerFromPipeline.pipe(
+).pipe(
   Layer.provide(ConferenceFeedback.Default),
   Layer.provide(NodeContext.layer)
 )
+
+const workerFile = fileURLToPath(new URL("./AnalyzeWorker.ts", import.meta.url))
+const decodeMessage = Schema.decodeUnknownOption(Schema.parseJson(WorkerMessage))
+const isStage = (s: string): s is Stage => stages.some((x) => x.stage === s)
+
+export const timedOutMessage = (ms: number) =>
+  `Analysen tog mere end ${Math.round(ms / 60000) || 1} minut(ter) og blev stoppet. ` +
+  "Analysen fejlede – prøv at uploade filen igen; sker det igen, er filen måske for stor eller usædvanlig."
+export const crashedMessage =
+  "Analysen fejlede (den stoppede uventet eller brugte for meget hukommelse) – prøv at uploade filen igen; " +
+  "sker det igen, er filen måske for stor eller usædvanlig."
+
+/**
+ * Each analysis in its own child process (`AnalyzeWorker.ts`), with a time limit and a heap
+ * limit from `WebConfig`: a hostile file can use up its own process, never the server's HTTP
+ * loop, and a run past its time is killed.
+ */
+export const AnalyzerInChild = Layer.effect(
+  Analyzer,
+  Effect.map(WebConfig, (config) =>
+    Analyzer.of({
+      analyze: (input: AnalyzeInput, onProgress?: (stage: Stage, message: string) => void) =>
+        Effect.gen(function*() {
+          const job: AnalyzeJob = {
+            input: input.input,
+            outDir: input.outDir,
+            ...(input.themesPath !== undefined ? { themesPath: input.themesPath } : {}),
+            ...(input.overridesPath !== undefined ? { overridesPath: input.overridesPath } : {}),
+            ...(input.corrections !== undefined
+              ? { corrections: { dir: input.corrections.dir, ...(input.corrections.before !== undefined ? { before: input.corrections.before } : {}) } }
+              : {})
+          }
+          // Beside the run's folder (private, removed with the analysis), never inside it.
+          const jobFile = join(dirname(input.outDir), `.job-${crypto.randomUUID().slice(0, 8)}.json`)
+          let answer: WorkerMessage | undefined
+          const onLine = (line: string) => {
+            const message = decodeMessage(line)
+            if (message._tag === "None") return
+            const m = message.value
+            if ("progress" in m) {
+              if (isStage(m.progress)) onProgress?.(m.progress, m.message)
+            } else answer = m
+          }
+          yield* Effect.sync(() => writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(AnalyzeJob)(job)), { mode: 0o600 }))
+          const ran = yield* runTsx(workerFile, [jobFile], { maxOldSpaceMb: config.analysisMemoryMb, onLine }).pipe(
+            Effect.timeoutFail({
+              duration: Duration.millis(config.analysisTimeoutMs),
+              onTimeout: (): AnalyzeError => ({ _tag: "AnalysisTimedOut", message: timedOutMessage(config.analysisTimeoutMs) })
+            }),
+            Effect.mapError((e): AnalyzeError => e._tag === "ChildFailed" ? { _tag: "AnalysisCrashed", message: crashedMessage } : e),
+            Effect.ensuring(Effect.sync(() => rmSync(jobFile, { force: true }))),
+            Effect.either
+          )
+          if (ran._tag === "Left") return yield* Effect.fail(ran.left)
+          const got = answer as WorkerMessage | undefined
+          if (got !== undefined && "done" in got) return got.done satisfies AnalyzeOutput
+          if (got !== undefined && "failed" in got) {
+            const { described, message, tag } = got.failed
+            const error: AnalyzeError = {
+              _tag: tag,
+              message,
+              ...(described !== undefined ? { describe: (name: string) => described.split(nameMark).join(name) } : {})
+            }
+            return yield* Effect.fail(error)
+          }
+          return yield* Effect.fail<AnalyzeError>({ _tag: "AnalysisCrashed", message: crashedMessage })
+        })
+    })
+  )
+)
+
+/**
+ * What `udsagn serve` provides: analyses in child processes. (The name is older than the child
+ * process; the pipeline in the context is no longer needed.)
+ */
+export const AnalyzerFromPipeline = AnalyzerInChild
+
+/** The real pipeline behind the web app, self-contained (tests, scripts), in this process. */
+export const AnalyzerLive = AnalyzerInProcess

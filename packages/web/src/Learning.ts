@@ -13,12 +13,10 @@ import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import { ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, FiberSet, Schema } from "effect"
-import { spawn } from "node:child_process"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
-import { createRequire } from "node:module"
-import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { RetrainJob } from "./RetrainWorker.js"
+import { runTsx } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
 
 // The web app's memory of corrections (issue 11): every correction saved in an analysis is
@@ -32,26 +30,16 @@ const themeSetsDir = (path: Path.Path, dir: string) => path.join(dir, "temaer")
 const encodeThemeSet = Schema.encodeSync(ThemeSet)
 const decodeThemeSet = Schema.decodeUnknown(Schema.parseJson(ThemeSet))
 
-const tsxCli = join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs")
 const workerFile = fileURLToPath(new URL("./RetrainWorker.ts", import.meta.url))
 
 /** Trains in a child process (its own CPU time, off the HTTP loop); the job goes in a file. */
 const runWorker = (job: RetrainJob, jobFile: string) =>
-  Effect.async<void, RetrainFailed>((resume) => {
-    writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(RetrainJob)(job)))
-    const child = spawn(process.execPath, [tsxCli, workerFile, jobFile], { stdio: ["ignore", "ignore", "pipe"] })
-    let stderr = ""
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
-    child.once("error", (cause) => resume(Effect.fail(new RetrainFailed({ message: cause.message, cause }))))
-    child.once("close", (code) => {
-      rmSync(jobFile, { force: true })
-      resume(code === 0 ? Effect.void : Effect.fail(new RetrainFailed({ message: stderr.trim().split("\n").slice(-1)[0] ?? `kode ${code}` })))
-    })
-    return Effect.sync(() => {
-      child.kill()
-      rmSync(jobFile, { force: true })
-    })
-  })
+  Effect.sync(() => writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(RetrainJob)(job)), { mode: 0o600 })).pipe(
+    Effect.zipRight(runTsx(workerFile, [jobFile])),
+    Effect.mapError((cause) => new RetrainFailed({ message: cause.message, cause })),
+    Effect.ensuring(Effect.sync(() => rmSync(jobFile, { force: true }))),
+    Effect.asVoid
+  )
 
 export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning", {
   scoped: Effect.gen(function*() {

@@ -1,9 +1,10 @@
 import { HttpRouter, HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
-import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { Context, Data, Effect, Exit, Layer, Scope } from "effect"
 import { createServer } from "node:http"
 import { Analyses } from "./Analyses.js"
 import { AnalysisStore } from "./AnalysisStore.js"
+import { limitBodies } from "./BodyLimit.js"
 import { Learning } from "./Learning.js"
 import type { Analyzer } from "./Analyzer.js"
 import { notFound, router } from "./Routes.js"
@@ -20,25 +21,39 @@ export const app = Effect.map(HttpRouter.toHttpApp(router), (handler) =>
   handler.pipe(Effect.catchTag("RouteNotFound", () => notFound))
 )
 
+/** Listening beyond this computer without an access password: refused at start. */
+export class PasswordRequired extends Data.TaggedError("PasswordRequired")<{ readonly host: string }> {
+  override get message() {
+    return `Serveren skal lytte på ${this.host}, som andre computere kan nå: det kræver en adgangskode. ` +
+      "Start med --password eller UDSAGN_PASSWORD, eller lyt kun på denne computer (--host 127.0.0.1)."
+  }
+}
+
 /**
  * The whole web app on a Node HTTP server. Needs an `Analyzer` and a `WebConfig`;
  * exposes `HttpServer` so callers can read the bound address (port 0 picks a free port).
  */
 export const serverLayer = (listen: ListenOptions) => {
-  const guard = secure({ loopbackOnly: isLoopbackHost(listen.host) })
-  return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(handler)))).pipe(
-    Layer.provide(Analyses.Default),
-    Layer.provide(Learning.Default),
-    Layer.provide(AnalysisStore.Default),
-    Layer.provideMerge(NodeHttpServer.layer(createServer, { port: listen.port, host: listen.host })),
-    Layer.provide(NodeContext.layer)
-  )
+  const loopbackOnly = isLoopbackHost(listen.host)
+  // Checked before anything listens: no moment without the password on the network.
+  return Layer.unwrapEffect(Effect.gen(function*() {
+    const config = yield* WebConfig
+    if (!loopbackOnly && config.password === undefined) return yield* new PasswordRequired({ host: listen.host })
+    const guard = secure({ loopbackOnly, password: config.password })
+    return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(limitBodies(config.maxUploadBytes)(handler))))).pipe(
+      Layer.provide(Analyses.Default),
+      Layer.provide(Learning.Default),
+      Layer.provide(AnalysisStore.Default),
+      Layer.provideMerge(NodeHttpServer.layer(createServer, { port: listen.port, host: listen.host })),
+      Layer.provide(NodeContext.layer)
+    )
+  }))
 }
 
 export interface StartOptions extends Partial<ListenOptions> {
   readonly settings: Partial<WebSettings>
   /** The pipeline; the real one unless a test gives another. */
-  readonly analyzer: Layer.Layer<Analyzer, unknown>
+  readonly analyzer: Layer.Layer<Analyzer, unknown, WebConfig>
 }
 
 export interface RunningServer {

@@ -40,7 +40,9 @@ const rawPost = (url: string, contentType: string, body: string) =>
     req.end(body)
   })
 
-const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init)
+// A browser's form post carries its origin; the server refuses page posts without one (CSRF).
+const get = (path: string, init?: RequestInit) =>
+  fetch(`${server.url}${path}`, init?.method === "POST" && init.headers === undefined ? { ...init, headers: { origin: server.url } } : init)
 
 const expectSecurityHeaders = (res: Response) => {
   const csp = res.headers.get("content-security-policy") ?? ""

@@ -30,7 +30,7 @@ describe("two review saves at once", () => {
       const body = new URLSearchParams()
       body.append("vist", statement)
       body.append(`tema:${statement}`, "staff-burnout")
-      return fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body, redirect: "manual" })
+      return fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body, redirect: "manual", headers: { origin: server.url } })
     }
     const answers = await Promise.all([save(a!.id), save(b!.id)])
     expect(answers.map((r) => r.status)).toEqual([303, 303])
@@ -67,9 +67,9 @@ describe("two review saves at once", () => {
       return body
     }
     // The first save finishes before the second is sent, as when two people click a moment apart.
-    const first = await fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body: formFor(a!.id), redirect: "manual" })
+    const first = await fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body: formFor(a!.id), redirect: "manual", headers: { origin: server.url } })
     expect(first.status).toBe(303)
-    const second = await fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body: formFor(b!.id), redirect: "manual" })
+    const second = await fetch(`${server.url}/analyser/${id}/gennemgang`, { method: "POST", body: formFor(b!.id), redirect: "manual", headers: { origin: server.url } })
     expect(second.status).toBe(303)
     const after = (await (await fetch(`${server.url}/api/analyses/${id}/statements.json`)).json()) as Array<
       { id: string; themes: Array<string> }

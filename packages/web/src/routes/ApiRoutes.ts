@@ -1,9 +1,10 @@
-import { FileSystem, HttpRouter, HttpServerRequest, HttpServerResponse, Path } from "@effect/platform"
+import { FileSystem, HttpRouter, HttpServerResponse, Path } from "@effect/platform"
 import { OverridesFile } from "@udsagn/domain/Categorization"
 import { Summary } from "@udsagn/domain/Summary"
-import { Deferred, Effect, Option, ParseResult, Schema } from "effect"
+import { Deferred, Effect, ParseResult, Schema } from "effect"
 import { AnalysisMeta } from "../AnalysisMeta.js"
 import { Analyses, InvalidOverrides } from "../Analyses.js"
+import { formBodyLimit, readBodyText } from "../BodyLimit.js"
 import { AnalysisStore } from "../AnalysisStore.js"
 import { fileUrl } from "../pages/AnalysisPage.js"
 import { receiveUpload } from "../Upload.js"
@@ -28,7 +29,9 @@ const upload = Effect.gen(function*() {
 }).pipe(
   Effect.catchTags({
     UploadRejected: (e) => apiError(e.status, e.message),
-    AnalysisFailed: (e) => apiError(failureStatus(e), e.message)
+    AnalysisFailed: (e) => apiError(failureStatus(e), e.message),
+    // A reports folder that cannot be written (full, read-only): the storage message, not "unexpected".
+    StorageError: (e) => Effect.zipRight(Effect.logError("Lager", e.cause), apiError(500, e.message))
   })
 )
 
@@ -71,14 +74,15 @@ const getOverrides = withAnalysis("api", (meta) =>
     return yield* jsonResponse(Schema.encodeSync(OverridesFile)(overrides))
   }))
 
+const notJson = "Rettelserne skal sendes som JSON: en liste af { id, themes }."
+
 const putOverrides = withAnalysis("api", (found) =>
   Effect.gen(function*() {
     const analyses = yield* Analyses
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const body = yield* request.json.pipe(
-      HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(5 * 1024 * 1024))),
-      Effect.mapError(() => new InvalidOverrides({ message: "Rettelserne skal sendes som JSON: en liste af { id, themes }." }))
+    const text = yield* readBodyText(formBodyLimit).pipe(
+      Effect.catchTag("RequestError", () => new InvalidOverrides({ message: notJson }))
     )
+    const body = yield* Effect.try({ try: (): unknown => JSON.parse(text), catch: () => new InvalidOverrides({ message: notJson }) })
     const overrides = yield* Schema.decodeUnknown(OverridesFile)(body).pipe(
       Effect.mapError((e) =>
         new InvalidOverrides({
@@ -92,6 +96,7 @@ const putOverrides = withAnalysis("api", (found) =>
     Effect.catchTags({
       UnknownAnalysis: () => Effect.succeed(analysisNotFound("api")),
       InvalidOverrides: (e) => apiError(400, e.message),
+      BodyTooLarge: (e) => apiError(413, e.message),
       AnalysisFailed: (e) => apiError(failureStatus(e), e.message)
     })
   ))

@@ -1,13 +1,14 @@
-import { FileSystem, HttpRouter, HttpServerRequest, HttpServerResponse, Path } from "@effect/platform"
+import { HttpRouter, HttpServerResponse, Path } from "@effect/platform"
 import { OverridesFile } from "@udsagn/domain/Categorization"
 import { Effect, Option, Schema } from "effect"
 import { Analyses } from "../Analyses.js"
+import { formBodyLimit, readBodyText } from "../BodyLimit.js"
 import { AnalysisStore } from "../AnalysisStore.js"
 import { appJs, styleCss } from "../Assets.js"
 import { slug } from "../Names.js"
 import { analysisPage, downloadName } from "../pages/AnalysisPage.js"
 import { comparePage } from "../pages/ComparePage.js"
-import { notFoundPage } from "../pages/ErrorPages.js"
+import { errorPage, notFoundPage } from "../pages/ErrorPages.js"
 import { frontPage } from "../pages/FrontPage.js"
 import { progressPage } from "../pages/ProgressPage.js"
 import { reviewPage } from "../pages/ReviewPage.js"
@@ -37,7 +38,13 @@ const uploadForm = Effect.gen(function*() {
   const upload = yield* receiveUpload
   yield* analyses.start(upload)
   return seeOther(`/analyser/${upload.id}`)
-}).pipe(Effect.catchTag("UploadRejected", (e) => front(e)))
+}).pipe(
+  Effect.catchTags({
+    UploadRejected: (e) => front(e),
+    // A reports folder that cannot be written (full, read-only): the storage message, not "unexpected".
+    StorageError: (e) => Effect.zipRight(Effect.logError("Lager", e.cause), front({ message: e.message, status: 500 }))
+  })
+)
 
 const analysis = withAnalysis(
   "page",
@@ -67,10 +74,9 @@ const saveReview = withAnalysis("page", (meta) =>
   Effect.gen(function*() {
     const store = yield* AnalysisStore
     const analyses = yield* Analyses
-    const request = yield* HttpServerRequest.HttpServerRequest
     const filter = reviewFilter(yield* searchParams)
-    const body = yield* request.urlParamsBody.pipe(HttpServerRequest.withMaxBodySize(Option.some(FileSystem.Size(5 * 1024 * 1024))))
-    const form = readReviewForm(body)
+    // Read here (not `urlParamsBody`): over the limit the client gets a 413 page, not a reset.
+    const form = readReviewForm(new URLSearchParams(yield* readBodyText(formBodyLimit)))
     // The corrections are read, merged with this form and saved under the analysis' lock, so a
     // colleague saving at the same moment does not lose theirs.
     const saved = yield* analyses.updateOverrides(meta.id, (current, existing) =>
@@ -96,7 +102,7 @@ const saveReview = withAnalysis("page", (meta) =>
     }
     const { after, before } = saved.value
     return seeOther(savedLocation(meta.id, filter, after === undefined ? "" : countChanges(before, after)))
-  }))
+  }).pipe(Effect.catchTag("BodyTooLarge", (e) => Effect.succeed(htmlResponse(errorPage(e.message), 413)))))
 
 const serveFile = withAnalysis("page", (meta) =>
   Effect.gen(function*() {

@@ -1,0 +1,78 @@
+import { NodeContext } from "@effect/platform-node"
+import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
+import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
+import { CategorizedResult } from "@udsagn/domain/Analysis"
+import { Summary } from "@udsagn/domain/Summary"
+import { isIngestError } from "@udsagn/ingest/IngestError"
+import { Cause, Effect, Layer, Schema } from "effect"
+import { readFileSync } from "node:fs"
+import { pathToFileURL } from "node:url"
+
+// Entry of the child process that runs one analysis (see AnalyzerLive.ts): the pipeline's CPU
+// and memory are this process', never the server's, and it can be killed. It answers on stdout,
+// one JSON message a line: progress, then the result or the failure.
+
+export const AnalyzeJob = Schema.Struct({
+  input: Schema.String,
+  outDir: Schema.String,
+  themesPath: Schema.optional(Schema.String),
+  overridesPath: Schema.optional(Schema.String),
+  corrections: Schema.optional(Schema.Struct({ dir: Schema.String, before: Schema.optional(Schema.String) }))
+})
+export type AnalyzeJob = typeof AnalyzeJob.Type
+
+/** The parts of the pipeline's output the web app reads. */
+export const AnalyzeDone = Schema.Struct({
+  outDir: Schema.String,
+  reportPath: Schema.String,
+  result: CategorizedResult,
+  summary: Summary,
+  files: Schema.Array(Schema.String),
+  corrections: Schema.optional(CorrectionsUsed)
+})
+
+/** The file's name in an ingest error's text, put back by the server (it knows the user's name). */
+export const nameMark = "\u0001FILE\u0001"
+
+export const WorkerMessage = Schema.Union(
+  Schema.Struct({ progress: Schema.String, message: Schema.String }),
+  Schema.Struct({ done: AnalyzeDone }),
+  Schema.Struct({ failed: Schema.Struct({ tag: Schema.String, message: Schema.String, described: Schema.optional(Schema.String) }) })
+)
+export type WorkerMessage = typeof WorkerMessage.Type
+const encodeMessage = Schema.encodeSync(WorkerMessage)
+
+const say = (message: WorkerMessage) => process.stdout.write(JSON.stringify(encodeMessage(message)) + "\n")
+
+const analyze = (job: AnalyzeJob) =>
+  Effect.gen(function*() {
+    const pipeline = yield* ConferenceFeedback
+    const out = yield* pipeline.analyze(job, (progress, message) => say({ progress, message }))
+    say({
+      done: {
+        outDir: out.outDir,
+        reportPath: out.reportPath,
+        result: out.result,
+        summary: out.summary,
+        files: out.files,
+        ...(out.corrections !== undefined ? { corrections: out.corrections } : {})
+      }
+    })
+  }).pipe(
+    Effect.catchAll((e) =>
+      Effect.sync(() =>
+        say({ failed: { tag: e._tag, message: e.message, ...(isIngestError(e) ? { described: e.describe(nameMark) } : {}) } })
+      )
+    )
+  )
+
+// Run as `tsx AnalyzeWorker.ts <job.json>`; a defect (a bug) exits with 1 and its cause on stderr.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const job = Schema.decodeUnknownSync(Schema.parseJson(AnalyzeJob))(readFileSync(process.argv[2] ?? "", "utf8"))
+  Effect.runPromise(
+    analyze(job).pipe(Effect.provide(ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))))
+  ).catch((error: unknown) => {
+    console.error(Cause.isCause(error) ? Cause.pretty(error) : String(error))
+    process.exitCode = 1
+  })
+}
