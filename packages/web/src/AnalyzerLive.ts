@@ -88,11 +88,5 @@ export const AnalyzerInChild = Layer.effect(
   )
 )
 
-/**
- * What `udsagn serve` provides: analyses in child processes. (The name is older than the child
- * process; the pipeline in the context is no longer needed.)
- */
-export const AnalyzerFromPipeline = AnalyzerInChild
-
 /** The real pipeline behind the web app, self-contained (tests, scripts), in this process. */
 export const AnalyzerLive = AnalyzerInProcess

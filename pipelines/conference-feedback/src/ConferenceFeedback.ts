@@ -151,8 +151,9 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           Effect.mapError((cause) => new OutputError({ path: parent, cause }))
         )
         const finish = Effect.gen(function*() {
-          // mkdtemp makes the folder private (0700); the finished report is an ordinary folder.
-          yield* fs.chmod(work, 0o755).pipe(Effect.mapError((cause) => new OutputError({ path: work, cause })))
+          // mkdtemp makes the folder private (0700); the finished report gets the mode the user's
+          // umask gives a new folder (0755 for a person; 0700 under the web server's umask 077).
+          yield* fs.chmod(work, 0o777 & ~process.umask()).pipe(Effect.mapError((cause) => new OutputError({ path: work, cause })))
           onProgress("charts", stageLabel("charts"))
           const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work)
 

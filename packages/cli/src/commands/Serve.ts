@@ -1,9 +1,10 @@
 import { Command, Options } from "@effect/cli"
 import { HttpServer } from "@effect/platform"
-import { AnalyzerFromPipeline } from "@udsagn/web/AnalyzerLive"
+import { hashPassword } from "@udsagn/web/Access"
+import { AnalyzerInChild } from "@udsagn/web/AnalyzerLive"
 import { serverLayer } from "@udsagn/web/Server"
 import { WebConfig } from "@udsagn/web/WebConfig"
-import { Config, Console, Data, Effect, Layer, Option } from "effect"
+import { Config, Console, Data, Effect, Layer, Option, Redacted } from "effect"
 import { resolveUserPath } from "../Paths.js"
 import { UsageError } from "../UsageError.js"
 
@@ -21,6 +22,10 @@ const host = Options.text("host").pipe(
   Options.withDefault("127.0.0.1")
 )
 // Optional here: without it the folder comes from WebConfig (REPORTS_DIR, else reports/).
+const password = Options.redacted("password").pipe(
+  Options.withDescription("Adgangskode til webappen (kræves når --host ikke er denne computer; ellers UDSAGN_PASSWORD)."),
+  Options.optional
+)
 const reportsDir = Options.directory("reports-dir").pipe(
   Options.withDescription("Mappen analyserne gemmes i (standard: reports/ i projektmappen, eller REPORTS_DIR)."),
   Options.optional
@@ -44,20 +49,22 @@ const announce = Layer.effectDiscard(
   )
 )
 
-export const serveCommand = Command.make("serve", { port, host, reportsDir }, (args) =>
+export const serveCommand = Command.make("serve", { port, host, password, reportsDir }, (args) =>
   Effect.gen(function*() {
     if (args.port < 0 || args.port > 65535) {
       return yield* new UsageError({ message: `Ugyldigt portnummer: ${args.port}. Brug et tal mellem 1 og 65535.` })
     }
     yield* Console.log("Starter Udsagn … (det tager et øjeblik)")
     // A relative folder means the one the user ran the command in.
-    const config = WebConfig.fromEnvWith(
-      Option.match(args.reportsDir, { onNone: () => ({}), onSome: (d) => ({ reportsDir: resolveUserPath(d) }) })
-    )
+    // Only the password's scrypt hash is kept; the option wins over UDSAGN_PASSWORD.
+    const config = WebConfig.fromEnvWith({
+      ...Option.match(args.reportsDir, { onNone: () => ({}), onSome: (d) => ({ reportsDir: resolveUserPath(d) }) }),
+      ...Option.match(args.password, { onNone: () => ({}), onSome: (p) => ({ password: hashPassword(Redacted.value(p)) }) })
+    })
     return yield* Layer.launch(
       announce.pipe(
         Layer.provideMerge(serverLayer({ port: args.port, host: args.host })),
-        Layer.provide(AnalyzerFromPipeline),
+        Layer.provide(AnalyzerInChild),
         Layer.provide(config)
       )
     ).pipe(
