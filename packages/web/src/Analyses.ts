@@ -1,3 +1,4 @@
+import { languageOf } from "@udsagn/report/ReportModel"
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
 import { FileSystem, Path } from "@effect/platform"
 import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
@@ -75,6 +76,7 @@ export const metaFromOutput = (
   overrides: number
 ): AnalysisMeta => {
   const { result, summary } = out
+  const language = languageOf(result)
   const themeLabels = result.themeSet.themes.map((t) => new ThemeLabel({ id: t.id, label: t.label }))
   if (!themeLabels.some((t) => t.id === OTHER)) {
     themeLabels.push(new ThemeLabel({ id: OTHER, label: result.themeSet.otherLabel }))
@@ -91,6 +93,7 @@ export const metaFromOutput = (
     needsReview: result.statements.filter((s) => s.needsReview).length,
     overrides,
     ...(out.corrections !== undefined ? { corrections: out.corrections } : {}),
+    ...(language.warning ? { notDanish: { danishShare: language.danishShare } } : {}),
     themes: summary.themes.map((t) =>
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),

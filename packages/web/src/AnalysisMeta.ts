@@ -49,6 +49,11 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
   /** What the categorizer learnt from saved corrections in the current run (see categorize/Corrections.ts). */
   corrections: Schema.optional(CorrectionsUsed),
   themes: Schema.Array(ThemeCount),
+  /**
+   * The share (0-1) of the words telling the language that are Danish, when the answers do not
+   * look Danish (the page then warns that the Danish themes and figures do not apply).
+   */
+  notDanish: Schema.optional(Schema.Struct({ danishShare: Schema.Number })),
   /** Every theme a statement can be given, in the theme file's order, `other` last. */
   themeLabels: Schema.Array(ThemeLabel)
 }) {}

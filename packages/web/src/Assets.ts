@@ -45,6 +45,7 @@ button.primary, .button.primary { background: var(--accent); color: var(--accent
 button[disabled] { opacity: .6; cursor: progress; }
 .actions { display: flex; gap: .8rem; flex-wrap: wrap; margin: 1rem 0 1.5rem; }
 .notice { border-left: 6px solid var(--ok); background: #e9f5ec; padding: .8rem 1rem; margin: 1rem 0; }
+.warning { border-left: 6px solid #b45309; background: #fdf3e6; padding: .8rem 1rem; margin: 1rem 0; }
 .error { border-left: 6px solid var(--bad); background: #fbeaea; padding: .8rem 1rem; margin: 1rem 0; }
 .error h2 { margin-top: 0; font-size: 1.15rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }

@@ -1,3 +1,4 @@
+import { notDanishWarning } from "@udsagn/report/sections/Parts"
 import type { AnalysisMeta } from "../AnalysisMeta.js"
 import { html } from "../Html.js"
 import { slug } from "../Names.js"
@@ -61,6 +62,7 @@ export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
 <h1>${meta.title}</h1>
 <p class="muted">${meta.date ? html`${formatDay(meta.date)} · ` : ""}Fil: ${meta.sourceName} · Uploadet ${formatWhen(meta.createdAt)}</p>
 ${notice ? html`<div class="notice" role="status">${notice}</div>` : ""}
+${meta.notDanish ? notDanishWarning({ danishShare: meta.notDanish.danishShare, evidence: 0, warning: true }) : ""}
 <p class="lead"><strong>${meta.statements}</strong> udsagn er sorteret i temaer.
 ${meta.needsReview > 0 ? html`<strong>${meta.needsReview}</strong> af dem er programmet usikker på og bør ses igennem.` : ""}
 ${meta.overrides > 0 ? html`Du har rettet temaerne for <strong>${meta.overrides}</strong> udsagn.` : ""}</p>
