@@ -85,6 +85,20 @@ describe("ThemeLoader", () => {
     }).pipe(Effect.provide(Live))
   )
 
+  it.scoped("bounded: 2,000 themes, a million terms or a file over 2 MB are refused in one Danish line, quickly", () =>
+    Effect.gen(function* () {
+      const theme = (id: string, terms: number) => ({
+        id, label: id, description: "", terms: Array.from({ length: terms }, (_, i) => ({ term: `ord${i}`, weight: 1 })), exclusions: [], examples: []
+      })
+      const many = yield* loadError(yield* tempFile("mange.json", JSON.stringify({ name: "x", themes: Array.from({ length: 2_000 }, (_, i) => theme(`t${i}`, 1)) })))
+      expect(many.message).toContain("2000 temaer; der må højst være 50")
+      const terms = yield* loadError(yield* tempFile("ord.json", JSON.stringify({ name: "x", themes: [theme("a", 30_000)] })))
+      expect(terms.message).toContain("der må højst være 20000")
+      const big = yield* loadError(yield* tempFile("stor.json", JSON.stringify({ name: "x", themes: [theme("a", 120_000)] })))
+      expect(big.message).toMatch(/er for stor \(\d+ KB; grænsen er 2 MB\)/)
+      for (const e of [many, terms, big]) expect(e.message).not.toContain("\n")
+    }).pipe(Effect.provide(Live)))
+
   it.scoped("another conference's theme file works without code changes", () =>
     Effect.gen(function* () {
       // Two themes the training data does not know: the model learns from this file only.
