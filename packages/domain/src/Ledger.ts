@@ -23,6 +23,14 @@ export class MaskCounts extends Schema.Class<MaskCounts>("MaskCounts")({
   profile: Schema.optionalWith(Schema.Number, { default: () => 0 })
 }) {}
 
+/** A column named like answers that the reader did not read (another was taken as the answers). */
+export class UnreadColumn extends Schema.Class<UnreadColumn>("UnreadColumn")({
+  sheet: Schema.String,
+  column: Schema.String,
+  /** Cells with text in it. */
+  filled: Schema.Number
+}) {}
+
 /** Accounts for every row read: read = kept + sum(excluded.count). */
 export class Ledger extends Schema.Class<Ledger>("Ledger")({
   source: Schema.String,
@@ -33,5 +41,7 @@ export class Ledger extends Schema.Class<Ledger>("Ledger")({
   masked: MaskCounts,
   /** Kept statements that repeat an earlier one word for word (still counted). */
   duplicates: Schema.Number,
-  closedQuestions: Schema.Number
+  closedQuestions: Schema.Number,
+  /** Answer-like columns left unread, so no text is skipped without a word (old ledgers: none). */
+  unread: Schema.optionalWith(Schema.Array(UnreadColumn), { default: () => [] })
 }) {}

@@ -1,5 +1,5 @@
 import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
-import { Exclusion, Ledger, type Layout, MaskCounts } from "@udsagn/domain/Ledger"
+import { Exclusion, Ledger, UnreadColumn, type Layout, MaskCounts } from "@udsagn/domain/Ledger"
 import { Question, SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { cleanText, exclusionLabels, stripBidi, type ExclusionReason, exclusionReason } from "./Clean.js"
 import { addCounts, emptyCounts, maskPersonalData } from "./Mask.js"
@@ -63,6 +63,7 @@ export const assemble = (input: {
   readonly source: string
   readonly layout: Layout
   readonly closedQuestions: ReadonlyArray<ClosedQuestion>
+  readonly unread?: ReadonlyArray<{ readonly sheet: string; readonly column: string; readonly filled: number }>
 }): Assembled => {
   const fields = fieldMasker()
   const source = fields.mask(input.source)
@@ -125,6 +126,8 @@ export const assemble = (input: {
       return new Exclusion({ reason, label: exclusionLabels[reason], count: b.count, examples: b.examples })
     })
 
+  // Before the ledger: masking these names adds to the counts it reports.
+  const unread = (input.unread ?? []).map((u) => new UnreadColumn({ ...u, sheet: fields.mask(u.sheet), column: fields.mask(u.column) }))
   return {
     statements,
     closedQuestions,
@@ -139,7 +142,8 @@ export const assemble = (input: {
       excluded: exclusions,
       masked: new MaskCounts(addCounts(masked, fields.counts())),
       duplicates,
-      closedQuestions: closedQuestions.length
+      closedQuestions: closedQuestions.length,
+      unread
     })
   }
 }

@@ -52,6 +52,8 @@ interface Parsed {
   readonly closedQuestions: ReadonlyArray<ClosedQuestion>
   readonly participants: number | undefined
   readonly firstDate: string | undefined
+  /** Answer-like columns a table reader left unread. */
+  readonly unread?: TableRead["unread"]
 }
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6)
@@ -68,7 +70,8 @@ const fromTable = (layout: Layout, t: TableRead): Parsed => ({
   entries: t.entries,
   closedQuestions: [],
   participants: t.participants,
-  firstDate: t.firstDate
+  firstDate: t.firstDate,
+  unread: t.unread
 })
 
 /**
@@ -107,6 +110,7 @@ const combineTables = (layout: Layout, tables: ReadonlyArray<TableRead>): Parsed
   return {
     layout,
     entries: parts.flatMap((p) => p.entries),
+    unread: parts.flatMap((p) => p.unread ?? []),
     closedQuestions: [],
     participants: participants.length > 0 ? participants.reduce((a, b) => a + b, 0) : undefined,
     firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
@@ -191,7 +195,8 @@ export const readExport = (
       entries: parsed.entries,
       source: name,
       layout: parsed.layout,
-      closedQuestions: parsed.closedQuestions
+      closedQuestions: parsed.closedQuestions,
+      unread: parsed.unread ?? []
     })
     if (assembled.statements.length === 0) return yield* new NoStatements({ path: file, detail: nothingKept(parsed) })
     return new IngestResult({

@@ -24,6 +24,8 @@ export interface TableRead {
   readonly firstDate: string | undefined
   /** How the answer column was found: a known header name, an option, or the content. */
   readonly foundBy: "name" | "option" | "content"
+  /** Other columns named like answers, with text, that were not read (for the ledger). */
+  readonly unread: ReadonlyArray<{ readonly sheet: string; readonly column: string; readonly filled: number }>
 }
 
 export type TableFailure =
@@ -303,8 +305,19 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {},
       raw: joinsExtra && row.length > textCol ? row.slice(textCol - 1).map((c) => cellText(c)).join(delimiter) : cellText(row[textCol - 1])
     })
   }
+  const used = new Set([textCol, questionCol, upvotesCol, sessionCol, dateCol, participantCol])
+  const unread = (header ?? []).flatMap((h, i) => {
+    const name = h.trim()
+    if (used.has(i + 1) || !TEXT_NAMES.has(normHeader(name))) return []
+    let filled = 0
+    rows.forEach((row, r) => {
+      if (r + 1 > (headerRow ?? 0) && row !== undefined && cellText(row[i]).trim() !== "") filled++
+    })
+    return filled > 0 ? [{ sheet, column: name, filled }] : []
+  })
   return Either.right({
     entries,
+    unread,
     headerRow: header ? headerRow : undefined,
     textColumn: textCol,
     questionColumn: questionCol,

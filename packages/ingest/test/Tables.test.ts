@@ -325,6 +325,8 @@ describe("nothing dropped unseen", () => {
         "Spørgsmål;Svar;Kommentar\r\nHvad?;Mere tid;en lang kommentar om alt muligt andet end svaret\r\nHvad?;Tolke;endnu en lang kommentar der fylder meget mere\r\n")
       const r = yield* read(file)
       expect(r.statements.map((s) => s.text)).toEqual(["Mere tid", "Tolke"])
+      // The comment column is not read, and the ledger says so.
+      expect(r.ledger.unread.map((u) => [u.column, u.filled])).toEqual([["Kommentar", 2]])
     }).pipe(Effect.provide(TestLayer)))
 
   it.scoped("a lone header-like word among the answers of a headerless table is an answer", () =>

@@ -1,6 +1,7 @@
 import { aggregate } from "@udsagn/aggregate"
 import { CategorizedResult, CategorizedStatement, ChartFile, Evidence, type ThemeId } from "@udsagn/domain"
 import { CorrectionsUsed } from "@udsagn/domain/Categorization"
+import { Ledger, UnreadColumn } from "@udsagn/domain/Ledger"
 import { evidenceMatches } from "../src/ReportModel.js"
 import { buildRecommendations } from "../src/Recommendations.js"
 import { describe, expect, it } from "vitest"
@@ -417,5 +418,15 @@ describe("answers that are not Danish", () => {
   it("a Danish export gets none", () => {
     const { result, summary } = sampleFixture()
     expect(render({ result, summary, charts: simpleCharts(summary), metrics })).not.toContain(WARNING)
+  })
+})
+
+describe("columns left unread", () => {
+  it("are named in the account of the file, with how to read them instead", () => {
+    const { result, summary } = sampleFixture()
+    const ledger = new Ledger({ ...result.ledger, unread: [new UnreadColumn({ sheet: "Svar", column: "Kommentar", filled: 12 })] })
+    const page = render({ result: new CategorizedResult({ ...result, ledger }), summary, charts: simpleCharts(summary) })
+    expect(page.replace(/<[^>]+>/g, "")).toContain("Kolonnen »Kommentar« (ark »Svar«, 12 felter med tekst) er ikke læst")
+    expect(render({ result, summary, charts: simpleCharts(summary) })).not.toContain("er ikke læst")
   })
 })

@@ -47,6 +47,15 @@ const ledgerText = (result: CategorizedResult, summary: Summary): Raw => {
       : html`; intet er sorteret fra.`
   }</p>
 ${
+    l.unread.length > 0
+      ? html`<p>${
+        l.unread.map((u) =>
+          html`Kolonnen ${quoted(u.column)} (ark ${quoted(u.sheet)}, ${count(u.filled, "felt", "felter")} med tekst) er ikke læst, fordi en anden kolonne blev taget som svarene. `
+        )
+      }Er det den, der holder svarene, så vælg den som svarkolonne (i kommandolinjen: <code>--text-column</code>).</p>`
+      : ""
+  }
+${
     excludedTotal > 0
       ? html`<ul class="excluded">${
         l.excluded.filter((e) => e.count > 0).map((e) =>
