@@ -1,8 +1,22 @@
+import { strFromU8, unzipSync } from "fflate"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
 import { NOT_SECRETS, PERSONAL_SECRETS, pathologicalInputs } from "./fixtures/pathological.js"
 import { runCli, tempDir } from "./support.js"
+
+const allFiles = (dir: string): Array<string> =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+
+/** A file's text; an Office file (a zip) as the text of its XML parts. PNGs hold no text. */
+const readAsText = (file: string): string => {
+  const bytes = fs.readFileSync(file)
+  if (file.endsWith(".png")) return ""
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    return Object.values(unzipSync(bytes)).map((part) => strFromU8(part)).join("\n")
+  }
+  return bytes.toString("utf8")
+}
 
 // Each hostile input through the real CLI with the heap capped at 512 MB: it must end with a
 // report (exit 0) or one clear Danish line (exit 1), never a crash, an out-of-memory death or a
@@ -37,12 +51,12 @@ describe("pathological inputs (built here, test/fixtures/pathological.ts)", () =
     }
     const statements = JSON.parse(fs.readFileSync(path.join(out, "statements.json"), "utf8")) as Array<{ text: string; rawText?: string }>
     const texts = statements.flatMap((s) => [s.text, s.rawText ?? ""]).join("\n")
-    const report = fs.readFileSync(path.join(out, "report.html"), "utf8")
-    const markdown = fs.readFileSync(path.join(out, "recommendations.md"), "utf8")
+    // Every output file as text: the xlsx and docx unpacked, charts (SVG, Vega-Lite JSON) included.
+    const outputs = allFiles(out).map((file) => [path.relative(out, file), readAsText(file)] as const)
+    expect(outputs.map(([name]) => name)).toEqual(expect.arrayContaining(["report.html", "statements.xlsx", "recommendations.docx", "ledger.json"]))
     for (const secret of PERSONAL_SECRETS) {
       expect(texts, secret).not.toContain(secret)
-      expect(report, secret).not.toContain(secret)
-      expect(markdown, secret).not.toContain(secret)
+      for (const [name, text] of outputs) expect(text, `${secret} in ${name}`).not.toContain(secret)
     }
     for (const kept of NOT_SECRETS) expect(texts).toContain(kept)
     const ledger = JSON.parse(fs.readFileSync(path.join(out, "ledger.json"), "utf8")) as { masked: Record<string, number> }
