@@ -101,7 +101,10 @@ const readWorkbookTable = (wb: Workbook, path: string, options: ReadOptions): Ei
   )
 }
 
-/** Several sheets' tables as one: entries in sheet order, participants added, the earliest date. */
+/**
+ * Several sheets' tables as one: entries in sheet order, the earliest date, and as participants
+ * the most any sheet had (the same people may answer on several sheets; the report says "mindst").
+ */
 const combineTables = (layout: Layout, tables: ReadonlyArray<TableRead>): Parsed => {
   const parts = tables.map((t) => fromTable(layout, t))
   if (parts.length === 1) return parts[0]!
@@ -112,7 +115,7 @@ const combineTables = (layout: Layout, tables: ReadonlyArray<TableRead>): Parsed
     entries: parts.flatMap((p) => p.entries),
     unread: parts.flatMap((p) => p.unread ?? []),
     closedQuestions: [],
-    participants: participants.length > 0 ? participants.reduce((a, b) => a + b, 0) : undefined,
+    participants: participants.length > 0 ? participants.reduce((a, b) => Math.max(a, b), 0) : undefined,
     firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
   }
 }

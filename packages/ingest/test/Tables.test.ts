@@ -8,6 +8,17 @@ import { readTable } from "../src/TableReader.js"
 import { writeXlsx } from "../testing/MentiExportWriter.js"
 import { checkInvariants, local, read, fixture, TestLayer } from "./helpers.js"
 
+/** A file written to a fresh temp folder, removed when the test's scope closes (also on failure). */
+const withFile = (name: string, bytes: Uint8Array | string) =>
+  Effect.acquireRelease(
+    Effect.sync(() => {
+      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
+      writeFileSync(join(dir, name), bytes)
+      return { dir, file: join(dir, name) }
+    }),
+    ({ dir }) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+  )
+
 describe("decodeText", () => {
   it("detects UTF-8 with BOM, plain UTF-8 and Windows-1252", () => {
     const bom = decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from("Spørgsmål")]))
@@ -262,49 +273,36 @@ describe("plain tables from files", () => {
 })
 
 describe("bounded statements", () => {
-  it.effect("an answer over 5,000 characters is left out and counted, its example cut short", () =>
+  it.scoped("an answer over 5,000 characters is left out and counted, its example cut short", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
-      const file = join(dir, "lang.csv")
-      writeFileSync(file, `Spørgsmål;Svar\r\nHvad?;Klart sprog\r\nHvad?;${"mere end ".repeat(1_000)}\r\n`)
+      const { file } = yield* withFile("lang.csv", `Spørgsmål;Svar\r\nHvad?;Klart sprog\r\nHvad?;${"mere end ".repeat(1_000)}\r\n`)
       const r = yield* read(file)
-      rmSync(dir, { recursive: true, force: true })
       expect(checkInvariants(r)).toEqual([])
       expect(r.ledger).toMatchObject({ read: 2, kept: 1 })
       expect(r.ledger.excluded.map((e) => [e.reason, e.count])).toEqual([["too-long", 1]])
       expect(r.ledger.excluded[0]!.examples[0]!.length).toBeLessThanOrEqual(120)
-    }).pipe(Effect.provide(TestLayer)), 30_000)
+    }).pipe(Effect.provide(TestLayer)))
 })
 
 describe("personal data in every field", () => {
-  it.effect("masks it in the question, the sheet name and the file name, and counts it once per value", () =>
+  it.scoped("masks it in the question, the sheet name and the file name, and counts it once per value", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
-      const file = join(dir, "svar fra 010190-1109.xlsx")
       const question = "Hvad mener du? Ring 12 34 56 78"
-      writeFileSync(file, writeXlsx([{ name: "Kontakt +45 87654321", grid: [["Spørgsmål", "Svar"], [question, "Mere tid"], [question, "Klart sprog"]] }], "2024-12-05"))
+      const { file } = yield* withFile(
+        "svar fra 010190-1109.xlsx",
+        writeXlsx([{ name: "Kontakt +45 87654321", grid: [["Spørgsmål", "Svar"], [question, "Mere tid"], [question, "Klart sprog"]] }], "2024-12-05")
+      )
       const r = yield* read(file)
-      rmSync(dir, { recursive: true, force: true })
       const all = JSON.stringify(r)
       for (const secret of ["1109", "12 34 56 78", "87654321"]) expect(all).not.toContain(secret)
       expect(r.statements[0]!.question).toBe("Hvad mener du? Ring [telefon]")
       expect(r.statements[0]!.source.sheet).toBe("Kontakt [telefon]")
       expect(r.ledger.source).toBe("svar fra [CPR].xlsx")
       expect(r.ledger.masked).toMatchObject({ cpr: 1, phone: 2 })
-    }).pipe(Effect.provide(TestLayer)), 30_000)
+    }).pipe(Effect.provide(TestLayer)))
 })
 
 describe("nothing dropped unseen", () => {
-  const withFile = (name: string, bytes: Uint8Array | string) =>
-    Effect.acquireRelease(
-      Effect.sync(() => {
-        const dir = mkdtempSync(join(tmpdir(), "udsagn-ingest-"))
-        writeFileSync(join(dir, name), bytes)
-        return { dir, file: join(dir, name) }
-      }),
-      ({ dir }) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
-    )
-
   it.scoped("reads every sheet that holds a table; each statement carries its sheet", () =>
     Effect.gen(function*() {
       const { file } = yield* withFile("to-ark.xlsx", writeXlsx([
