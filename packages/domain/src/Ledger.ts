@@ -31,6 +31,18 @@ export class UnreadColumn extends Schema.Class<UnreadColumn>("UnreadColumn")({
   filled: Schema.Number
 }) {}
 
+/**
+ * Cells with text the reader passed over, by reason: `above-header` (title rows above a table's
+ * header), `other-column` (a column it did not take, e.g. a department), `sheet-not-read` (a sheet
+ * that held no table it could read).
+ */
+export class SkippedCells extends Schema.Class<SkippedCells>("SkippedCells")({
+  reason: Schema.Literal("above-header", "other-column", "sheet-not-read"),
+  sheet: Schema.String,
+  column: Schema.optional(Schema.String),
+  count: Schema.Number
+}) {}
+
 /** Accounts for every row read: read = kept + sum(excluded.count). */
 export class Ledger extends Schema.Class<Ledger>("Ledger")({
   source: Schema.String,
@@ -43,5 +55,7 @@ export class Ledger extends Schema.Class<Ledger>("Ledger")({
   duplicates: Schema.Number,
   closedQuestions: Schema.Number,
   /** Answer-like columns left unread, so no text is skipped without a word (old ledgers: none). */
-  unread: Schema.optionalWith(Schema.Array(UnreadColumn), { default: () => [] })
+  unread: Schema.optionalWith(Schema.Array(UnreadColumn), { default: () => [] }),
+  /** Other cells with text the reader passed over (old ledgers: none). */
+  skipped: Schema.optionalWith(Schema.Array(SkippedCells), { default: () => [] })
 }) {}

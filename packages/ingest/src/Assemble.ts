@@ -1,5 +1,5 @@
 import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
-import { Exclusion, Ledger, UnreadColumn, type Layout, MaskCounts } from "@udsagn/domain/Ledger"
+import { Exclusion, Ledger, type Layout, MaskCounts, SkippedCells, UnreadColumn } from "@udsagn/domain/Ledger"
 import { Question, SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { cleanText, exclusionLabels, stripBidi, type ExclusionReason, exclusionReason } from "./Clean.js"
 import { addCounts, emptyCounts, maskPersonalData } from "./Mask.js"
@@ -64,6 +64,7 @@ export const assemble = (input: {
   readonly layout: Layout
   readonly closedQuestions: ReadonlyArray<ClosedQuestion>
   readonly unread?: ReadonlyArray<{ readonly sheet: string; readonly column: string; readonly filled: number }>
+  readonly skipped?: ReadonlyArray<{ readonly reason: SkippedCells["reason"]; readonly sheet: string; readonly column?: string | undefined; readonly count: number }>
 }): Assembled => {
   const fields = fieldMasker()
   const source = fields.mask(input.source)
@@ -128,6 +129,14 @@ export const assemble = (input: {
 
   // Before the ledger: masking these names adds to the counts it reports.
   const unread = (input.unread ?? []).map((u) => new UnreadColumn({ ...u, sheet: fields.mask(u.sheet), column: fields.mask(u.column) }))
+  const skipped = (input.skipped ?? []).map((k) =>
+    new SkippedCells({
+      reason: k.reason,
+      sheet: fields.mask(k.sheet),
+      ...(k.column !== undefined ? { column: fields.mask(k.column) } : {}),
+      count: k.count
+    })
+  )
   return {
     statements,
     closedQuestions,
@@ -143,7 +152,8 @@ export const assemble = (input: {
       masked: new MaskCounts(addCounts(masked, fields.counts())),
       duplicates,
       closedQuestions: closedQuestions.length,
-      unread
+      unread,
+      skipped
     })
   }
 }

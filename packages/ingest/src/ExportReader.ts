@@ -18,12 +18,16 @@ import {
   NoStatements,
   NotASpreadsheet,
   NotText,
+  TooManyStatements,
   UnknownLayout,
   UnsupportedFileType
 } from "./IngestError.js"
 import { isMentiWorkbook, readMentiWorkbook } from "./MentiWorkbook.js"
+import { type SkippedCells, sheetNotRead } from "./SkippedCells.js"
 import { readTable, type TableFailure, type TableRead } from "./TableReader.js"
 import { type Workbook, workbookOf } from "./Xlsx.js"
+
+type Sheet = Workbook["sheets"][number]
 import { MAX_UNPACKED_BYTES, unzipXlsx } from "./XlsxZip.js"
 
 export interface ReadOptions {
@@ -35,11 +39,15 @@ export interface ReadOptions {
 
 /** Refuse files larger than this before reading them. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024
+/** Answers one analysis takes (a conference has hundreds; a bench 100,000). */
+export const MAX_STATEMENTS = 250_000
 
 /** Limits, adjustable in tests only. */
 export interface ReadLimits {
   readonly maxFileBytes: number
   readonly maxUnpackedBytes: number
+  /** Answers read (rows with text); default MAX_STATEMENTS. */
+  readonly maxStatements?: number | undefined
 }
 const defaultLimits: ReadLimits = { maxFileBytes: MAX_FILE_BYTES, maxUnpackedBytes: MAX_UNPACKED_BYTES }
 
@@ -54,6 +62,8 @@ interface Parsed {
   readonly firstDate: string | undefined
   /** Answer-like columns a table reader left unread. */
   readonly unread?: TableRead["unread"]
+  /** Other cells with text the reader passed over, by reason. */
+  readonly skipped?: ReadonlyArray<SkippedCells>
 }
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6)
@@ -71,7 +81,8 @@ const fromTable = (layout: Layout, t: TableRead): Parsed => ({
   closedQuestions: [],
   participants: t.participants,
   firstDate: t.firstDate,
-  unread: t.unread
+  unread: t.unread,
+  skipped: t.skipped
 })
 
 /**
@@ -81,19 +92,33 @@ const fromTable = (layout: Layout, t: TableRead): Parsed => ({
  */
 const readWorkbookTable = (wb: Workbook, path: string, options: ReadOptions): Either.Either<Parsed, IngestError> => {
   let firstFailure: { readonly failure: TableFailure; readonly sheet: string } | undefined
-  const byName: Array<TableRead> = []
-  const byContent: Array<TableRead> = []
+  const byName: Array<{ readonly rows: Sheet["rows"]; readonly name: string; readonly table: TableRead }> = []
+  const byContent: Array<{ readonly rows: Sheet["rows"]; readonly name: string; readonly table: TableRead }> = []
+  const failed: Array<Sheet> = []
   for (const sheet of wb.sheets) {
     if (sheet.rows.length === 0) continue
     const t = readTable(sheet.rows, sheet.name, options)
     if (Either.isLeft(t)) {
       firstFailure ??= { failure: t.left, sheet: sheet.name }
+      failed.push(sheet)
       continue
     }
-    ;(t.right.foundBy === "content" ? byContent : byName).push(t.right)
+    ;(t.right.foundBy === "content" ? byContent : byName).push({ rows: sheet.rows, name: sheet.name, table: t.right })
   }
   const tables = byName.length > 0 ? byName : byContent
-  if (tables.length > 0) return Either.right(combineTables("table-xlsx", tables))
+  if (tables.length > 0) {
+    // Sheets with text that gave no table (or only a guessed one beside named tables) are
+    // accounted for in the ledger, cell by cell, not dropped without a word.
+    const notRead = [
+      ...failed.map((s) => ({ rows: s.rows, name: s.name })),
+      ...(tables === byName ? byContent : [])
+    ]
+    const combined = combineTables("table-xlsx", tables.map((t) => t.table))
+    return Either.right({
+      ...combined,
+      skipped: [...(combined.skipped ?? []), ...notRead.flatMap((s) => sheetNotRead(s.rows, s.name))]
+    })
+  }
   return Either.left(
     firstFailure
       ? tableFailure(path, firstFailure.failure, firstFailure.sheet)
@@ -114,6 +139,7 @@ const combineTables = (layout: Layout, tables: ReadonlyArray<TableRead>): Parsed
     layout,
     entries: parts.flatMap((p) => p.entries),
     unread: parts.flatMap((p) => p.unread ?? []),
+    skipped: parts.flatMap((p) => p.skipped ?? []),
     closedQuestions: [],
     participants: participants.length > 0 ? participants.reduce((a, b) => Math.max(a, b), 0) : undefined,
     firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined
@@ -194,12 +220,17 @@ export const readExport = (
     const name = path.basename(file)
     const bytes = yield* readBytes(fs, file, limits)
     const parsed: Parsed = yield* parse(bytes, file, path, options, limits)
+    const maxStatements = limits.maxStatements ?? MAX_STATEMENTS
+    if (parsed.entries.length > maxStatements) {
+      return yield* new TooManyStatements({ path: file, count: parsed.entries.length, limit: maxStatements })
+    }
     const assembled = assemble({
       entries: parsed.entries,
       source: name,
       layout: parsed.layout,
       closedQuestions: parsed.closedQuestions,
-      unread: parsed.unread ?? []
+      unread: parsed.unread ?? [],
+      skipped: parsed.skipped ?? []
     })
     if (assembled.statements.length === 0) return yield* new NoStatements({ path: file, detail: nothingKept(parsed) })
     return new IngestResult({

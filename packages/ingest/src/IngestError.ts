@@ -1,4 +1,4 @@
-import { formatNumber } from "@udsagn/danish/Format"
+import { formatInt, formatNumber } from "@udsagn/danish/Format"
 import { type Cause, Data, Predicate } from "effect"
 
 // Every error here is something a person can fix by choosing or re-exporting a file. Each holds
@@ -169,7 +169,18 @@ export class NoStatements extends TaggedIngestError("NoStatements")<{
   }
 }
 
+/** More answers than one analysis takes: bounded work and memory per file. */
+export class TooManyStatements extends TaggedIngestError("TooManyStatements")<{
+  readonly count: number
+  readonly limit: number
+}> {
+  override describe(name: string) {
+    return `Filen ${name} har ${formatInt(this.count)} svar; én analyse kan højst tage ${formatInt(this.limit)}. Del filen op i flere, fx én pr. spørgsmål eller session.`
+  }
+}
+
 export type IngestError =
+  | TooManyStatements
   | FileNotFound
   | FileUnreadable
   | EmptyFile

@@ -2,6 +2,7 @@ import { Either } from "effect"
 import type { RawEntry } from "./Assemble.js"
 import { isoDate, numberOf } from "./MentiWorkbook.js"
 import { type Cell, cellText, columnLetters, columnNumber } from "./Cell.js"
+import { countSkipped, type SkippedCells } from "./SkippedCells.js"
 
 // Plain tables: one answer per row, made by hand or saved from Excel as CSV. The header row
 // need not be row 1; columns are found by Danish or English names, or failing that by content.
@@ -26,6 +27,8 @@ export interface TableRead {
   readonly foundBy: "name" | "option" | "content"
   /** Other columns named like answers, with text, that were not read (for the ledger). */
   readonly unread: ReadonlyArray<{ readonly sheet: string; readonly column: string; readonly filled: number }>
+  /** Every other cell with text the reader passed over, by reason (for the ledger). */
+  readonly skipped: ReadonlyArray<SkippedCells>
 }
 
 export type TableFailure =
@@ -201,9 +204,10 @@ const guessColumns = (rows: Rows, from: number, w: number) => {
 
 /** Read a plain table. Left when the answer column cannot be found. */
 /**
- * `delimiter`: for a CSV, the field separator. A row with more fields than its header whose
- * answer is the last column is an answer with an unquoted separator in it ("Mere tid, og ro"):
- * the extra fields are joined back onto the answer, not cut off without a word.
+ * `delimiter`: for a CSV, the field separator. A row with more fields than its header is an
+ * answer with unquoted separators in it ("Mere tid, og ro"): the extra fields are joined back
+ * onto the answer, wherever the answer column is, and the columns after it move along with them
+ * (so the question or the date beside the answer is still read from the right field).
  */
 export const readTable = (rows: Rows, sheet: string, options: TableOptions = {}, delimiter?: string): Either.Either<TableRead, TableFailure> => {
   const w = width(rows)
@@ -279,14 +283,23 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {},
   const fallbackQuestion = textHeader && !TEXT_NAMES.has(normHeader(textHeader)) ? textHeader : DEFAULT_QUESTION
 
   const headerWidth = header ? header.reduce((last, h, i) => (h.trim() !== "" ? i + 1 : last), 0) : 0
-  const joinsExtra = delimiter !== undefined && header !== undefined && textCol === headerWidth
+  const joinsExtra = delimiter !== undefined && header !== undefined && headerWidth > 0
+  const answerCol = textCol
+  const usedCols = new Set([textCol, questionCol, upvotesCol, sessionCol, dateCol, participantCol])
+  // Text in columns not read, per column, counted in the same pass (for the ledger).
+  const tallies = new Map<number, number>()
   const entries: Array<RawEntry> = []
   const people = new Set<string>()
   const dates: Array<string> = []
   let lastQuestion: string | undefined
   for (let r = (headerRow ?? 0) + 1; r <= rows.length; r++) {
-    const row = rowOf(rows, r)
-    if (isBlank(row)) continue
+    const fields = rowOf(rows, r)
+    if (isBlank(fields)) continue
+    const extra = joinsExtra ? extraFields(fields, headerWidth) : 0
+    const row = extra > 0 ? withAnswerJoined(fields, answerCol, extra, delimiter ?? ",") : fields
+    row.forEach((c, i) => {
+      if (!usedCols.has(i + 1) && cellText(c).trim() !== "") tallies.set(i + 1, (tallies.get(i + 1) ?? 0) + 1)
+    })
     const q = questionCol !== undefined ? cellText(row[questionCol - 1]).replace(/\s+/g, " ").trim() : ""
     // Hand-made tables often write the question once and leave it blank below.
     if (q !== "") lastQuestion = q
@@ -302,22 +315,15 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {},
       date,
       upvotes: upvotesCol !== undefined ? numberOf(row[upvotesCol - 1]) : undefined,
       source: { sheet, row: r, column: textCol },
-      raw: joinsExtra && row.length > textCol ? row.slice(textCol - 1).map((c) => cellText(c)).join(delimiter) : cellText(row[textCol - 1])
+      raw: cellText(row[textCol - 1])
     })
   }
   const used = new Set([textCol, questionCol, upvotesCol, sessionCol, dateCol, participantCol])
-  const unread = (header ?? []).flatMap((h, i) => {
-    const name = h.trim()
-    if (used.has(i + 1) || !TEXT_NAMES.has(normHeader(name))) return []
-    let filled = 0
-    rows.forEach((row, r) => {
-      if (r + 1 > (headerRow ?? 0) && row !== undefined && cellText(row[i]).trim() !== "") filled++
-    })
-    return filled > 0 ? [{ sheet, column: name, filled }] : []
-  })
+  const { unread, skipped } = countSkipped(rows, sheet, header, headerRow, used, tallies, (n) => TEXT_NAMES.has(n))
   return Either.right({
     entries,
     unread,
+    skipped,
     headerRow: header ? headerRow : undefined,
     textColumn: textCol,
     questionColumn: questionCol,
@@ -326,6 +332,20 @@ export const readTable = (rows: Rows, sheet: string, options: TableOptions = {},
     foundBy
   })
 }
+
+/** Fields past the header's last named column, up to the row's last filled field. */
+const extraFields = (row: ReadonlyArray<Cell | undefined>, headerWidth: number) => {
+  let last = row.length
+  while (last > headerWidth && cellText(row[last - 1]).trim() === "") last--
+  return Math.max(0, last - headerWidth)
+}
+
+/** The row with the answer's field and the `extra` fields after it joined into one. */
+const withAnswerJoined = (row: ReadonlyArray<Cell | undefined>, col: number, extra: number, delimiter: string) => [
+  ...row.slice(0, col - 1),
+  row.slice(col - 1, col + extra).map((c) => cellText(c)).join(delimiter),
+  ...row.slice(col + extra)
+]
 
 /** A first row whose answer cell is a short label that never recurs is a header, not an answer. */
 const looksLikeHeader = (rows: Rows, r: number, textCol: number, questionCol: number | undefined) => {

@@ -1,4 +1,4 @@
-import type { MaskCounts } from "@udsagn/domain/Ledger"
+import type { MaskCounts, SkippedCells } from "@udsagn/domain/Ledger"
 import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
 import type { CategorizedResult, Summary, ThemeSummary } from "@udsagn/domain"
 import { count, listAnd, quoted } from "../Format.js"
@@ -55,6 +55,7 @@ ${
       }Er det den, der holder svarene, så vælg den som svarkolonne (i kommandolinjen: <code>--text-column</code>).</p>`
       : ""
   }
+${skippedCells(l.skipped)}
 ${
     excludedTotal > 0
       ? html`<ul class="excluded">${
@@ -111,3 +112,18 @@ ${
 ${ledgerText(result, summary)}
 </section>`
 }
+
+const skipReason = (k: SkippedCells) =>
+  k.reason === "above-header"
+    ? html`over tabellens overskrifter i ark ${quoted(k.sheet)} (titel eller noter)`
+    : k.reason === "other-column"
+    ? html`i kolonnen ${quoted(k.column ?? "")} (ark ${quoted(k.sheet)}), som ikke er svar`
+    : html`i arket ${quoted(k.sheet)}, hvor der ikke er en tabel med svar`
+
+/** Every other cell with text the reader passed over, so nothing is left out without a word. */
+const skippedCells = (skipped: ReadonlyArray<SkippedCells>) =>
+  skipped.length > 0
+    ? html`<p>Andre felter med tekst i filen, som ikke er læst som udsagn:</p><ul class="skipped">${
+      skipped.map((k) => html`<li>${count(k.count, "felt", "felter")} ${skipReason(k)}</li>`)
+    }</ul>`
+    : ""
