@@ -66,6 +66,8 @@ export const EvaluationMetrics = Schema.Struct({
   gold: Schema.optional(MetricSet),
   /** The second independent holdout, written in a style unlike the training data (measured only). */
   holdout2: Schema.optional(MetricSet),
+  /** The third, written apart by another writer in yet another style (measured only, never tuned on). */
+  holdout3: Schema.optional(MetricSet),
   crossValidation: Schema.optional(MetricSet)
 })
 export type EvaluationMetrics = typeof EvaluationMetrics.Type

@@ -119,11 +119,12 @@ export const metricsEntry = (
 })
 
 /** Which slot of metrics.json a gold file fills: the shared dev set, the sample's gold, or other. */
-export const metricsSlot = (goldPath: string): "dev" | "sample" | "holdout2" | "gold" => {
+export const metricsSlot = (goldPath: string): "dev" | "sample" | "holdout2" | "holdout3" | "gold" => {
   const base = NodePath.basename(goldPath)
   if (base.startsWith("dev-statements")) return "dev"
   if (base.endsWith(".gold.csv")) return "sample"
   if (base.startsWith("holdout2")) return "holdout2"
+  if (base.startsWith("holdout3")) return "holdout3"
   return "gold"
 }
 

@@ -86,6 +86,16 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
       h2.n !== undefined ? html` (${formatInt(h2.n)} udsagn)` : ""
     }, var den ${formatDecimal(h2.macroF1, 2)}.`
     : ""
+  const h3 = metrics?.holdout3
+  const holdout3Note = h3 !== undefined && h3 !== m && h3.macroF1 !== undefined
+    ? html` På et tredje, skrevet af en anden skribent alene ud fra kodebogen${
+      h3.n !== undefined ? html` (${formatInt(h3.n)} udsagn)` : ""
+    }, var den ${formatDecimal(h3.macroF1, 2)}${
+      h3.needsReview !== undefined && h3.n !== undefined && h3.n > 0
+        ? html`, og ${formatShare(h3.needsReview / h3.n)} blev markeret til gennemsyn`
+        : ""
+    }.`
+    : ""
   const name = (id: string) => themeLabel(result, id)
   return html`<p>Programmet er afprøvet på ${m.n !== undefined ? `${formatInt(m.n)} ` : ""}${what}${
     m.folds !== undefined ? html` (${formatInt(m.folds)} runder)` : ""
@@ -97,7 +107,7 @@ const metricsText = (result: CategorizedResult, metrics: EvaluationMetrics | und
     m.macroF1 !== undefined
       ? html` Den samlede træfsikkerhed (F1, gennemsnit over temaerne) er <strong>${formatDecimal(m.macroF1, 2)}</strong> på en skala fra 0 til 1, hvor 1 er fuld overensstemmelse.`
       : ""
-  }${reviewNote(m)}${holdout2Note}${devNote}${cvNote}${bestWorst(labels, name)}</p>
+  }${reviewNote(m)}${holdout2Note}${holdout3Note}${devNote}${cvNote}${bestWorst(labels, name)}</p>
 ${
     labels.length > 0
       ? html`<table class="numbers metrics">
