@@ -14,6 +14,7 @@ import {
   readyRetrained,
   themeSetKey
 } from "./Corrections.js"
+import { withLearnedTerms } from "./LearnedTerms.js"
 import { decodeStoredModel, modelFor } from "./ModelStore.js"
 import { withinReviewBudget } from "./ReviewModel.js"
 import { ThemeModel } from "./ThemeModel.js"
@@ -123,7 +124,8 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       if (ready) {
         const known = retrained.get(ready.name)
         const data = known ? undefined : yield* files(readRetrainedModel(learning.dir, ready.name))
-        m = known ?? (data ? new ThemeModel(themeSet, data) : base)
+        // The words the corrections taught are theme terms of this model (as it was trained).
+        m = known ?? (data ? new ThemeModel(withLearnedTerms(themeSet, ready.meta.learnedTerms), data) : base)
         if (!known && m !== base) {
           retrained.set(ready.name, m)
           // Each correction gives a newer model: keep only the last few in memory.

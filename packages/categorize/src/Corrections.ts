@@ -7,6 +7,7 @@ import { ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, Schema } from "effect"
 import type { ThemeModelData, TrainingRow } from "./ModelData.js"
 import { themeSetJson } from "./ModelKey.js"
+import { LearnedTerm } from "./LearnedTerms.js"
 import { decodeStoredModel } from "./ModelStore.js"
 
 // Corrections a person saved (web review page, `PUT …/overrides`, `udsagn learn`) kept as a
@@ -36,7 +37,9 @@ export const RetrainedMeta = Schema.Struct({
   themeSet: Schema.String,
   correctionsHash: Schema.String,
   correctionIds: Schema.Array(Schema.String),
-  finishedAt: Schema.String
+  finishedAt: Schema.String,
+  /** Words the corrections taught, added to the theme terms of this model (older metas: none). */
+  learnedTerms: Schema.optionalWith(Schema.Array(LearnedTerm), { default: () => [] })
 })
 export type RetrainedMeta = typeof RetrainedMeta.Type
 

@@ -1,4 +1,5 @@
 import { NodeContext } from "@effect/platform-node"
+import { learnedTerms, withLearnedTerms } from "@udsagn/categorize/LearnedTerms"
 import { Correction, correctionsHash, RetrainedMeta, retrainedName, rowsWithCorrections, writeAtomic } from "@udsagn/categorize/Corrections"
 import { modelKey, themeSetJson } from "@udsagn/categorize/ModelKey"
 import { ThemeModel } from "@udsagn/categorize/ThemeModel"
@@ -31,15 +32,17 @@ export const retrain = (job: RetrainJob) =>
     const name = retrainedName(baseKey, hash)
     const metaFile = join(job.modelsDir, `${name}.meta.json`)
     if (existsSync(metaFile)) return name
-    const rows = rowsWithCorrections(csv.length > 0 ? parseLabeledCsv(csv).rows : [], job.corrections)
-    const model = ThemeModel.train(job.themeSet, rows, name)
+    const base = csv.length > 0 ? parseLabeledCsv(csv).rows : []
+    const learned = learnedTerms(job.themeSet, job.corrections, base)
+    const model = ThemeModel.train(withLearnedTerms(job.themeSet, learned), rowsWithCorrections(base, job.corrections), name)
     yield* writeAtomic(join(job.modelsDir, `${name}.model.json`), JSON.stringify(model.data) + "\n")
     const meta: RetrainedMeta = {
       baseKey,
       themeSet: job.corrections[0]?.themeSet ?? "",
       correctionsHash: hash,
       correctionIds: job.corrections.map((c) => c.id).sort(),
-      finishedAt: new Date().toISOString()
+      finishedAt: new Date().toISOString(),
+      learnedTerms: learned
     }
     // Written last: its presence is what makes the model "ready".
     yield* writeAtomic(metaFile, JSON.stringify(meta, null, 2) + "\n")
