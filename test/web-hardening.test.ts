@@ -103,7 +103,13 @@ describe("a server that survives", () => {
     const page = await fetch(`${server.url}/analyser/${id}`)
     expect(await page.text()).toContain("prøv at uploade filen igen")
     expect(leftovers(dir)).toEqual([])
-    expect(tree(dir).filter((n) => n.includes(id))).toEqual([])
+    // Only the record of why it failed (the Danish line, no data), so a restart still says so.
+    expect(tree(dir).filter((n) => n.includes(id))).toEqual([`.failed-${id}`])
+    expect(JSON.parse(fs.readFileSync(path.join(dir, `.failed-${id}`), "utf8"))).toEqual({ kind: "input", message: done.body.error })
+    servers.splice(servers.indexOf(server), 1)
+    await server.close()
+    const restarted = await start({ reportsDir: dir })
+    expect(await settle(restarted, id, 5_000)).toMatchObject({ status: 200, body: { status: "failed", error: done.body.error } })
   }, 90_000)
 
   it("an analysis that runs out of memory shows as failed in Danish, and leaves nothing behind", async () => {

@@ -245,7 +245,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           Effect.catchAllCause((cause) => Effect.fail(asFailure(cause))),
           Effect.tapError((error) =>
             Effect.zipRight(
-              store.remove(upload.folder),
+              Effect.zipRight(store.remove(upload.folder), store.recordFailure(upload.id, error)),
               error.kind === "internal" ? Effect.logError("Analysen fejlede", error.cause) : Effect.void
             )
           ),
@@ -275,8 +275,12 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
       Effect.gen(function*() {
         const job = jobs.get(id)
         if (job !== undefined) return job
-        const cut = yield* store.interrupted(id)
-        return cut ? { state: "failed", error: new AnalysisFailed({ kind: "input", message: interruptedMessage }) } satisfies JobState : undefined
+        const failed = yield* store.failure(id)
+        if (failed._tag === "None") return undefined
+        const error = failed.value === "interrupted"
+          ? new AnalysisFailed({ kind: "input", message: interruptedMessage })
+          : new AnalysisFailed({ kind: failed.value.kind, message: failed.value.message })
+        return { state: "failed", error } satisfies JobState
       })
 
     /** Saves corrections and makes the report again with them; the old outputs stay until the new ones are in place. */

@@ -1,3 +1,4 @@
+import { maskPersonalData } from "@udsagn/ingest/Mask"
 import { FileSystem, Path } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
 import { OverridesFile, StatementsFile } from "@udsagn/domain/Categorization"
@@ -163,9 +164,39 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
     /** Whether the analysis was interrupted by a stop of the server (see the cleanup above). */
     const interrupted = (id: AnalysisId) => fs.exists(path.join(root, `${failedPrefix}${id}`)).pipe(Effect.orElseSucceed(() => false))
 
+    /**
+     * A failed analysis, remembered on disk (its folder is gone): after a restart its address still
+     * answers with why it failed. An empty record is one cut short by a stop of the server.
+     */
+    const recordFailure = (id: AnalysisId, failure: { readonly kind: string; readonly message: string }) =>
+      fs.writeFileString(
+        path.join(root, `${failedPrefix}${id}`),
+        // Only the Danish line the person saw, masked (it may name the uploaded file): no data.
+        JSON.stringify({ kind: failure.kind, message: maskPersonalData(failure.message).text }),
+        { mode: 0o600 }
+      ).pipe(Effect.ignore)
+
+    const failure = (id: AnalysisId) =>
+      fs.readFileString(path.join(root, `${failedPrefix}${id}`)).pipe(
+        Effect.map((text): { readonly kind: "input" | "internal"; readonly message: string } | "interrupted" => {
+          if (text.trim() === "") return "interrupted"
+          try {
+            const parsed = JSON.parse(text) as { kind?: unknown; message?: unknown }
+            return typeof parsed.message === "string"
+              ? { kind: parsed.kind === "internal" ? "internal" : "input", message: parsed.message }
+              : "interrupted"
+          } catch {
+            return "interrupted"
+          }
+        }),
+        Effect.option
+      )
+
     return {
       root,
       interrupted,
+      recordFailure,
+      failure,
       dir,
       runDir,
       stage,

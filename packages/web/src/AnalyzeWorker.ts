@@ -1,4 +1,5 @@
 import { NodeContext } from "@effect/platform-node"
+import { exitWithServer } from "./ParentWatch.js"
 import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
@@ -68,6 +69,7 @@ const analyze = (job: AnalyzeJob) =>
 
 // Run as `tsx AnalyzeWorker.ts <job.json>`; a defect (a bug) exits with 1 and its cause on stderr.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  exitWithServer()
   const job = Schema.decodeUnknownSync(Schema.parseJson(AnalyzeJob))(readFileSync(process.argv[2] ?? "", "utf8"))
   Effect.runPromise(
     analyze(job).pipe(Effect.provide(ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))))

@@ -1,4 +1,5 @@
 import { NodeContext } from "@effect/platform-node"
+import { exitWithServer } from "./ParentWatch.js"
 import { learnedTerms, withLearnedTerms } from "@udsagn/categorize/LearnedTerms"
 import { Correction, correctionsHash, RetrainedMeta, retrainedName, rowsWithCorrections, writeAtomic } from "@udsagn/categorize/Corrections"
 import { modelKey, themeSetJson } from "@udsagn/categorize/ModelKey"
@@ -68,6 +69,7 @@ const prune = (dir: string, baseKey: string, current: RetrainedMeta) => {
 
 // Run as `tsx RetrainWorker.ts <job.json>`: exit code 0 when the model is ready.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  exitWithServer()
   const job = Schema.decodeUnknownSync(Schema.parseJson(RetrainJob))(readFileSync(process.argv[2] ?? "", "utf8"))
   Effect.runPromise(retrain(job).pipe(Effect.provide(NodeContext.layer))).then(
     (name) => console.log(name),

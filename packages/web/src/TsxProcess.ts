@@ -2,6 +2,7 @@ import { Data, Effect } from "effect"
 import { spawn } from "node:child_process"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
+import { SERVER_PID_ENV } from "./ParentWatch.js"
 
 // The one launcher of the web app's child processes (retraining, analyses): `node tsx <file>`,
 // the same environment as the server. A process, not a worker thread: Node 20 workers do not
@@ -35,7 +36,7 @@ export const runTsx = (file: string, args: ReadonlyArray<string>, options: TsxOp
     const child = spawn(process.execPath, [tsxCli, file, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
-      env: { ...process.env, NODE_OPTIONS: nodeOptions }
+      env: { ...process.env, NODE_OPTIONS: nodeOptions, [SERVER_PID_ENV]: String(process.pid) }
     })
     let stdout = ""
     let pending = ""
