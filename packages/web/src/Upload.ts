@@ -1,4 +1,5 @@
 import { slugify } from "@udsagn/danish/Slug"
+import { maskPersonalData } from "@udsagn/ingest/Mask"
 import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform"
 import { Data, Effect, Option, Stream } from "effect"
 import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
@@ -28,7 +29,9 @@ export const inputFileFor = (clientName: string): InputFile | undefined => {
   const base = (clientName.split(/[\\/]/).pop() ?? "").trim().toLowerCase()
   const ext = base.endsWith(".xlsx") ? "xlsx" : base.endsWith(".csv") ? "csv" : undefined
   if (ext === undefined) return undefined
-  const name = `${slugify(base.slice(0, -(ext.length + 1)), 60, "konference")}.${ext}`
+  // From the name with personal data taken out: it becomes the default title and file names.
+  const stem = maskPersonalData(base.slice(0, -(ext.length + 1))).text.replace(/\[[^\]]*\]/g, " ")
+  const name = `${slugify(stem, 60, "konference")}.${ext}`
   return inputFilePattern.test(name) ? name : `konference.${ext}`
 }
 
@@ -42,7 +45,10 @@ export const displayName = (clientName: string) => {
   const base = clientName.split(/[\\/]/).pop() ?? ""
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim()
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean || "uden navn"
+  // Shown on every page and in the API: a phone number or e-mail address in a file name is masked
+  // like any other field.
+  const masked = maskPersonalData(clean).text
+  return masked.length > 120 ? `${masked.slice(0, 117)}...` : masked || "uden navn"
 }
 
 // A limit hit inside a file part surfaces from the part's stream as an InternalError

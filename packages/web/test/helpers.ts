@@ -31,6 +31,10 @@ export const upload = (server: RunningServer, body: FormData) =>
   fetch(`${server.url}/api/analyses`, { method: "POST", body })
 
 /** Entries directly under the storage folder (analyses and any temp leftovers). */
-export const entries = (dir: string) => readdirSync(dir).sort()
+/**
+ * What a reports folder holds, without the records of failed analyses (`.failed-<id>`: only the
+ * masked Danish line the person saw, so the address still says why after a restart).
+ */
+export const entries = (dir: string) => readdirSync(dir).filter((n) => !n.startsWith(".failed-")).sort()
 
 export const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
