@@ -58,20 +58,22 @@ describe("ThemeLoader", () => {
     Effect.gen(function* () {
       const e = yield* loadError(yield* tempFile("bad.json", "{ \"name\": "))
       expect(e.reason).toBe("invalid-json")
-      expect(e.message).toMatch(/^Temafilen er ikke gyldig JSON: .*bad\.json/)
+      expect(e.message).toMatch(/^Temafilen .*bad\.json kan ikke bruges: filen er ikke gyldig JSON \(fejl ved slutningen/)
     }).pipe(Effect.provide(Live))
   )
 
-  it.scoped("schema errors name the field", () =>
+  it.scoped("schema errors name the theme and the field in Danish", () =>
     Effect.gen(function* () {
       const file = yield* tempFile(
         "schema.json",
-        JSON.stringify({ name: "x", themes: [{ id: "Bad Id", label: "X", description: "", terms: [{ term: "a" }], exclusions: [], examples: [] }] })
+        JSON.stringify({ name: "x", themes: [{ id: "Bad Id", label: "X", terms: [{ term: "a", weight: "høj" }] }, { id: "b" }] })
       )
       const e = yield* loadError(file)
       expect(e.reason).toBe("invalid-schema")
-      expect(e.message).toContain("themes.0.id")
-      expect(e.message).toContain("themes.0.terms.0.weight")
+      expect(e.message).toContain("tema nr. 1 (»X«): id må kun have små bogstaver")
+      expect(e.message).toContain("tema nr. 1 (»X«), ord nr. 1: vægten (weight) skal være et tal")
+      expect(e.message).toContain("tema nr. 2: navnet (label) mangler")
+      expect(e.message).not.toMatch(/themes\.\d|is missing|Expected/)
       expect(e.message).not.toContain("\n")
     }).pipe(Effect.provide(Live))
   )
@@ -80,7 +82,7 @@ describe("ThemeLoader", () => {
     Effect.gen(function* () {
       const theme = (id: string) => ({ id, label: id, description: "", terms: [], exclusions: [], examples: [] })
       const e = yield* loadError(yield* tempFile("dup.json", JSON.stringify({ name: "x", themes: [theme("a"), theme("a"), theme("other")] })))
-      expect(e.message).toContain(`tema-id "a" står to gange`)
+      expect(e.message).toContain(`tema nr. 2: id »a« står to gange`)
       expect(e.message).toContain(`"other" er indbygget`)
     }).pipe(Effect.provide(Live))
   )

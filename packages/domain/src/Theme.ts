@@ -12,25 +12,40 @@ export const OTHER = "other" as ThemeId
 export class WeightedTerm extends Schema.Class<WeightedTerm>("WeightedTerm")({
   /** A word, word stem or multi-word phrase, in Danish as people write it. */
   term: Schema.String,
-  weight: Schema.Number
+  /** 1 when left out: one such word in a statement is enough for a theme without training data. */
+  weight: Schema.optionalWith(Schema.Number, { default: () => 1 })
 }) {}
 
+/** A term as a theme file may write it: `{ "term", "weight"? }` or just the word. */
+export const TermEntry = Schema.Union(
+  WeightedTerm,
+  Schema.transform(Schema.String, Schema.typeSchema(WeightedTerm), {
+    strict: true,
+    decode: (term) => new WeightedTerm({ term, weight: 1 }),
+    encode: (t) => t.term
+  })
+)
+
+/**
+ * One theme. Only `id` and `label` are required in a file: a theme with a few words works (the
+ * categorizer assigns a theme without training data by its words; see categorize's README).
+ */
 export class Theme extends Schema.Class<Theme>("Theme")({
   id: ThemeId,
   label: Schema.String,
-  description: Schema.String,
+  description: Schema.optionalWith(Schema.String, { default: () => "" }),
   /** Fixed chart colour (hex); a colour-blind-safe palette by default. */
   color: Schema.optional(Schema.String),
-  terms: Schema.Array(WeightedTerm),
+  terms: Schema.optionalWith(Schema.Array(TermEntry), { default: () => [] }),
   /** Phrases that rule this theme out even when its terms occur. */
-  exclusions: Schema.Array(Schema.String),
+  exclusions: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
   /** Example statements written by the project (not from evaluation data). */
-  examples: Schema.Array(Schema.String)
+  examples: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
 }) {}
 
 /** A theme file: the themes of one conference. `other` is implicit when absent. */
 export class ThemeSet extends Schema.Class<ThemeSet>("ThemeSet")({
-  name: Schema.String,
+  name: Schema.optionalWith(Schema.String, { default: () => "Egne temaer" }),
   language: Schema.optionalWith(Schema.String, { default: () => "da" }),
   /** Danish label of the catch-all theme. */
   otherLabel: Schema.optionalWith(Schema.String, { default: () => "Andet" }),
