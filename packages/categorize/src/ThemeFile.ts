@@ -80,15 +80,17 @@ export const describeThemeIssues = (error: ParseResult.ParseError, json: unknown
     const last = path.at(-1)
     const place = describePlace(path, json)
     const field = typeof last === "string" ? fieldNames[last] ?? `feltet »${last}«` : undefined
+    // A field of the file itself needs no place: "listen af temaer (themes) skal være …".
+    const at = place === "temafilen" && field !== undefined ? "" : `${place}: `
     let line: string
     if (issue._tag === "Missing") {
-      line = `${place}: ${field ?? "et felt"} mangler`
+      line = `${at}${field ?? "et felt"} mangler`
     } else if (last === "id" && issue._tag !== "Unexpected") {
-      line = `${place}: id må kun have små bogstaver a-z, tal og bindestreger (fx »tvaersektorielt-samarbejde«)`
+      line = `${at}id må kun have små bogstaver a-z, tal og bindestreger (fx »tvaersektorielt-samarbejde«)`
     } else if (issue._tag === "Unexpected") {
-      line = `${place}: ${field ?? "en værdi"} er ikke forventet her`
+      line = `${at}${field ?? "en værdi"} er ikke forventet her`
     } else {
-      line = `${place}: ${field ?? "værdien"} skal være ${expected(last)}`
+      line = `${at}${field ?? "værdien"} skal være ${expected(last)}`
     }
     if (!lines.includes(line)) lines.push(line)
   }

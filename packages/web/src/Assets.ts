@@ -44,6 +44,7 @@ button, .button { display: inline-block; font: inherit; font-weight: 600; paddin
 button.primary, .button.primary { background: var(--accent); color: var(--accent-ink); }
 button[disabled] { opacity: .6; cursor: progress; }
 .actions { display: flex; gap: .8rem; flex-wrap: wrap; margin: 1rem 0 1.5rem; }
+form.rerun { margin: 0; }
 .notice { border-left: 6px solid var(--ok); background: #e9f5ec; padding: .8rem 1rem; margin: 1rem 0; }
 .warning { border-left: 6px solid #b45309; background: #fdf3e6; padding: .8rem 1rem; margin: 1rem 0; }
 .error { border-left: 6px solid var(--bad); background: #fbeaea; padding: .8rem 1rem; margin: 1rem 0; }
@@ -58,6 +59,14 @@ svg.bar { vertical-align: middle; margin-right: .4rem; }
 svg.swatch { vertical-align: -2px; margin-right: .35rem; }
 h2.first { margin-top: 0; }
 td.change { white-space: nowrap; }
+fieldset.theme-edit { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .6rem 1rem 1rem; max-width: 48rem; min-width: 0; }
+fieldset.theme-edit legend { font-size: 1.1rem; font-weight: 700; padding: 0 .3rem; }
+fieldset.theme-edit > label, .themes-form > label, .theme-upload label { display: block; font-weight: 600; margin-top: .7rem; }
+fieldset.theme-edit input[type=text], fieldset.theme-edit textarea, .themes-form > input[type=text] {
+  display: block; width: 100%; max-width: 44rem; font: inherit; padding: .35rem; }
+textarea:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+ul.examples { margin: .3rem 0; padding-left: 1.2rem; }
+form.theme-upload input[type=file] { max-width: 100%; }
 ol.progress { list-style: none; padding: 0; max-width: 36rem; }
 ol.progress li { padding: .5rem .8rem; border-left: 4px solid var(--line); margin: .3rem 0; color: var(--muted); }
 ol.progress li.done { border-color: var(--ok); color: var(--ink); }

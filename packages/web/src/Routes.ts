@@ -4,10 +4,18 @@ import { notFoundPage } from "./pages/ErrorPages.js"
 import { apiRoutes } from "./routes/ApiRoutes.js"
 import { correctionApiRoutes, correctionPageRoutes } from "./routes/CorrectionRoutes.js"
 import { pageRoutes } from "./routes/PageRoutes.js"
+import { themeApiRoutes, themePageRoutes } from "./routes/ThemeRoutes.js"
 import { apiError, htmlResponse } from "./routes/Responses.js"
 
 /** Every route of the app: the pages for people and the JSON API for programs. */
-export const router = HttpRouter.concatAll(pageRoutes, apiRoutes, correctionPageRoutes, correctionApiRoutes)
+export const router = HttpRouter.concatAll(
+  pageRoutes,
+  apiRoutes,
+  correctionPageRoutes,
+  correctionApiRoutes,
+  themePageRoutes,
+  themeApiRoutes
+)
 
 /** Unknown routes: a Danish page, or JSON under /api. */
 export const notFound = Effect.gen(function*() {

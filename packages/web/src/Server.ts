@@ -6,6 +6,7 @@ import { Analyses } from "./Analyses.js"
 import { AnalysisStore } from "./AnalysisStore.js"
 import { limitBodies } from "./BodyLimit.js"
 import { Learning } from "./Learning.js"
+import { ThemeStore } from "./ThemeStore.js"
 import type { Analyzer } from "./Analyzer.js"
 import { notFound, router } from "./Routes.js"
 import { isLoopbackHost, secure } from "./Security.js"
@@ -43,6 +44,7 @@ export const serverLayer = (listen: ListenOptions) => {
     return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(limitBodies(config.maxUploadBytes)(handler))))).pipe(
       Layer.provide(Analyses.Default),
       Layer.provide(Learning.Default),
+      Layer.provide(ThemeStore.Default),
       Layer.provide(AnalysisStore.Default),
       Layer.provideMerge(NodeHttpServer.layer(createServer, { port: listen.port, host: listen.host })),
       Layer.provide(NodeContext.layer)

@@ -1,12 +1,20 @@
 import { slugify } from "@udsagn/danish/Slug"
 import { maskPersonalData } from "@udsagn/ingest/Mask"
 import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform"
-import { Data, Effect, Option, Stream } from "effect"
+import { decodeThemeText } from "@udsagn/categorize/ThemeFile"
+import { Data, Effect, Either, Option, Stream } from "effect"
 import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
 import type { StagedUpload } from "./Analyses.js"
 import { AnalysisStore, StorageError } from "./AnalysisStore.js"
 import { newAnalysisId } from "./Ids.js"
+import { ThemeStore } from "./ThemeStore.js"
 import { WebConfig } from "./WebConfig.js"
+
+/** Why a theme file's text cannot be used (Danish, without the file's name), or undefined. */
+const themeFileProblem = (text: string) => {
+  const decoded = decodeThemeText(text)
+  return Either.isLeft(decoded) ? decoded.left : undefined
+}
 
 /** An upload the server refuses; `status` is the HTTP status, `message` is for the user. */
 export class UploadRejected extends Data.TaggedError("UploadRejected")<{
@@ -71,6 +79,7 @@ export const receiveUpload = Effect.gen(function*() {
   const store = yield* AnalysisStore
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
+  const themeStore = yield* ThemeStore
   const max = config.maxUploadBytes
   const tooLarge = new UploadRejected({ status: 413, message: tooLargeMessage(max) })
 
@@ -122,6 +131,9 @@ export const receiveUpload = Effect.gen(function*() {
         }
       })
     ),
+    // A browser sends a .json file as `application/json`, which the parser by default reads as a
+    // text field, not a file: the theme file was silently dropped. Every part with a file name is a file.
+    Multipart.withFieldMimeTypes([]),
     Multipart.withLimits({
       maxParts: Option.some(10),
       maxFieldSize: 64 * 1024,
@@ -162,12 +174,27 @@ export const receiveUpload = Effect.gen(function*() {
           message: `Temafilen »${displayName(themes.name)}« skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge standardtemaerne.`
         })
       }
+      // Checked now, so a wrong file is refused at once in Danish, never run or ignored.
+      const text = yield* fs.readFileString(path.join(folder, "themes.upload")).pipe(
+        Effect.mapError((cause) => new StorageError({ cause, action: "læs temafilen" }))
+      )
+      const problem = themeFileProblem(text)
+      if (problem !== undefined) {
+        return yield* new UploadRejected({
+          status: 400,
+          message: `Temafilen »${displayName(themes.name)}« kan ikke bruges: ${problem}. Ret den, eller lad feltet stå tomt for at bruge temaerne fra siden Temaer.`
+        })
+      }
       yield* fs.rename(path.join(folder, "themes.upload"), path.join(folder, "themes.json")).pipe(
         Effect.mapError((cause) => new StorageError({ cause, action: "gem temafilen" }))
       )
       themesFile = "themes.json"
     } else {
       yield* fs.remove(path.join(folder, "themes.upload")).pipe(Effect.ignore)
+      // No file chosen: the theme set of the page Temaer (none when it is the default).
+      themesFile = yield* themeStore.copyInto(folder).pipe(
+        Effect.mapError((cause) => new StorageError({ cause, action: "gem temaerne" }))
+      )
     }
     const upload: StagedUpload = { id, folder, inputFile, themesFile, sourceName: displayName(file.name) }
     return upload

@@ -34,8 +34,8 @@ ${errorBox("Filen kunne ikke bruges", o.error)}
 </label>
 <details>
 <summary>Egne temaer (valgfrit)</summary>
-<p>Har I en temafil (.json), kan I vælge den her. Ellers bruges standardtemaerne:
-patientinvolvering, visuel kommunikation, medarbejdertrivsel og sundhedskompetence.</p>
+<p>Analysen bruger temaerne på siden <a href="/temaer">Temaer</a>, hvor du kan ændre dem.
+Har I en temafil (.json) til netop denne analyse, kan I vælge den her i stedet.</p>
 <label for="themes">Temafil (.json)</label>
 <input type="file" id="themes" name="themes" accept=".json,application/json">
 </details>
