@@ -1,0 +1,183 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { type Browser, chromium, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { repoRoot, sampleExport } from "./support.js"
+
+// The administration shapes the themes in the browser (issue 12): on the page Temaer a person adds
+// the theme "Tværsektorielt samarbejde" with three words, uploads the sample and finds statements
+// under the new theme; a theme file chosen on the front page is used (Chromium sends it as
+// application/json, which the server once dropped), a wrong one is refused in Danish; and an
+// analysis is re-run with the default themes again. Real `udsagn serve`, real Chromium.
+
+const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `themes-${name}.png`), fullPage: true })
+const cross = "tvaersektorielt-samarbejde"
+
+interface Server {
+  readonly url: string
+  readonly child: ChildProcess
+}
+
+const serve = (reportsDir: string) =>
+  new Promise<Server>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
+    )
+    let out = ""
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ url: m[1]!, child })
+      }
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
+  })
+
+let browser: Browser
+let server: Server | undefined
+const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-"))
+const files = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-files-"))
+
+beforeAll(async () => {
+  fs.mkdirSync(artifacts, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+  })
+  server = await serve(reportsDir)
+}, 90_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server!.child.once("exit", resolve))
+    server.child.kill("SIGTERM")
+    await exited
+  }
+  fs.rmSync(reportsDir, { recursive: true, force: true })
+  fs.rmSync(files, { recursive: true, force: true })
+})
+
+const newPage = async (width = 1280) => {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "da-DK" })
+  const page = await context.newPage()
+  const problems: Array<string> = []
+  page.on("pageerror", (e) => problems.push(String(e)))
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text())
+  })
+  return { page, problems }
+}
+
+/** No page may scroll sideways on a 400 px screen. */
+const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+const uploadSample = async (page: Page) => {
+  await page.goto(server!.url)
+  await page.setInputFiles("#file", sampleExport)
+  await page.getByRole("button", { name: "Start analysen" }).click()
+  await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
+  await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 150_000 })
+  return page.url()
+}
+
+describe("themes in the web app, in Chromium", () => {
+  let analysisUrl = ""
+
+  it("add the theme »Tværsektorielt samarbejde« with three words, upload the sample, see statements under it", async () => {
+    const { page, problems } = await newPage(400)
+    await page.goto(server!.url)
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Temaer" }).click()
+    expect(await page.locator("h1").textContent()).toBe("Temaer")
+    expect(await fitsWidth(page)).toBe(true)
+
+    const added = page.locator("fieldset", { has: page.locator("legend", { hasText: "Nyt tema" }) })
+    // By keyboard, as a person without a mouse: the name field, then Tab to the next fields.
+    await added.getByLabel("Navn").focus()
+    await page.keyboard.type("Tværsektorielt samarbejde")
+    await page.keyboard.press("Tab")
+    await page.keyboard.type("Samarbejde og overgange mellem sygehus, kommune og egen læge")
+    await page.keyboard.press("Tab")
+    await page.keyboard.type("kommune\novergange\nsektorer")
+    await shot(page, "1-nyt-tema")
+    await page.getByRole("button", { name: "Gem temaerne" }).click()
+    await page.locator(".notice", { hasText: "Temaerne er gemt" }).waitFor()
+    expect(await fitsWidth(page)).toBe(true)
+    expect(await page.locator(`fieldset[data-theme="${cross}"] legend`).textContent()).toBe("Tværsektorielt samarbejde")
+
+    analysisUrl = await uploadSample(page)
+    const count = Number(await page.locator(`td[data-count="${cross}"]`).textContent())
+    expect(count).toBeGreaterThanOrEqual(3)
+    await shot(page, "2-analyse")
+
+    await page.goto(`${analysisUrl}/gennemgang?tema=${cross}`)
+    const texts = await page.locator("fieldset.statement legend").allTextContents()
+    expect(texts.length).toBeGreaterThanOrEqual(3)
+    expect(texts.join("\n")).toContain("Overgangene mellem sygehus, egen læge og kommune")
+    expect(await page.locator(`fieldset.statement input[value="${cross}"]:checked`).count()).toBe(texts.length)
+    await shot(page, "3-udsagn-under-nyt-tema")
+    expect(problems).toEqual([])
+    await page.context().close()
+  }, 240_000)
+
+  it("the front page's theme file field works from the browser; a wrong file gives a Danish error", async () => {
+    const { page, problems } = await newPage()
+    const wrong = path.join(files, "forkerte-temaer.json")
+    fs.writeFileSync(wrong, JSON.stringify({ themes: [{ id: "tolke", terms: ["tolk"] }] }))
+    await page.goto(server!.url)
+    await page.setInputFiles("#file", sampleExport)
+    await page.locator("summary", { hasText: "Egne temaer" }).click()
+    await page.setInputFiles("#themes", wrong)
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    await page.locator(".error").waitFor()
+    expect(await page.locator(".error").textContent()).toContain("Temafilen »forkerte-temaer.json« kan ikke bruges: tema nr. 1: navnet (label) mangler")
+    // The refusal is a 400 page; Chromium logs that status, which is no fault of the page.
+    expect(problems.splice(0).filter((p) => !p.includes("status of 400"))).toEqual([])
+
+    const own = path.join(files, "tolke.json")
+    fs.writeFileSync(own, JSON.stringify({ themes: [{ id: "tolke", label: "Tolke og sprog", terms: ["tolk", "tolke", "tolkning", "sprog"] }] }))
+    await page.setInputFiles("#file", sampleExport)
+    await page.locator("summary", { hasText: "Egne temaer" }).click()
+    await page.setInputFiles("#themes", own)
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
+    await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 150_000 })
+    const themes = await page.locator("table.themes-table tbody th").allTextContents()
+    expect(themes.map((t) => t.trim())).toEqual(["Tolke og sprog", "Andet"])
+    expect(Number(await page.locator('td[data-count="tolke"]').textContent())).toBeGreaterThan(0)
+    expect(problems).toEqual([])
+    await page.context().close()
+  }, 240_000)
+
+  it("back to the default themes, and the first analysis re-run with them is a new analysis without the new theme", async () => {
+    const { page, problems } = await newPage()
+    await page.goto(`${server!.url}/temaer`)
+    await page.getByLabel("Ja, slet de gemte temaer og brug standardtemaerne igen").check()
+    await page.getByRole("button", { name: "Gå tilbage til standardtemaerne" }).click()
+    await page.locator(".notice", { hasText: "Standardtemaerne bruges igen" }).waitFor()
+    expect(await page.locator(`fieldset[data-theme="${cross}"]`).count()).toBe(0)
+
+    await page.goto(analysisUrl)
+    await page.getByRole("button", { name: "Kør igen med de nuværende temaer" }).click()
+    await page.waitForURL((url) => /\/analyser\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== analysisUrl)
+    await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 150_000 })
+    expect(await page.locator(`td[data-count="${cross}"]`).count()).toBe(0)
+    expect(await page.locator('td[data-count="health-literacy"]').count()).toBe(1)
+    // The first analysis is as it was.
+    await page.goto(analysisUrl)
+    expect(await page.locator(`td[data-count="${cross}"]`).count()).toBe(1)
+    expect(problems).toEqual([])
+    await page.context().close()
+  }, 240_000)
+})
