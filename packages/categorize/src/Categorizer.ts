@@ -4,10 +4,12 @@ import { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import type { Statement } from "@udsagn/domain/Statement"
 import type { ThemeSet } from "@udsagn/domain/Theme"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import {
   applyCorrectionMemory,
   CorrectionIndex,
+  modelsDir,
+  writeAtomic,
   CorrectionsUsed,
   readCorrections,
   readRetrainedModel,
@@ -15,9 +17,13 @@ import {
   themeSetKey
 } from "./Corrections.js"
 import { withLearnedTerms } from "./LearnedTerms.js"
+import { modelKey, themeSetJson } from "./ModelKey.js"
 import { decodeStoredModel, modelFor } from "./ModelStore.js"
 import { withinReviewBudget } from "./ReviewModel.js"
 import { ThemeModel } from "./ThemeModel.js"
+
+/** Models trained for theme sets other than model.json's kept in the web app's cache (see `model`). */
+const keptBaseModels = 5
 
 /** Categorizes one statement with a trained model (pure). */
 export const categorizeStatement = (model: ThemeModel, s: Statement): CategorizedStatement => {
@@ -69,18 +75,35 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
         )
       )
 
-    const model = Effect.fn("Categorizer.model")(function* (themeSet: ThemeSet) {
+    /**
+     * The model for a theme set: model.json when it was built for it, else trained now. With
+     * `cacheDir` (the web app's `laering/modeller`), a model trained for another theme set (one
+     * saved on the page Temaer) is kept there as `base-<key>.model.json`, so the next analysis
+     * with the same themes does not train again.
+     */
+    const model = Effect.fn("Categorizer.model")(function* (themeSet: ThemeSet, cacheDir?: string) {
       const known = byThemeSet.get(themeSet)
       if (known) return known
       const { modelFile, trainingFile } = yield* currentLocations
       const csv = yield* readOptional(trainingFile)
       if (csv.length === 0) yield* Effect.logWarning("Ingen træningsdata fundet: kategoriserer kun med temafilens ord og eksempler.")
       const storedText = yield* readOptional(modelFile)
-      const stored = decodeStoredModel(storedText)
+      let stored = decodeStoredModel(storedText)
       if (storedText.length > 0 && stored === undefined) {
         yield* Effect.logWarning(`${modelFile} er ikke en gyldig modelfil; modellen trænes forfra.`)
       }
+      const key = modelKey(themeSetJson(themeSet), csv)
+      const cacheFile = cacheDir !== undefined && stored?.key !== key && !cache.has(key) ? path.join(cacheDir, `base-${key}.model.json`) : undefined
+      if (cacheFile !== undefined) {
+        const cached = decodeStoredModel(yield* readOptional(cacheFile))
+        if (cached?.key === key) stored = cached
+      }
       const result = modelFor(themeSet, csv, stored, cache)
+      if (cacheFile !== undefined && !result.fromStore) {
+        yield* writeBaseModel(cacheFile, result.model.data).pipe(
+          Effect.catchAll((e) => Effect.logWarning(`Modellen kunne ikke gemmes til næste gang: ${e.message}`))
+        )
+      }
       cache.set(result.key, result.model)
       byThemeSet.set(themeSet, result.model)
       yield* Effect.logDebug(result.fromStore ? "model indlæst fra model.json" : "model trænet")
@@ -108,7 +131,7 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       themeSet: ThemeSet,
       learning: { readonly dir: string; readonly before?: string | undefined }
     ) {
-      const base = yield* model(themeSet)
+      const base = yield* model(themeSet, modelsDir(path, learning.dir))
       const setKey = themeSetKey(themeSet)
       const files = <A, E>(effect: Effect.Effect<A, E, FileSystem.FileSystem | Path.Path>) =>
         effect.pipe(Effect.provideService(FileSystem.FileSystem, fs), Effect.provideService(Path.Path, path))
@@ -141,6 +164,20 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       })
       return { statements: withinBudget(applied.statements), used }
     })
+
+    /** Writes a trained model atomically and keeps the newest few such files. */
+    const writeBaseModel = (file: string, data: ThemeModel["data"]) =>
+      Effect.gen(function* () {
+        yield* writeAtomic(file, JSON.stringify(data))
+        const dir = path.dirname(file)
+        const names = (yield* fs.readDirectory(dir)).filter((n) => n.startsWith("base-") && n.endsWith(".model.json"))
+        if (names.length <= keptBaseModels) return
+        const dated = yield* Effect.forEach(names, (n) =>
+          fs.stat(path.join(dir, n)).pipe(Effect.map((i) => ({ n, t: Option.getOrElse(i.mtime, () => new Date(0)).getTime() })))
+        )
+        const old = dated.sort((a, b) => b.t - a.t).slice(keptBaseModels)
+        yield* Effect.forEach(old, ({ n }) => fs.remove(path.join(dir, n)).pipe(Effect.ignore), { discard: true })
+      }).pipe(Effect.provideService(FileSystem.FileSystem, fs), Effect.provideService(Path.Path, path))
 
     return { categorize, categorizeLearning, model } as const
   }),

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { repoRoot } from "@udsagn/domain/Paths"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
@@ -100,6 +100,10 @@ describe("GET/PUT/DELETE /api/themes", () => {
     expect(under).toEqual(expect.arrayContaining(["Overgangene mellem sygehus, egen læge og kommune"]))
     expect(m.themes.find((t) => t.theme === cross)?.count).toBe(under.length)
     expect(existsSync(join(dir, id, "themes.json"))).toBe(true)
+    // The model trained for these themes is kept for the next analysis (model.json fits the default only).
+    const cached = readdirSync(join(dir, "laering", "modeller")).filter((n) => /^base-[0-9a-f]{32}\.model\.json$/.test(n))
+    expect(cached).toHaveLength(1)
+    expect(statSync(join(dir, "laering", "modeller", cached[0]!)).mode & 0o777).toBe(0o600)
   })
 
   it("survives a restart", async () => {
@@ -113,6 +117,9 @@ describe("GET/PUT/DELETE /api/themes", () => {
 
 describe("POST /api/analyses/:id/rerun", () => {
   it("makes a new analysis of the same file with the current themes; the old one stays as it was", async () => {
+    const models = join(dir, "laering", "modeller")
+    const cachedModel = () => readdirSync(models).filter((n) => n.startsWith("base-")).map((n) => `${n} ${statSync(join(models, n)).mtimeMs}`)
+    const modelBefore = cachedModel()
     const res = await call(`/api/analyses/${before}/rerun`, { method: "POST" })
     expect(res.status).toBe(201)
     const body = (await res.json()) as { id: string; rerunOf: string; statements: number; url: string }
@@ -122,6 +129,8 @@ describe("POST /api/analyses/:id/rerun", () => {
     expect(body.statements).toBe(174)
     expect((await meta(body.id)).themeLabels.map((t) => t.id)).toContain(cross)
     expect((await meta(before)).themeLabels.map((t) => t.id)).not.toContain(cross)
+    // After the restart the model came from the cache, not trained and written again.
+    expect(cachedModel()).toEqual(modelBefore)
     expect((await call("/api/analyses/00000000-0000-4000-8000-000000000000/rerun", { method: "POST" })).status).toBe(404)
   })
 })
