@@ -72,9 +72,14 @@ describe("GET/PUT/DELETE /api/themes", () => {
     expect(existsSync(join(dir, "temaer.json"))).toBe(false)
   })
 
-  it("refuses a PUT from another site (CSRF), as every state-changing route", async () => {
+  it("refuses a PUT, a form post or a re-run from another site (CSRF), as every state-changing route", async () => {
     const res = await put(withCrossSector(), { origin: "http://evil.example", "sec-fetch-site": "cross-site" })
     expect(res.status).toBe(403)
+    const evil = { origin: "http://evil.example", "sec-fetch-site": "cross-site" }
+    expect((await call("/temaer", { method: "POST", body: new URLSearchParams({ "label-new": "X", "terms-new": "x" }), headers: evil })).status).toBe(403)
+    // A page post needs an origin (the forms send one).
+    expect((await call("/temaer/standard", { method: "POST", body: new URLSearchParams({ confirm: "1" }) })).status).toBe(403)
+    expect((await call(`/api/analyses/${before}/rerun`, { method: "POST", headers: evil })).status).toBe(403)
     expect(existsSync(join(dir, "temaer.json"))).toBe(false)
   })
 
