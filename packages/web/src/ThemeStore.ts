@@ -4,7 +4,7 @@ import { readThemeFile } from "@udsagn/categorize/ThemeLoader"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, Either } from "effect"
-import { AnalysisStore } from "./AnalysisStore.js"
+import { AnalysisStore, StorageError } from "./AnalysisStore.js"
 
 // The theme set new analyses use, kept with the server's data: `<reports>/temaer.json` when the
 // administration has saved one (on /temaer or with PUT /api/themes), else the default theme file.
@@ -76,7 +76,11 @@ export class ThemeStore extends Effect.Service<ThemeStore>()("@udsagn/web/ThemeS
     })
 
     /** Back to the default theme file. */
-    const reset = lock.withPermits(1)(fs.remove(file).pipe(Effect.catchAll(() => Effect.void)))
+    const reset = lock.withPermits(1)(fs.remove(file).pipe(
+      Effect.catchAll((e) =>
+        e._tag === "SystemError" && e.reason === "NotFound" ? Effect.void : Effect.fail(new StorageError({ cause: e, action: "slet de gemte temaer" }))
+      )
+    ))
 
     /**
      * Puts the current theme set into an analysis folder as `themes.json` when it is not the

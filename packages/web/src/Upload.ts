@@ -171,7 +171,7 @@ export const receiveUpload = Effect.gen(function*() {
       if (!themes.name.toLowerCase().endsWith(".json")) {
         return yield* new UploadRejected({
           status: 400,
-          message: `Temafilen »${displayName(themes.name)}« skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge standardtemaerne.`
+          message: `Temafilen »${displayName(themes.name)}« skal være en JSON-fil (.json). Lad feltet stå tomt for at bruge temaerne fra siden Temaer.`
         })
       }
       // Checked now, so a wrong file is refused at once in Danish, never run or ignored.
