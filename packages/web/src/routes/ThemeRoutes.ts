@@ -19,7 +19,8 @@ import { searchParams, withAnalysis } from "./WithAnalysis.js"
 // (GET/PUT/DELETE /api/themes), and re-running an analysis with the current themes.
 
 const notices: Record<string, string> = {
-  gemt: "Temaerne er gemt. Nye analyser bruger dem.",
+  gemt: "Temaerne er gemt. Nye analyser bruger dem. Har du ændret ordene, tager den første analyse lidt længere " +
+    "(op til et par minutter), fordi udsagn først lærer de nye temaer; de næste går hurtigt igen.",
   uploadet: "Temafilen er lagt ind og gemt. Nye analyser bruger dens temaer.",
   standard: "Standardtemaerne bruges igen."
 }
