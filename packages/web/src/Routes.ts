@@ -1,13 +1,14 @@
 import { HttpRouter, HttpServerRequest } from "@effect/platform"
 import { Effect } from "effect"
 import { notFoundPage } from "./pages/ErrorPages.js"
+import { adminApiRoutes, adminPageRoutes } from "./routes/AdminRoutes.js"
 import { apiRoutes } from "./routes/ApiRoutes.js"
 import { correctionApiRoutes, correctionPageRoutes } from "./routes/CorrectionRoutes.js"
 import { pageRoutes } from "./routes/PageRoutes.js"
 import { apiError, htmlResponse } from "./routes/Responses.js"
 
 /** Every route of the app: the pages for people and the JSON API for programs. */
-export const router = HttpRouter.concatAll(pageRoutes, apiRoutes, correctionPageRoutes, correctionApiRoutes)
+export const router = HttpRouter.concatAll(pageRoutes, apiRoutes, correctionPageRoutes, correctionApiRoutes, adminPageRoutes, adminApiRoutes)
 
 /** Unknown routes: a Danish page, or JSON under /api. */
 export const notFound = Effect.gen(function*() {

@@ -3,6 +3,7 @@ import type { AnalysisMeta } from "../AnalysisMeta.js"
 import { html } from "../Html.js"
 import { slug } from "../Names.js"
 import { formatDay, formatWhen } from "./Format.js"
+import { type AdminErrors, deleteForm, detailsForm } from "./AnalysisAdmin.js"
 import { layout, themeBars } from "./Layout.js"
 
 // A finished analysis: its themes, its files to download and the report in a frame.
@@ -50,7 +51,7 @@ export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) =>
 const downloadItem = (meta: AnalysisMeta, file: string, what: string) =>
   html`<li><a href="${fileUrl(meta.id, file)}" download><span class="what">${what}</span><span class="file">${downloadName(meta, file)}</span></a></li>`
 
-export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
+export const analysisPage = (meta: AnalysisMeta, notice?: string, errors: AdminErrors = {}) => {
   const id = meta.id
   const has = (f: string) => meta.files.includes(f)
   const known = knownDownloads.filter((d) => has(d.file))
@@ -71,6 +72,7 @@ ${has("recommendations.docx") ? html`<a class="button primary" href="${fileUrl(i
 <a class="button" href="/analyser/${id}/gennemgang">Gennemgå og ret temaer</a>
 ${has("report.html") ? html`<a class="button" href="${fileUrl(id, "report.html")}" target="_blank" rel="noopener">Åbn rapporten i nyt vindue</a>` : ""}
 </div>
+${detailsForm(meta, errors.details)}
 <h2>Temaer</h2>
 ${themeBars(meta.themes, meta.statements)}
 <h2 id="hent">Hent filer</h2>
@@ -88,6 +90,7 @@ ${has("report.html")
       ? html`<h2>Rapporten</h2>
 <p class="muted">Rapporten vises herunder. Vil du gemme den som PDF, så åbn den i nyt vindue og vælg Udskriv.</p>
 <iframe class="report" src="${fileUrl(id, "report.html")}" title="Rapporten for ${meta.title}"></iframe>`
-      : ""}`
+      : ""}
+${deleteForm(meta, errors.delete)}`
   )
 }

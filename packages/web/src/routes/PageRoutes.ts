@@ -23,6 +23,7 @@ import { searchParams, withAnalysis } from "./WithAnalysis.js"
 // The pages a person uses in the browser (Danish HTML), and the files they download.
 
 const savedNotice = "Dine rettelser er gemt, og rapporten er lavet igen."
+const detailsNotice = "Titel og dato er gemt, og rapporten og anbefalingerne er lavet igen."
 
 const front = (error?: { readonly message: string; readonly status: number }) =>
   Effect.gen(function*() {
@@ -30,7 +31,9 @@ const front = (error?: { readonly message: string; readonly status: number }) =>
     const config = yield* WebConfig
     const analyses = yield* store.list
     const maxMb = Math.floor(config.maxUploadBytes / 1024 / 1024)
-    return htmlResponse(frontPage({ analyses, maxMb, ...(error ? { error: error.message } : {}) }), error?.status)
+    const deleted = (yield* searchParams).get("slettet")
+    const notice = deleted === null ? undefined : `Analysen »${deleted.slice(0, 200)}« er slettet, også den uploadede fil.`
+    return htmlResponse(frontPage({ analyses, maxMb, ...(error ? { error: error.message } : {}), ...(notice ? { notice } : {}) }), error?.status)
   })
 
 const uploadForm = Effect.gen(function*() {
@@ -48,7 +51,9 @@ const uploadForm = Effect.gen(function*() {
 
 const analysis = withAnalysis(
   "page",
-  (meta) => Effect.map(searchParams, (params) => htmlResponse(analysisPage(meta, params.has("gemt") ? savedNotice : undefined))),
+  (meta) =>
+    Effect.map(searchParams, (params) =>
+      htmlResponse(analysisPage(meta, params.get("gemt") === "titel" ? detailsNotice : params.has("gemt") ? savedNotice : undefined))),
   (id) =>
     Effect.gen(function*() {
       const job = yield* (yield* Analyses).status(id)
