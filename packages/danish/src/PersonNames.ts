@@ -62,7 +62,7 @@ const NOT_PERSONS = new Set(
     "covid corona kol kræftens bekæmpelse sundhedsstyrelsen folketinget kommunen kommune hospital " +
     "hospitalsenhed auh rh aarhus herning viborg randers silkeborg horsens holstebro skive struer " +
     "lemvig ringkøbing skjern ikast brande odder skanderborg favrskov syddjurs norddjurs samsø hedensted " +
-    "gud jesus dansk danske english danish").split(" ")
+    "gud jesus dansk danske english danish christiansborg jylland sjælland fyn").split(" ")
 )
 
 const SUFFIXES = ["ernes", "enes", "erne", "ene", "ens", "ets", "ers", "en", "et", "er", "es", "e", "s", "n", "r", "t"]
@@ -83,7 +83,7 @@ const WORD = /\p{L}[\p{L}'’.-]*\p{L}|\p{L}/gu
 /**
  * The words of a text that probably name a person: a capitalised word inside a sentence that is
  * neither a common Danish word nor a place, or a first name anywhere. Words in capitals (KOL)
- * are abbreviations, not names.
+ * are abbreviations, not names; the first word of a sentence counts only as a known first name.
  */
 export const possibleNames = (text: string, lexicon: NameLexicon): ReadonlyArray<string> => {
   const found: Array<string> = []
@@ -99,13 +99,31 @@ export const possibleNames = (text: string, lexicon: NameLexicon): ReadonlyArray
   return [...new Set(found)]
 }
 
-const isPossibleName = (word: string, opensSentence: boolean, lexicon: NameLexicon): boolean => {
+// Place names the dictionary derives with its place prefixes (Vestjylland, Nordsjælland).
+const PLACE_PREFIX = /^(?:Nord|Syd|Vest|Øst|Midt|Sønder|Nørre|Nordvest|Nordøst|Sydvest|Sydøst)(\p{Lu}?\p{Ll}+)$/u
+
+const isPlace = (word: string, lexicon: NameLexicon) => {
+  const base = PLACE_PREFIX.exec(word)?.[1]
+  return lexicon.places.has(word) || (base !== undefined && lexicon.places.has(base[0]!.toLocaleUpperCase("da") + base.slice(1)))
+}
+
+const isPossibleName = (raw: string, opensSentence: boolean, lexicon: NameLexicon): boolean => {
+  // SSH'erne, KOL'en: an abbreviation with an ending.
+  const word = raw.split(/['’]/)[0]!
   if (word.length < 2) return false
   const first = word[0]!
   if (first === first.toLocaleLowerCase("da") || word === word.toLocaleUpperCase("da")) return false
+  // Capitals inside the word (MitID, YouTube) are product names.
+  if (/\p{Lu}/u.test(word.slice(1))) return false
   const lower = word.toLocaleLowerCase("da")
   if (FIRST_NAMES.has(lower)) return true
-  if (NOT_PERSONS.has(lower) || lexicon.places.has(word) || isCommon(lower, lexicon)) return false
-  // The first word of a sentence is capitalised anyway: only a name the dictionary knows counts.
-  return opensSentence ? lexicon.proper.has(word) : true
+  // The first word of a sentence is capitalised anyway: only a known first name counts there.
+  if (opensSentence) return false
+  // A genitive (Viborgs, Peters) is judged by its name.
+  const bare = lower.length > 3 && lower.endsWith("s") ? word.slice(0, -1) : word
+  for (const w of new Set([word, bare])) {
+    const l = w.toLocaleLowerCase("da")
+    if (NOT_PERSONS.has(l) || isPlace(w, lexicon) || isCommon(l, lexicon)) return false
+  }
+  return true
 }

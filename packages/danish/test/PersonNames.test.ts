@@ -28,7 +28,13 @@ describe("possibleNames", () => {
       "Region Midtjylland bør bruge Menti oftere. Patienterne i Aarhus og Herning skal høres",
       "Mere tid til den enkelte patient!",
       "KOL-patienter har brug for tolk",
-      "Sundhedsplatformen er svær at bruge"
+      "Sundhedsplatformen er svær at bruge",
+      "Kan man se Viborgs animationer et sted?",
+      "Afstandene i Vestjylland",
+      "Lær SSH'erne at bruge telefon tolk",
+      "e-Boks og MitID",
+      "Health literacy!",
+      "Co-creation med borgerne i alle nye indsatser"
     ]) expect(possibleNames(text, lexicon), text).toEqual([])
   })
 
@@ -36,5 +42,7 @@ describe("possibleNames", () => {
     expect(possibleNames("Mette sagde det så godt", lexicon)).toEqual(["Mette"])
     expect(possibleNames("tak til sygeplejerske Kjærsgaard-Vestergård", lexicon)).toContain("Kjærsgaard")
     expect(possibleNames("Tak til Anne-Marie for et godt oplæg", lexicon)).toEqual(["Anne", "Marie"])
+    expect(possibleNames("Stærkt oplæg fra Ahmed om at være tolk for sine forældre", lexicon)).toEqual(["Ahmed"])
+    expect(possibleNames("Den sætning om »jeg er ikke en diagnose, jeg er Lise« tager jeg med", lexicon)).toEqual(["Lise"])
   })
 })
