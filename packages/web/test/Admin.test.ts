@@ -3,6 +3,7 @@ import { join } from "node:path"
 import { strFromU8, unzipSync } from "fflate"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import type { RunningServer } from "../src/Server.js"
+import { textDigest } from "../src/pages/StatementEdits.js"
 import { entries, fixtures, freshDir, start, uuid } from "./helpers.js"
 
 // The administration's API contracts and forms, against the real server and pipeline: title and
@@ -152,7 +153,7 @@ describe("leaving out and rewriting statements", () => {
       ["vist", named],
       ["vist", gone],
       ["udelad", gone],
-      [`tekstfoer:${named}`, withName],
+      [`tekstfoer:${named}`, textDigest(withName)],
       [`tekst:${named}`, "Borgeren fra Skive forstod ikke brevet om sin KOL"]
     ])
     for (const s of rows.filter((r) => r.id === named || r.id === gone)) {

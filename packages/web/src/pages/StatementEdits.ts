@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { html } from "../Html.js"
 import type { LeftOutStatement } from "../LeftOut.js"
@@ -6,8 +7,14 @@ import type { FormOverride } from "./ReviewForm.js"
 // The review page's per-statement controls besides the themes: "Udelad" (leave the statement out
 // of the report) and "Ret tekst" (the text shown everywhere, e.g. a name taken out), the
 // "mulig person-navn" mark, and the statements left out earlier with a box to take them back.
-// The fields are `udelad` (an id), `tekst:<id>` with `tekstfoer:<id>` (the text as shown) and
-// `medtag` (an id); `readStatementEdits` reads them and `applyStatementEdits` merges them.
+// The fields are `udelad` (an id), `tekst:<id>` with `tekstfoer:<id>` (a digest of the text as
+// shown, so the page does not carry every text twice) and `medtag` (an id);
+// `readStatementEdits` reads them and `applyStatementEdits` merges them.
+
+const tidy = (t: string) => t.replace(/\s+/g, " ").trim()
+
+/** A short digest of a text as shown (spacing ignored), to tell a changed text from one left as it was. */
+export const textDigest = (text: string) => createHash("sha256").update(tidy(text)).digest("hex").slice(0, 16)
 
 /** The controls inside one statement's fieldset. */
 export const statementEditControls = (s: CategorizedStatement, names: ReadonlyArray<string> | undefined) => {
@@ -21,7 +28,7 @@ ${flagged
 <details${flagged ? html` open` : ""}><summary>Ret tekst${s.redacted === true ? html` <span class="tag fixed">Tekst rettet</span>` : ""}</summary>
 <div class="field"><label for="tekst-${id}">Teksten, som den skal stå i rapporten</label>
 <textarea id="tekst-${id}" name="tekst:${id}" rows="2" maxlength="5000">${s.text}</textarea>
-<input type="hidden" name="tekstfoer:${id}" value="${s.text}">
+<input type="hidden" name="tekstfoer:${id}" value="${textDigest(s.text)}">
 ${s.redacted === true ? html`<span class="muted">Tøm feltet for at få den oprindelige tekst tilbage.</span>` : ""}</div>
 </details>
 </div>`
@@ -58,10 +65,9 @@ export const readStatementEdits = (body: Iterable<readonly [string, string]>): S
     else if (key.startsWith("tekstfoer:")) before.set(key.slice(10), value)
   }
   const texts = new Map<string, string>()
-  const tidy = (t: string) => t.replace(/\s+/g, " ").trim()
   for (const [id, text] of now) {
     const shown = before.get(id)
-    if (shown !== undefined && tidy(shown) !== tidy(text)) texts.set(id, tidy(text))
+    if (shown !== undefined && shown !== textDigest(text)) texts.set(id, tidy(text))
   }
   return { exclude, restore, texts }
 }
@@ -74,7 +80,7 @@ export const readStatementEdits = (body: Iterable<readonly [string, string]>): S
 export const applyStatementEdits = (
   overrides: ReadonlyArray<FormOverride>,
   edits: StatementEdits,
-  rows: ReadonlyArray<Pick<CategorizedStatement, "id">>,
+  rows: ReadonlyArray<{ readonly id: string }>,
   leftOut: ReadonlyArray<Pick<LeftOutStatement, "id">>
 ): Array<FormOverride> => {
   const shown = new Set<string>(rows.map((r) => r.id))
