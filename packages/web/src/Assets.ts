@@ -47,6 +47,7 @@ button.danger { border-color: var(--bad); color: var(--bad); }
 .field { margin: .8rem 0; } .field label { display: block; font-weight: 600; }
 .field input[type=text], .field textarea { width: 100%; max-width: 40rem; font: inherit; padding: .4rem; box-sizing: border-box; }
 form .check { display: flex; align-items: center; gap: .4rem; }
+.edits .check input { width: 1.2rem; height: 1.2rem; }
 .tag.name { background: #fbeaea; color: var(--bad); } .tag.left-out { background: #eee; color: var(--ink); }
 .actions { display: flex; gap: .8rem; flex-wrap: wrap; margin: 1rem 0 1.5rem; }
 .notice { border-left: 6px solid var(--ok); background: #e9f5ec; padding: .8rem 1rem; margin: 1rem 0; }
