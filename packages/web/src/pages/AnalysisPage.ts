@@ -66,7 +66,7 @@ ${notice ? html`<div class="notice" role="status">${notice}</div>` : ""}
 ${meta.notDanish ? notDanishWarning({ danishShare: meta.notDanish.danishShare, evidence: 0, warning: true }) : ""}
 <p class="lead"><strong>${meta.statements}</strong> udsagn er sorteret i temaer.
 ${meta.needsReview > 0 ? html`<strong>${meta.needsReview}</strong> af dem er programmet usikker på og bør ses igennem.` : ""}
-${meta.overrides > 0 ? html`Du har rettet temaerne for <strong>${meta.overrides}</strong> udsagn.` : ""}</p>
+${meta.overrides > 0 ? html`Du har rettet <strong>${meta.overrides}</strong> udsagn (temaer, tekst eller udeladt).` : ""}</p>
 <div class="actions">
 ${has("recommendations.docx") ? html`<a class="button primary" href="${fileUrl(id, "recommendations.docx")}" download>Hent anbefalinger (Word)</a>` : ""}
 <a class="button" href="/analyser/${id}/gennemgang">Gennemgå og ret temaer</a>
