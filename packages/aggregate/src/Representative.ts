@@ -100,10 +100,14 @@ export const representativeStatements = (
   const central = pool.map((s) => cosine(vectors.get(s.id)!, centroid))
   // A loop, not Math.max(...central): spreading 120,000+ arguments overflows the stack.
   const maxCentral = central.reduce((m, c) => (c > m ? c : m), 1e-9)
+  // A person's correction says nothing about how typical the statement is: it counts with the
+  // pool's usual confidence, neither preferred (as a sure 100 %) nor held back.
+  const machine = pool.filter((s) => !s.overridden)
+  const usual = machine.length > 0 ? machine.reduce((n, s) => n + s.confidence, 0) / machine.length : 0.5
   const relevance = new Map<StatementId, number>()
   pool.forEach((s, i) => {
     const words = termTokens(s.text).length
-    const conf = Math.min(1, Math.max(0, s.confidence))
+    const conf = Math.min(1, Math.max(0, s.overridden ? usual : s.confidence))
     relevance.set(s.id, quoteQuality(s.text, words) * (0.6 * (central[i]! / maxCentral) + 0.4 * conf))
   })
 

@@ -221,6 +221,23 @@ describe("representativeStatements", () => {
     expect(ids(representativeStatements(statements, HL, 1))).toEqual(["s1"])
   })
 
+  it("does not prefer a statement because a person corrected it, nor hold it back", () => {
+    const base = [
+      statementOf("a", "Breve i et klart sprog hjælper borgerne meget", [HL], 0.6),
+      statementOf("b", "Borgerne forstår ikke brevene fra hospitalet", [HL], 0.6),
+      statementOf("c", "Tolke og klart sprog i alle indkaldelser", [HL], 0.6)
+    ]
+    const plain = ids(representativeStatements(base, HL, 3))
+    // The same statement corrected by a person, whatever confidence it carries, ranks where it
+    // would with the pool's usual confidence.
+    for (const confidence of [1, 0.05]) {
+      const corrected = base.map((s) =>
+        s.id === plain[2] ? new CategorizedStatement({ ...s, confidence, overridden: true }, true) : s
+      )
+      expect(ids(representativeStatements(corrected, HL, 3))).toEqual(plain)
+    }
+  })
+
   it("prefers a readable sentence over a one-word answer", () => {
     const hl = ids(theme(HL).representative)
     // "Klart sprog" and "Tolk" are on theme but make poor quotes

@@ -14,13 +14,22 @@ export class OverridesError extends Data.TaggedError("OverridesError")<{
   readonly cause?: unknown
 }> {}
 
-/** Parses overrides csv text (`id,text,themes[,note]`, themes joined by `|`). */
+const yes = new Set(["ja", "j", "x", "1", "true", "yes"])
+
+/**
+ * Parses overrides csv text: `id,text,themes[,note]` (themes joined by `|`), and optionally
+ * `exclude` (ja/x/1: leave the statement out) and `redact` (the text to show instead).
+ */
 const parseCsv = (path: string, text: string): Either.Either<Array<unknown>, OverridesError> => {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true })
   const fields = parsed.meta.fields ?? []
-  if (!fields.includes("themes") || (!fields.includes("id") && !fields.includes("text"))) {
+  const hasChange = fields.includes("themes") || fields.includes("exclude") || fields.includes("redact")
+  if (!hasChange || (!fields.includes("id") && !fields.includes("text"))) {
     return Either.left(
-      new OverridesError({ path, message: `Rettelsesfilen ${path} skal have kolonnerne id, text og themes (fandt: ${fields.join(", ")}).` })
+      new OverridesError({
+        path,
+        message: `Rettelsesfilen ${path} skal have kolonnerne id (eller text) og themes, exclude eller redact (fandt: ${fields.join(", ")}).`
+      })
     )
   }
   if (parsed.errors.length > 0) {
@@ -29,7 +38,11 @@ const parseCsv = (path: string, text: string): Either.Either<Array<unknown>, Ove
   }
   return Either.right(
     parsed.data.map((r) => {
-      const o: Record<string, unknown> = { themes: splitThemes(r.themes ?? "") }
+      const o: Record<string, unknown> = {}
+      const themes = splitThemes(r.themes ?? "")
+      if (themes.length > 0) o.themes = themes
+      if (yes.has((r.exclude ?? "").trim().toLowerCase())) o.exclude = true
+      if (r.redact?.trim()) o.redact = r.redact.trim()
       if (r.id?.trim()) o.id = r.id.trim()
       if (r.text?.trim()) o.text = r.text.trim()
       if (r.note?.trim()) o.note = r.note.trim()
@@ -63,10 +76,16 @@ export type OverrideProblem =
   | { readonly _tag: "NoKey"; readonly index: number }
   | { readonly _tag: "UnknownThemes"; readonly who: string; readonly unknown: ReadonlyArray<string>; readonly known: ReadonlyArray<string> }
   | { readonly _tag: "OtherCombined"; readonly who: string }
+  | { readonly _tag: "NothingToDo"; readonly who: string }
+  | { readonly _tag: "BadRedact"; readonly who: string }
+
+/** The longest rewritten text a correction may give (the longest statement a form takes). */
+export const maxRedactLength = 5000
 
 /**
  * The one check of reviewers' corrections (files, the CLI and the web's API): each needs an id
- * or a text, and, when the theme ids are given, only those ids (plus `other`, never combined).
+ * or a text and says what to change (themes, exclude or redact; a rewritten text is not blank),
+ * and, when the theme ids are given, only those ids (plus `other`, never combined).
  */
 export const findOverrideProblem = (
   overrides: ReadonlyArray<Override>,
@@ -75,8 +94,10 @@ export const findOverrideProblem = (
   const known = themeIds === undefined ? undefined : [...new Set([...themeIds, OTHER])]
   for (const [index, o] of overrides.entries()) {
     if (!o.id && !o.text) return { _tag: "NoKey", index }
-    if (known === undefined) continue
     const who = o.id ? `id ${o.id}` : `"${o.text}"`
+    if (o.themes === undefined && o.exclude !== true && o.redact === undefined) return { _tag: "NothingToDo", who }
+    if (o.redact !== undefined && (o.redact.trim() === "" || o.redact.length > maxRedactLength)) return { _tag: "BadRedact", who }
+    if (known === undefined || o.themes === undefined) continue
     const unknown = o.themes.filter((t) => !known.includes(t))
     if (unknown.length > 0) return { _tag: "UnknownThemes", who, unknown, known }
     if (o.themes.includes(OTHER) && o.themes.length > 1) return { _tag: "OtherCombined", who }
@@ -95,6 +116,10 @@ export const describeOverrideProblem = (problem: OverrideProblem, file?: string)
       return `Rettelsen for ${problem.who} bruger ukendte temaer: ${problem.unknown.join(", ")}. Kendte temaer: ${problem.known.join(", ")}.`
     case "OtherCombined":
       return `Rettelsen for ${problem.who} kombinerer "${OTHER}" med andre temaer.`
+    case "NothingToDo":
+      return `Rettelsen for ${problem.who} siger ikke, hvad der skal rettes: giv themes, "exclude": true eller "redact" med den nye tekst.`
+    case "BadRedact":
+      return `Rettelsen for ${problem.who} har en tom eller for lang ny tekst (redact, højst ${maxRedactLength} tegn). Vil du udelade udsagnet, så brug "exclude": true.`
   }
 }
 
@@ -109,9 +134,42 @@ export const validateOverrides = (
 }
 
 /**
- * Applies reviewers' corrections after the categorizer: an override matches a statement by id,
- * or else by normalized text (so it also catches the same text in a new export). Matched
- * statements get the override's themes, `overridden: true`, override evidence, confidence 1.
+ * One correction per statement: entries for the same id (or, without an id, the same normalized
+ * text) are merged, later fields winning, so `{ id, themes }` and `{ id, redact }` both apply.
+ */
+export const mergeOverrides = (overrides: ReadonlyArray<Override>): Array<Override> => {
+  const merged = new Map<string, Override>()
+  for (const o of overrides) {
+    const key = o.id !== undefined ? `id:${o.id}` : `text:${normalize(o.text ?? "")}`
+    const before = merged.get(key)
+    merged.set(key, before === undefined ? o : new Override({ ...before, ...definedFields(o) }, true))
+  }
+  return [...merged.values()]
+}
+
+const definedFields = (o: Override) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<Override>
+
+/**
+ * Finds each statement's correction: by id, or else by normalized text (so it also catches the
+ * same text in a new export). Ids follow the export layout, the text survives a new export.
+ */
+export const overrideMatcher = (overrides: ReadonlyArray<Override>) => {
+  const byId = new Map<string, Override>()
+  const byText = new Map<string, Override>()
+  for (const o of mergeOverrides(overrides)) {
+    if (o.id) byId.set(o.id, o)
+    if (o.text) byText.set(normalize(o.text), o)
+  }
+  return (s: { readonly id: string; readonly text: string }): Override | undefined => byId.get(s.id) ?? byText.get(normalize(s.text))
+}
+
+/**
+ * Applies reviewers' theme corrections after the categorizer. A corrected statement gets the
+ * override's themes, `overridden: true` and `needsReview: false`, and keeps what the categorizer
+ * found: its evidence (an override entry is added after it) and its confidence, which stays the
+ * categorizer's own (the report shows "rettet" instead of it). Leaving out and rewriting texts
+ * is `applyReviewerEdits` (the pipeline), after this.
  */
 export const applyOverrides = (
   statements: ReadonlyArray<CategorizedStatement>,
@@ -120,22 +178,19 @@ export const applyOverrides = (
 ): Either.Either<Array<CategorizedStatement>, OverridesError> => {
   const invalid = validateOverrides(overrides, themeSet)
   if (invalid) return Either.left(invalid)
-  const byId = new Map<string, Override>()
-  const byText = new Map<string, Override>()
-  for (const o of overrides) {
-    if (o.id) byId.set(o.id, o)
-    // Text too, even with an id: ids follow the export layout, the text survives a new export.
-    if (o.text) byText.set(normalize(o.text), o)
-  }
+  const match = overrideMatcher(overrides)
   return Either.right(
     statements.map((s) => {
-      const o = byId.get(s.id) ?? byText.get(normalize(s.text))
-      if (!o) return s
+      const o = match(s)
+      if (!o || o.themes === undefined) return s
       const themes = o.themes as readonly [ThemeId, ...Array<ThemeId>]
-      const evidence = themes.map(
-        (theme) => new Evidence({ theme, match: s.text, term: o.note ?? "rettet af en person", weight: 1, source: "override" }, true)
-      )
-      return new CategorizedStatement({ ...s, themes, evidence, confidence: 1, needsReview: false, overridden: true }, true)
+      const evidence = [
+        ...s.evidence,
+        ...themes.map(
+          (theme) => new Evidence({ theme, match: s.text, term: o.note ?? "rettet af en person", weight: 1, source: "override" }, true)
+        )
+      ]
+      return new CategorizedStatement({ ...s, themes, evidence, needsReview: false, overridden: true }, true)
     })
   )
 }

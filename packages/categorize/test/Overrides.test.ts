@@ -5,7 +5,7 @@ import { Override } from "@udsagn/domain/Categorization"
 import type { ThemeId } from "@udsagn/domain/Theme"
 import { Effect, Either, Layer } from "effect"
 import { Categorizer } from "../src/Categorizer.js"
-import { applyOverrides, describeOverrideProblem, findOverrideProblem, loadOverrides } from "../src/Overrides.js"
+import { applyOverrides, describeOverrideProblem, findOverrideProblem, loadOverrides, mergeOverrides } from "../src/Overrides.js"
 import { ThemeLoader } from "../src/ThemeLoader.js"
 import { statement } from "./helpers.js"
 
@@ -43,11 +43,11 @@ describe("overrides", () => {
       expect(first.before[0]!.themes).toEqual(["other"])
       const [s1, s2, s3, s4] = first.after
       expect(s1!.themes).toEqual(["patient-involvement", "staff-burnout"])
-      expect(s1!).toMatchObject({ overridden: true, confidence: 1, needsReview: false })
-      expect(s1!.evidence.map((e) => [e.theme, e.source])).toEqual([
-        ["patient-involvement", "override"],
-        ["staff-burnout", "override"]
-      ])
+      // Honest: the categorizer's confidence and evidence stay; the override entries come after.
+      expect(s1!).toMatchObject({ overridden: true, confidence: first.before[0]!.confidence, needsReview: false })
+      expect(s1!.confidence).toBeLessThan(1)
+      expect(s1!.evidence.slice(0, first.before[0]!.evidence.length)).toEqual(first.before[0]!.evidence)
+      expect(s1!.evidence.filter((e) => e.source === "override").map((e) => e.theme)).toEqual(["patient-involvement", "staff-burnout"])
       expect(s2!.overridden).toBe(false)
       expect(s2!.themes).toEqual(first.before[1]!.themes)
       // normalized text: case, punctuation and "!!" do not matter
@@ -61,9 +61,12 @@ describe("overrides", () => {
   it.scoped("json array of Override", () =>
     Effect.gen(function* () {
       const file = yield* tempFile("rettelser.json", JSON.stringify([{ id: "s2", themes: ["other"], note: "ikke et tema" }]))
-      const { after } = yield* run(file)
+      const { after, before } = yield* run(file)
       expect(after[1]!.themes).toEqual(["other"])
-      expect(after[1]!.evidence[0]).toMatchObject({ source: "override", term: "ikke et tema" })
+      // What the categorizer found for "Mere tid til den enkelte patient" is kept beside the correction.
+      expect(before[1]!.evidence.length).toBeGreaterThan(0)
+      expect(after[1]!.evidence.filter((e) => e.source !== "override")).toEqual(before[1]!.evidence)
+      expect(after[1]!.evidence.find((e) => e.source === "override")).toMatchObject({ term: "ikke et tema" })
     }).pipe(Effect.provide(Live))
   )
 
@@ -84,13 +87,31 @@ describe("overrides", () => {
   it.scoped("bad files: one line each", () =>
     Effect.gen(function* () {
       const noCols = yield* Effect.flip(loadOverrides(yield* tempFile("a.csv", "foo,bar\n1,2\n")))
-      expect(noCols.message).toContain("skal have kolonnerne id, text og themes")
+      expect(noCols.message).toContain("skal have kolonnerne id (eller text) og themes, exclude eller redact")
       const noThemes = yield* Effect.flip(loadOverrides(yield* tempFile("b.csv", "id,text,themes\ns1,,\n")))
-      expect(noThemes.message).toContain("har fejl")
+      expect(noThemes.message).toContain("siger ikke, hvad der skal rettes")
+      const blank = yield* Effect.flip(loadOverrides(yield* tempFile("d.json", JSON.stringify([{ id: "s1", redact: "  " }]))))
+      expect(blank.message).toContain("tom eller for lang ny tekst")
       const keyless = yield* Effect.flip(loadOverrides(yield* tempFile("c.json", JSON.stringify([{ themes: ["other"] }]))))
       expect(keyless.message).toContain("hverken id eller tekst")
       const missing = yield* Effect.flip(loadOverrides("/nonexistent/rettelser.csv"))
       expect(missing.message).toContain("kunne ikke læses")
+    }).pipe(Effect.provide(Live))
+  )
+
+  it.scoped("csv: exclude and redact columns; entries for one id are merged", () =>
+    Effect.gen(function* () {
+      const file = yield* tempFile("r.csv", "id,themes,exclude,redact\ns1,,ja,\ns2,,,Mere tid til [navn]\ns2,staff-burnout,,\n")
+      const overrides = yield* loadOverrides(file)
+      expect(overrides.map((o) => ({ ...o }))).toEqual([
+        { id: "s1", exclude: true },
+        { id: "s2", redact: "Mere tid til [navn]" },
+        { id: "s2", themes: ["staff-burnout"] }
+      ])
+      expect(mergeOverrides(overrides).map((o) => ({ ...o }))).toEqual([
+        { id: "s1", exclude: true },
+        { id: "s2", redact: "Mere tid til [navn]", themes: ["staff-burnout"] }
+      ])
     }).pipe(Effect.provide(Live))
   )
 
@@ -104,6 +125,9 @@ describe("overrides", () => {
     const keyless = findOverrideProblem([new Override({ themes: ["other" as ThemeId] })], ids)
     expect(keyless).toEqual({ _tag: "NoKey", index: 0 })
     expect(describeOverrideProblem(keyless!)).toBe("Rettelse nr. 1 har hverken id eller tekst.")
+    expect(findOverrideProblem([new Override({ id: "s1", exclude: true })], ids)).toBeUndefined()
+    expect(findOverrideProblem([new Override({ id: "s1", redact: "Borgeren [navn] fra Skive" })], ids)).toBeUndefined()
+    expect(findOverrideProblem([new Override({ id: "s1" })], ids)).toMatchObject({ _tag: "NothingToDo" })
     // Without theme ids only the keys are checked (a file read before its theme set is known).
     expect(findOverrideProblem([new Override({ id: "s1", themes: ["x" as ThemeId] })])).toBeUndefined()
   })

@@ -35,16 +35,24 @@ export class Categorization extends Schema.Class<Categorization>("Categorization
 /** The public `statements.json` row: a statement with its categorization. */
 export class CategorizedStatement extends Schema.Class<CategorizedStatement>("CategorizedStatement")({
   ...Statement.fields,
-  ...decisionFields
+  ...decisionFields,
+  /** Set when a reviewer rewrote the text (`text` and `rawText` are then the rewritten text). */
+  redacted: Schema.optional(Schema.Boolean)
 }) {}
 
 export const StatementsFile = Schema.Array(CategorizedStatement)
 
-/** A reviewer's correction, keyed by statement id or by normalized text. */
+/**
+ * A reviewer's correction, keyed by statement id or by normalized text: other themes, the
+ * statement left out of the report (`exclude`), or its text rewritten (`redact`, e.g. a name
+ * taken out). At least one of the three.
+ */
 export class Override extends Schema.Class<Override>("Override")({
   id: Schema.optional(Schema.String),
   text: Schema.optional(Schema.String),
-  themes: Schema.NonEmptyArray(ThemeId),
+  themes: Schema.optional(Schema.NonEmptyArray(ThemeId)),
+  exclude: Schema.optional(Schema.Boolean),
+  redact: Schema.optional(Schema.String),
   note: Schema.optional(Schema.String)
 }) {}
 export const OverridesFile = Schema.Array(Override)

@@ -30,9 +30,11 @@ const row = (result: CategorizedResult, s: CategorizedStatement) => [
   safeCellText(s.question),
   safeCellText(s.text),
   safeCellText(s.themes.map((t) => themeLabel(result, t)).join("; ")),
-  s.confidence,
+  // A reviewer's themes have no program confidence: the cell says who decided.
+  s.overridden ? "rettet" : s.confidence,
   safeCellText(
     s.evidence
+      .filter((e) => e.source !== "override")
       .map((e) => `${e.match} (${themeLabel(result, e.theme)})`)
       .filter((v, i, all) => all.indexOf(v) === i)
       .join("; ")

@@ -1,14 +1,16 @@
 import { languageOf } from "@udsagn/report/ReportModel"
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
 import { FileSystem, Path } from "@effect/platform"
-import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
+import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER } from "@udsagn/domain/Theme"
-import { Cause, Data, Deferred, Effect, FiberSet, Schema } from "effect"
+import { Cause, Data, Deferred, Effect, type Fiber, FiberSet, Schema } from "effect"
 import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
 import { AnalysisStore, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
+import { encodeLeftOut, leftOutAfter, leftOutFile, readLeftOut } from "./LeftOut.js"
+import { analysisRemoval } from "./Removal.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** Why an analysis could not be made: `input` is the user's file (400), `internal` is ours (500). */
@@ -24,6 +26,8 @@ export class UnknownAnalysis extends Data.TaggedError("UnknownAnalysis")<{ reado
   }
 }
 
+/** A title and date a person gave an analysis. */
+export interface EventDetails { readonly title: string; readonly date: string | undefined }
 export class InvalidOverrides extends Data.TaggedError("InvalidOverrides")<{ readonly message: string }> {}
 
 export type JobState =
@@ -39,6 +43,9 @@ export interface StagedUpload {
   readonly inputFile: InputFile
   readonly themesFile: "themes.json" | undefined
   readonly sourceName: string
+  /** The title and date a person gave (blank: the export's own). */
+  readonly title?: string | undefined
+  readonly date?: string | undefined
 }
 
 const internalTags = new Set(["OutputError", "ChartError", "ReportError"])
@@ -113,6 +120,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     const fibers = yield* FiberSet.make<unknown, unknown>()
     const permits = yield* Effect.makeSemaphore(config.concurrency)
     const jobs = new Map<AnalysisId, JobState>()
+    /** New analyses running in the background, so a deletion can stop them first. */
+    const running = new Map<AnalysisId, Fiber.RuntimeFiber<unknown, unknown>>()
     const locks = new Map<AnalysisId, Effect.Semaphore>()
 
     const setJob = (id: AnalysisId, state: JobState) => {
@@ -145,6 +154,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         readonly sourceName: string
         /** When the analysis was started: it learns from the corrections saved before. */
         readonly startedAt: string
+        readonly title?: string | undefined; readonly date?: string | undefined
       },
       onProgress: (stage: Stage, message: string) => void
     ) =>
@@ -160,6 +170,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             outDir,
             ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
             ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
+            ...(inputs.title !== undefined ? { title: inputs.title } : {}),
+            ...(inputs.date !== undefined ? { date: inputs.date } : {}),
             corrections: learning.input(inputs.startedAt)
           },
           onProgress
@@ -220,7 +232,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           setJob(upload.id, { state: "running", stage: "ingest", message: "" })
           const { files, out, run } = yield* runPipeline(
             upload.folder,
-            { inputFile: upload.inputFile, themesFile: upload.themesFile, overridesPath: undefined, sourceName: upload.sourceName, startedAt },
+            { ...upload, overridesPath: undefined, startedAt },
             (stage, message) => setJob(upload.id, { state: "running", stage, message })
           )
           const now = new Date().toISOString()
@@ -265,7 +277,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           ),
           Effect.intoDeferred(done)
         )
-        yield* FiberSet.run(fibers, work)
+        const fiber = yield* FiberSet.run(fibers, work.pipe(Effect.ensuring(Effect.sync(() => running.delete(upload.id)))))
+        running.set(upload.id, fiber)
         return done
       }
     )
@@ -285,7 +298,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
 
     /** Saves corrections and makes the report again with them; the old outputs stay until the new ones are in place. */
     const saveUnlocked = Effect.fn("Analyses.saveUnlocked")(
-      function*(id: AnalysisId, overrides: ReadonlyArray<Override>) {
+      function*(id: AnalysisId, overrides: ReadonlyArray<Override>, details?: EventDetails) {
         const meta = yield* store.readMeta(id).pipe(
           Effect.flatMap((m) => m._tag === "Some" ? Effect.succeed(m.value) : Effect.fail(new UnknownAnalysis({ id })))
         )
@@ -294,13 +307,17 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         if (problem) return yield* new InvalidOverrides({ message: describeOverrideProblem(problem) })
         // A correction for a statement the analysis does not have would be kept and never applied.
         const withId = overrides.flatMap((o) => o.id !== undefined ? [o.id] : [])
+        // Statements left out earlier are not in the outputs but are still the analysis' own.
+        const leftOut = yield* readLeftOut(fs, path, store.dir(id))
+        let current: ReadonlyArray<CategorizedStatement> = []
         if (withId.length > 0) {
           const rows = yield* store.readStatements(meta).pipe(
             Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
           )
-          const known = new Set<string>(rows.map((r) => r.id))
+          const known = new Set<string>([...rows.map((r) => r.id), ...leftOut.map((r) => r.id)])
           const unknown = [...new Set(withId.filter((id) => !known.has(id)))]
           if (unknown.length > 0) return yield* new InvalidOverrides({ message: unknownIdsMessage(unknown) })
+          current = rows
         }
         const folder = store.dir(id)
         const finalPath = path.join(folder, overridesFile)
@@ -313,13 +330,17 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             themesFile: meta.themesFile,
             overridesPath: pendingPath,
             sourceName: meta.sourceName,
-            startedAt: meta.createdAt
+            startedAt: meta.createdAt,
+            // The title and date stay as they are unless this save changes them.
+            title: details?.title ?? meta.title,
+            date: details?.date ?? meta.date
           },
           () => {}
         ).pipe(
           permits.withPermits(1),
           Effect.tapError(() => store.remove(pendingPath))
         )
+        yield* store.writeJsonAtomic(path.join(folder, leftOutFile), encodeLeftOut(leftOutAfter(leftOut, current, overrides)))
         yield* fs.rename(pendingPath, finalPath).pipe(Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
         const next = metaFromOutput(meta, run, out, files, overrides.length)
         yield* store.writeMeta(folder, next)
@@ -362,7 +383,13 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         })
       )
 
-    return { start, status, saveOverrides, updateOverrides } as const
+    /** A new title or date: the report, drafts and download names are made again with it. */
+    const saveDetails = (id: AnalysisId, details: EventDetails) =>
+      lockFor(id).withPermits(1)(Effect.flatMap(store.readOverrides(id), (existing) => saveUnlocked(id, existing, details)))
+
+    const remove = analysisRemoval({ store, jobs, running, lockFor, fs, path })
+
+    return { start, status, saveOverrides, updateOverrides, saveDetails, remove } as const
   })
 }) {}
 

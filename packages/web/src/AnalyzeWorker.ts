@@ -18,6 +18,8 @@ export const AnalyzeJob = Schema.Struct({
   outDir: Schema.String,
   themesPath: Schema.optional(Schema.String),
   overridesPath: Schema.optional(Schema.String),
+  title: Schema.optional(Schema.String),
+  date: Schema.optional(Schema.String),
   corrections: Schema.optional(Schema.Struct({ dir: Schema.String, before: Schema.optional(Schema.String) }))
 })
 export type AnalyzeJob = typeof AnalyzeJob.Type

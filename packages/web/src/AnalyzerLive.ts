@@ -45,6 +45,8 @@ export const AnalyzerInChild = Layer.effect(
             outDir: input.outDir,
             ...(input.themesPath !== undefined ? { themesPath: input.themesPath } : {}),
             ...(input.overridesPath !== undefined ? { overridesPath: input.overridesPath } : {}),
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            ...(input.date !== undefined ? { date: input.date } : {}),
             ...(input.corrections !== undefined
               ? { corrections: { dir: input.corrections.dir, ...(input.corrections.before !== undefined ? { before: input.corrections.before } : {}) } }
               : {})

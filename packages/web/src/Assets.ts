@@ -43,6 +43,12 @@ button, .button { display: inline-block; font: inherit; font-weight: 600; paddin
   cursor: pointer; text-decoration: none; }
 button.primary, .button.primary { background: var(--accent); color: var(--accent-ink); }
 button[disabled] { opacity: .6; cursor: progress; }
+button.danger { border-color: var(--bad); color: var(--bad); }
+.field { margin: .8rem 0; } .field label { display: block; font-weight: 600; }
+.field input[type=text], .field textarea { width: 100%; max-width: 40rem; font: inherit; padding: .4rem; box-sizing: border-box; }
+form .check { display: flex; align-items: center; gap: .4rem; }
+.edits .check input { width: 1.2rem; height: 1.2rem; }
+.tag.name { background: #fbeaea; color: var(--bad); } .tag.left-out { background: #eee; color: var(--ink); }
 .actions { display: flex; gap: .8rem; flex-wrap: wrap; margin: 1rem 0 1.5rem; }
 form.rerun { margin: 0; }
 .notice { border-left: 6px solid var(--ok); background: #e9f5ec; padding: .8rem 1rem; margin: 1rem 0; }
@@ -149,9 +155,9 @@ export const appJs = `
   document.querySelectorAll("fieldset.statement").forEach(function (set) {
     set.addEventListener("change", function (e) {
       var box = e.target;
-      if (!box || box.type !== "checkbox" || !box.checked) return;
+      if (!box || box.type !== "checkbox" || !box.checked || !/^tema:/.test(box.name)) return;
       var isOther = box.getAttribute("data-other") === "1";
-      set.querySelectorAll("input[type=checkbox]").forEach(function (b) {
+      set.querySelectorAll("input[type=checkbox][name^='tema:']").forEach(function (b) {
         if (b !== box && (isOther || b.getAttribute("data-other") === "1")) b.checked = false;
       });
     });

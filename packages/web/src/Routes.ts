@@ -1,6 +1,7 @@
 import { HttpRouter, HttpServerRequest } from "@effect/platform"
 import { Effect } from "effect"
 import { notFoundPage } from "./pages/ErrorPages.js"
+import { adminApiRoutes, adminPageRoutes } from "./routes/AdminRoutes.js"
 import { apiRoutes } from "./routes/ApiRoutes.js"
 import { correctionApiRoutes, correctionPageRoutes } from "./routes/CorrectionRoutes.js"
 import { pageRoutes } from "./routes/PageRoutes.js"
@@ -14,7 +15,9 @@ export const router = HttpRouter.concatAll(
   correctionPageRoutes,
   correctionApiRoutes,
   themePageRoutes,
-  themeApiRoutes
+  themeApiRoutes,
+  adminPageRoutes,
+  adminApiRoutes
 )
 
 /** Unknown routes: a Danish page, or JSON under /api. */

@@ -3,6 +3,7 @@ import { NodeContext, NodeHttpServer } from "@effect/platform-node"
 import { Context, Data, Effect, Exit, Layer, Scope } from "effect"
 import { createServer } from "node:http"
 import { Analyses } from "./Analyses.js"
+import { PersonNames } from "./PersonNames.js"
 import { AnalysisStore } from "./AnalysisStore.js"
 import { limitBodies } from "./BodyLimit.js"
 import { Learning } from "./Learning.js"
@@ -43,6 +44,7 @@ export const serverLayer = (listen: ListenOptions) => {
     const guard = secure({ loopbackOnly, password: config.password })
     return Layer.unwrapEffect(Effect.map(app, (handler) => HttpServer.serve(guard(limitBodies(config.maxUploadBytes)(handler))))).pipe(
       Layer.provide(Analyses.Default),
+      Layer.provide(PersonNames.Default),
       Layer.provide(Learning.Default),
       Layer.provide(ThemeStore.Default),
       Layer.provide(AnalysisStore.Default),

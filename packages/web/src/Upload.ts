@@ -1,3 +1,4 @@
+import { badDateMessage, cleanTitle, isIsoDate } from "@udsagn/conference-feedback/EventDetails"
 import { slugify } from "@udsagn/danish/Slug"
 import { maskPersonalData } from "@udsagn/ingest/Mask"
 import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform"
@@ -59,6 +60,17 @@ export const displayName = (clientName: string) => {
   return masked.length > 120 ? `${masked.slice(0, 117)}...` : masked || "uden navn"
 }
 
+/**
+ * A title and date from a form or the API: blank is "take it from the export"; a date that is
+ * not YYYY-MM-DD is refused with one Danish line (400).
+ */
+export const eventDetailsOf = (title: string | undefined, date: string | undefined) => {
+  const t = cleanTitle(title ?? "")
+  const d = (date ?? "").trim()
+  if (d !== "" && !isIsoDate(d)) return Effect.fail(new UploadRejected({ status: 400, message: badDateMessage(d) }))
+  return Effect.succeed({ ...(t !== "" ? { title: t } : {}), ...(d !== "" ? { date: d } : {}) })
+}
+
 // A limit hit inside a file part surfaces from the part's stream as an InternalError
 // whose cause is the parser's ReachedLimit.
 const isSizeLimit = (e: Multipart.MultipartError) =>
@@ -100,6 +112,7 @@ export const receiveUpload = Effect.gen(function*() {
   const folder = yield* store.stage(id)
   let file: { name: string; size: number } | undefined
   let themes: { name: string; size: number } | undefined
+  const fields = new Map<string, string>()
 
   const save = (part: Multipart.File, target: string) =>
     Effect.gen(function*() {
@@ -119,7 +132,11 @@ export const receiveUpload = Effect.gen(function*() {
   const receive = request.multipartStream.pipe(
     Stream.runForEach((part) =>
       Effect.gen(function*() {
-        if (part._tag !== "File") return
+        // The title and date typed on the form (`title`, `date`), first of each.
+        if (part._tag === "Field") {
+          if ((part.key === "title" || part.key === "date") && !fields.has(part.key)) fields.set(part.key, part.value)
+          return
+        }
         if (part.key === "file" && file === undefined) {
           const size = yield* save(part, path.join(folder, "upload.bin"))
           file = { name: part.name, size }
@@ -196,7 +213,8 @@ export const receiveUpload = Effect.gen(function*() {
         Effect.mapError((cause) => new StorageError({ cause, action: "gem temaerne" }))
       )
     }
-    const upload: StagedUpload = { id, folder, inputFile, themesFile, sourceName: displayName(file.name) }
+    const details = yield* eventDetailsOf(fields.get("title"), fields.get("date"))
+    const upload: StagedUpload = { id, folder, inputFile, themesFile, sourceName: displayName(file.name), ...details }
     return upload
   })
 

@@ -83,7 +83,7 @@ describe("counts in the page text", () => {
     })
 
   it("say what was corrected, and read well for one statement", () => {
-    expect(analysisPage(meta(1, 3))).toContain("Du har rettet temaerne for <strong>3</strong> udsagn.")
+    expect(analysisPage(meta(1, 3))).toContain("Du har rettet <strong>3</strong> udsagn (temaer, tekst eller udeladt).")
     const review = reviewPage({ meta: meta(1, 1), rows: [], filter: {} })
     expect(review).toContain("Start med det udsagn, programmet er usikker på")
     expect(review).not.toContain("de 1 udsagn")

@@ -14,6 +14,8 @@ import { ExportReader } from "@udsagn/ingest/ExportReader"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import { Data, Effect, Schema } from "effect"
 import { DataLocations } from "./DataLocations.js"
+import { applyReviewerEdits } from "./ReviewerEdits.js"
+import { eventWith } from "./EventDetails.js"
 
 /**
  * The steps a run reports progress for, in order, with the Danish label a person sees (the
@@ -39,6 +41,9 @@ export interface AnalyzeInput {
   readonly overridesPath?: string | undefined
   readonly textColumn?: string | undefined
   readonly questionColumn?: string | undefined
+  /** The report's title and date (YYYY-MM-DD), instead of what the export says. */
+  readonly title?: string | undefined
+  readonly date?: string | undefined
   /**
    * Learn from saved corrections (the web app's `<reports>/laering`): those saved before
    * `before` are followed and the model retrained with them is used when ready.
@@ -129,15 +134,17 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           ? yield* categorizer.categorizeLearning(ingested.statements, themeSet, input.corrections)
           : undefined
         const categorized = learnt?.statements ?? (yield* categorizer.categorize(ingested.statements, themeSet))
-        const statements = overrides.length > 0 ? yield* applyOverrides(categorized, overrides, themeSet) : categorized
+        const themed = overrides.length > 0 ? yield* applyOverrides(categorized, overrides, themeSet) : categorized
+        // Statements left out or rewritten by a reviewer, counted in the ledger.
+        const { ledger, statements } = applyReviewerEdits(themed, ingested.ledger, overrides)
 
         const result = new CategorizedResult({
-          event: ingested.event,
+          event: eventWith(ingested.event, input),
           themeSet,
           questions: ingested.questions,
           statements,
           closedQuestions: ingested.closedQuestions,
-          ledger: ingested.ledger
+          ledger
         })
 
         onProgress("aggregate", stageLabel("aggregate"))
@@ -159,7 +166,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
 
           onProgress("report", stageLabel("report"))
           yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
-          yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(ingested.ledger)))
+          yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(ledger)))
           // The figures behind the report, for programs (the web app's API reads them back).
           // `corrections`: how many saved corrections the categorizer learnt from (web runs only).
           yield* writeFile(

@@ -1,5 +1,7 @@
 import { Args, Command, Options } from "@effect/cli"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
+import { badDateMessage, cleanTitle, isIsoDate } from "@udsagn/conference-feedback/EventDetails"
+import { slugify } from "@udsagn/danish/Slug"
 import { DataLocations } from "@udsagn/conference-feedback/DataLocations"
 import { sampleExportPath } from "@udsagn/domain/Paths"
 import { Console, Effect, Option } from "effect"
@@ -45,18 +47,42 @@ const questionColumn = Options.text("question-column").pipe(
   Options.optional
 )
 
+const title = Options.text("title").pipe(
+  Options.withPseudoName("titel"),
+  Options.withDescription("Rapportens titel (også i anbefalingerne og standardmappens navn). Standard: titlen fra eksporten."),
+  Options.optional
+)
+
+const date = Options.text("date").pipe(
+  Options.withPseudoName("ÅÅÅÅ-MM-DD"),
+  Options.withDescription("Konferencens dato, fx 2024-12-05. Standard: datoen fra eksporten, hvis den har en."),
+  Options.optional
+)
+
 const resolved = (o: Option.Option<string>) => Option.getOrUndefined(Option.map(o, resolveUserPath))
+
+/** --title and --date, checked: a date that is not YYYY-MM-DD is one Danish line (exit 1). */
+const eventOptions = (title: Option.Option<string>, date: Option.Option<string>) =>
+  Effect.gen(function*() {
+    const t = Option.getOrUndefined(Option.map(title, cleanTitle))
+    const d = Option.getOrUndefined(Option.map(date, (x) => x.trim()))
+    if (d !== undefined && !isIsoDate(d)) return yield* new UsageError({ message: badDateMessage(d) })
+    if (Option.isSome(title) && t === "") return yield* new UsageError({ message: "Titlen (--title) er tom." })
+    return { ...(t !== undefined ? { title: t } : {}), ...(d !== undefined ? { date: d } : {}) }
+  })
 
 export const analyzeCommand = Command.make(
   "analyze",
-  { file, out, themes, overrides, textColumn, questionColumn },
+  { file, out, themes, overrides, textColumn, questionColumn, title, date },
   (args) =>
     Effect.gen(function*() {
       if (Option.isSome(args.file) && args.file.value.startsWith("-")) {
         return yield* new UsageError({ message: `Ukendt valgmulighed: ${args.file.value}. Se udsagn analyze --help.` })
       }
+      const given = yield* eventOptions(args.title, args.date)
       const input = Option.match(args.file, { onNone: () => sampleExportPath, onSome: resolveUserPath })
-      const stem = NodePath.basename(input).replace(/\.[^.]+$/, "")
+      // A given title names the default folder too (slugged like the web's download names).
+      const stem = given.title !== undefined ? slugify(given.title, 60, "rapport") : NodePath.basename(input).replace(/\.[^.]+$/, "")
       const { reportsDir } = yield* DataLocations
       const outDir = Option.match(args.out, {
         onNone: () => NodePath.join(reportsDir, stem),
@@ -70,7 +96,8 @@ export const analyzeCommand = Command.make(
           themesPath: resolved(args.themes),
           overridesPath: resolved(args.overrides),
           textColumn: Option.getOrUndefined(args.textColumn),
-          questionColumn: Option.getOrUndefined(args.questionColumn)
+          questionColumn: Option.getOrUndefined(args.questionColumn),
+          ...given
         },
         terminalProgress()
       )

@@ -135,6 +135,7 @@ export const methodSection = (
 ): Raw => {
   const sources = new Set(result.statements.flatMap((s) => s.evidence.map((e) => e.source)))
   const overridden = result.statements.filter((s) => s.overridden).length
+  const redacted = result.statements.filter((s) => s.redacted === true).length
   const themeCount = result.themeSet.themes.length
   const how: Array<string> = []
   if (sources.has("lexicon")) how.push("en ordliste med ord og vendinger for hvert tema")
@@ -153,8 +154,8 @@ export const methodSection = (
   }) efter en kodebog, der beskriver, hvad hvert tema dækker. Et udsagn kan høre til flere temaer; udsagn, der ikke passer i nogen, står under »${result.themeSet.otherLabel}«.${
     how.length > 0 ? html` Sorteringen bygger på ${listAnd(how)}.` : ""
   }${
-    overridden > 0 ? html` ${count(overridden, "udsagn er", "udsagn er")} rettet af en person.` : ""
-  }${learnedText(corrections)} For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
+    overridden > 0 ? html` ${count(overridden, "udsagn", "udsagn")} har fået temaerne rettet af en person.` : ""
+  }${redacted > 0 ? html` ${count(redacted, "udsagn", "udsagn")} har fået teksten rettet af en person (fx et navn taget ud).` : ""}${learnedText(corrections)} For hvert udsagn angiver programmet, hvor sikkert det er på placeringen, og hvilke ord der afgjorde den (markeret i listerne).</p>
 <h3>Hvor godt rammer sorteringen?</h3>${notDanishWarning(languageOf(result))}
 ${metricsText(result, metrics)}
 <h3>Begrænsninger</h3>

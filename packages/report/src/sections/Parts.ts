@@ -42,13 +42,15 @@ export const statementItem = (result: CategorizedResult, shown: Shown, theme?: s
   const s = shown.statement
   const others = s.themes.filter((t) => t !== theme && t !== OTHER).map((t) => themeLabel(result, t))
   const c = confidenceWord(s.confidence)
+  // A person's correction is not the program's guess: "rettet" instead of a confidence.
+  const decided = s.overridden
+    ? html`<span class="fixed">temaer rettet af en person</span>`
+    : html`<span class="conf conf-${c}">sikkerhed ${formatShare(s.confidence)} (${c})</span>`
   return html`<li>
 <p class="text">${highlightText(s.text, evidenceMatches(s, theme))}${times(shown.times)}</p>
-<p class="meta"><span class="sid">${idList(shown)}</span> · ${quoted(s.question)} · <span class="conf conf-${c}">sikkerhed ${
-    formatShare(s.confidence)
-  } (${c})</span>${
+<p class="meta"><span class="sid">${idList(shown)}</span> · ${quoted(s.question)} · ${decided}${
     others.length > 0 ? html` · ${theme === undefined ? "tema" : "også"}: ${listAnd(others)}` : ""
-  }${s.overridden ? html` · <span class="fixed">rettet af en person</span>` : ""}${extra ?? ""}</p>
+  }${s.redacted === true ? html` · <span class="fixed">tekst rettet af en person</span>` : ""}${extra ?? ""}</p>
 </li>`
 }
 

@@ -3,6 +3,7 @@ import type { AnalysisMeta } from "../AnalysisMeta.js"
 import { html } from "../Html.js"
 import { slug } from "../Names.js"
 import { formatDay, formatWhen } from "./Format.js"
+import { type AdminErrors, deleteForm, detailsForm } from "./AnalysisAdmin.js"
 import { layout, themeBars } from "./Layout.js"
 
 // A finished analysis: its themes, its files to download and the report in a frame.
@@ -50,7 +51,7 @@ export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) =>
 const downloadItem = (meta: AnalysisMeta, file: string, what: string) =>
   html`<li><a href="${fileUrl(meta.id, file)}" download><span class="what">${what}</span><span class="file">${downloadName(meta, file)}</span></a></li>`
 
-export const analysisPage = (meta: AnalysisMeta, notice?: string) => {
+export const analysisPage = (meta: AnalysisMeta, notice?: string, errors: AdminErrors = {}) => {
   const id = meta.id
   const has = (f: string) => meta.files.includes(f)
   const known = knownDownloads.filter((d) => has(d.file))
@@ -65,13 +66,14 @@ ${notice ? html`<div class="notice" role="status">${notice}</div>` : ""}
 ${meta.notDanish ? notDanishWarning({ danishShare: meta.notDanish.danishShare, evidence: 0, warning: true }) : ""}
 <p class="lead"><strong>${meta.statements}</strong> udsagn er sorteret i temaer.
 ${meta.needsReview > 0 ? html`<strong>${meta.needsReview}</strong> af dem er programmet usikker på og bør ses igennem.` : ""}
-${meta.overrides > 0 ? html`Du har rettet temaerne for <strong>${meta.overrides}</strong> udsagn.` : ""}</p>
+${meta.overrides > 0 ? html`Du har rettet <strong>${meta.overrides}</strong> udsagn (temaer, tekst eller udeladt).` : ""}</p>
 <div class="actions">
 ${has("recommendations.docx") ? html`<a class="button primary" href="${fileUrl(id, "recommendations.docx")}" download>Hent anbefalinger (Word)</a>` : ""}
 <a class="button" href="/analyser/${id}/gennemgang">Gennemgå og ret temaer</a>
 <form method="post" action="/analyser/${id}/koer-igen" class="rerun"><button type="submit" title="Laver en ny analyse af samme fil med temaerne fra siden Temaer; denne analyse bliver stående">Kør igen med de nuværende temaer</button></form>
 ${has("report.html") ? html`<a class="button" href="${fileUrl(id, "report.html")}" target="_blank" rel="noopener">Åbn rapporten i nyt vindue</a>` : ""}
 </div>
+${detailsForm(meta, errors.details)}
 <h2>Temaer</h2>
 ${themeBars(meta.themes, meta.statements)}
 <h2 id="hent">Hent filer</h2>
@@ -89,6 +91,7 @@ ${has("report.html")
       ? html`<h2>Rapporten</h2>
 <p class="muted">Rapporten vises herunder. Vil du gemme den som PDF, så åbn den i nyt vindue og vælg Udskriv.</p>
 <iframe class="report" src="${fileUrl(id, "report.html")}" title="Rapporten for ${meta.title}"></iframe>`
-      : ""}`
+      : ""}
+${deleteForm(meta, errors.delete)}`
   )
 }

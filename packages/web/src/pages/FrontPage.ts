@@ -8,6 +8,7 @@ import { errorBox, layout } from "./Layout.js"
 export interface FrontPageOptions {
   readonly analyses: ReadonlyArray<AnalysisMeta>
   readonly error?: string
+  readonly notice?: string
   readonly maxMb: number
 }
 
@@ -23,6 +24,7 @@ og udkast til anbefalinger, som du kan hente som Word-dokument.</p>
 <li>Hent anbefalingerne som Word, og rapporten.</li>
 </ol>
 ${errorBox("Filen kunne ikke bruges", o.error)}
+${o.notice ? html`<div class="notice" role="status">${o.notice}</div>` : ""}
 <form class="upload" method="post" action="/analyser" enctype="multipart/form-data" data-busy="Uploader og analyserer …">
 <h2 class="first">Ny analyse</h2>
 <label class="dropzone" for="file" data-chosen="chosen-file">
@@ -32,6 +34,12 @@ ${errorBox("Filen kunne ikke bruges", o.error)}
 <span class="button pick" aria-hidden="true">Vælg fil …</span>
 <p class="chosen" id="chosen-file" aria-live="polite"></p>
 </label>
+<div class="field"><label for="title">Titel på rapporten (valgfrit)</label>
+<input type="text" id="title" name="title" maxlength="200" placeholder="Tom: titlen fra filen" aria-describedby="title-hint">
+<span class="muted" id="title-hint">Står øverst i rapporten og i anbefalingerne og giver filerne navn. Kan rettes bagefter.</span></div>
+<div class="field"><label for="date">Konferencens dato (valgfrit)</label>
+<input type="date" id="date" name="date" aria-describedby="date-hint">
+<span class="muted" id="date-hint">Tom: datoen fra filen, hvis den har en.</span></div>
 <details>
 <summary>Egne temaer (valgfrit)</summary>
 <p>Analysen bruger temaerne på siden <a href="/temaer">Temaer</a>, hvor du kan ændre dem.
@@ -49,7 +57,7 @@ ${o.analyses.length === 0
 <tbody>${o.analyses.map((a) =>
         html`<tr data-id="${a.id}"><td><a href="/analyser/${a.id}">${a.title}</a>${a.date ? html`<br><span class="muted">${formatDay(a.date)}</span>` : ""}</td>
 <td>${a.sourceName}</td><td class="num">${a.statements}</td><td>${formatWhen(a.createdAt)}</td>
-<td><a href="/analyser/${a.id}">Åbn</a> · <a href="/analyser/${a.id}/gennemgang">Ret temaer</a> · <a href="/analyser/${a.id}/filer/recommendations.docx" download>Hent Word</a></td></tr>`
+<td><a href="/analyser/${a.id}">Åbn</a> · <a href="/analyser/${a.id}/gennemgang">Ret temaer</a> · <a href="/analyser/${a.id}/filer/recommendations.docx" download>Hent Word</a> · <a href="/analyser/${a.id}#slet">Slet</a></td></tr>`
       )}</tbody></table>
 ${o.analyses.length >= 2 ? html`<p><a href="/sammenlign">Sammenlign to analyser</a></p>` : ""}`}`
   )

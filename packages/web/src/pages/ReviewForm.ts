@@ -30,6 +30,19 @@ export const filterQuery = (f: ReviewFilter) => {
   return q.toString()
 }
 
+/** An override as the form builds it (`id` "" for one keyed by text only). */
+export interface FormOverride {
+  id: string
+  themes?: Array<string>
+  exclude?: boolean
+  redact?: string
+  note?: string
+  text?: string
+}
+
+const definedOf = (o: Override): Omit<FormOverride, "id"> =>
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== "id")) as Omit<FormOverride, "id">
+
 /**
  * Turns the review form into the new overrides list: statements shown in the form get an
  * override when their ticked themes differ from the current ones (or already had one);
@@ -43,14 +56,15 @@ export const overridesFromForm = (
   knownThemes: ReadonlySet<string>,
   /** The themes each statement had when the page was shown ("a,b"), from the form. */
   shownThemes: ReadonlyMap<string, string> = new Map()
-): Array<{ id: string; themes: Array<string>; note?: string; text?: string }> => {
+): Array<FormOverride> => {
   const byId = new Map(rows.map((s) => [s.id as string, s] as const))
-  const out = new Map<string, { id: string; themes: Array<string>; note?: string; text?: string }>()
-  const textOnly: Array<{ id: string; themes: Array<string>; note?: string; text?: string }> = []
+  const out = new Map<string, FormOverride>()
+  const textOnly: Array<FormOverride> = []
   for (const o of existing) {
-    if (o.id !== undefined) {
-      out.set(o.id, { id: o.id, themes: [...o.themes], ...(o.note !== undefined ? { note: o.note } : {}), ...(o.text !== undefined ? { text: o.text } : {}) })
-    } else textOnly.push({ id: "", themes: [...o.themes], ...(o.text !== undefined ? { text: o.text } : {}), ...(o.note !== undefined ? { note: o.note } : {}) })
+    // Every field is kept (a statement left out or rewritten keeps that); `themes` copied.
+    const copy: FormOverride = { ...definedOf(o), id: o.id ?? "", ...(o.themes !== undefined ? { themes: [...o.themes] } : {}) }
+    if (o.id !== undefined) out.set(o.id, copy)
+    else textOnly.push(copy)
   }
   for (const id of new Set(shownIds)) {
     const row = byId.get(id)
@@ -64,7 +78,7 @@ export const overridesFromForm = (
     const before = shownThemes.get(id)
     if (before !== undefined && sameAs(before.split(","))) continue
     const same = sameAs(row.themes)
-    if (same && !out.has(id)) continue
+    if (same && out.get(id)?.themes === undefined) continue
     out.set(id, { ...(out.get(id) ?? {}), id, themes })
   }
   return [...out.values(), ...textOnly]

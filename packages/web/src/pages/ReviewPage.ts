@@ -3,6 +3,8 @@ import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { AnalysisMeta } from "../AnalysisMeta.js"
 import { html, raw } from "../Html.js"
 import { errorBox, layout, themeBars } from "./Layout.js"
+import type { LeftOutStatement } from "../LeftOut.js"
+import { leftOutSection, statementEditControls } from "./StatementEdits.js"
 import { filterQuery, filterStatements, type ReviewFilter } from "./ReviewForm.js"
 
 // The review page: every statement with its themes as checkboxes, filterable; the form's
@@ -24,6 +26,9 @@ export interface ReviewPageOptions {
   readonly filter: ReviewFilter
   readonly notice?: string
   readonly error?: string
+  /** Possible person names per statement id, and the statements left out earlier. */
+  readonly names?: ReadonlyMap<string, ReadonlyArray<string>>
+  readonly leftOut?: ReadonlyArray<LeftOutStatement>
 }
 
 export const reviewPage = (o: ReviewPageOptions) => {
@@ -67,14 +72,16 @@ ${shown.map((s) => {
 <legend>${s.text}</legend>
 <input type="hidden" name="vist" value="${s.id}">
 <input type="hidden" name="foer:${s.id}" value="${s.themes.join(",")}">
-<p class="meta">${s.question} · ${confidenceText(s.confidence)}${s.needsReview ? html` · <span class="tag review">Bør gennemgås</span>` : ""}${s.overridden ? html` · <span class="tag fixed">Rettet af dig</span>` : ""}</p>
+<p class="meta">${s.question} · ${s.overridden ? "Temaer rettet" : confidenceText(s.confidence)}${s.needsReview ? html` · <span class="tag review">Bør gennemgås</span>` : ""}${s.overridden ? html` · <span class="tag fixed">Rettet af dig</span>` : ""}</p>
 <div class="themes">${meta.themeLabels.map((t) =>
         html`<label><input type="checkbox" name="tema:${s.id}" value="${t.id}"${t.id === "other" ? raw(" data-other=\"1\"") : ""}${mine.has(t.id) ? raw(" checked") : ""}> ${t.label}</label>`
       )}</div>
 ${evidenceLine(s, labels)}
+${statementEditControls(s, o.names?.get(s.id))}
 </fieldset>`
     })}
 ${shown.length === 0 ? html`<p>Ingen udsagn passer til filteret. <a href="/analyser/${meta.id}/gennemgang">Vis alle</a>.</p>` : ""}
+${leftOutSection(o.leftOut ?? [])}
 <div class="savebar"><button type="submit" class="primary">Gem rettelser</button>
 <span class="muted">Uden flueben får udsagnet temaet »Andet«.</span></div>
 </form>`

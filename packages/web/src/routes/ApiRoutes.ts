@@ -74,7 +74,7 @@ const getOverrides = withAnalysis("api", (meta) =>
     return yield* jsonResponse(Schema.encodeSync(OverridesFile)(overrides))
   }))
 
-const notJson = "Rettelserne skal sendes som JSON: en liste af { id, themes }."
+const notJson = "Rettelserne skal sendes som JSON: en liste af { id, themes }, { id, exclude: true } eller { id, redact }."
 
 const putOverrides = withAnalysis("api", (found) =>
   Effect.gen(function*() {
@@ -86,7 +86,7 @@ const putOverrides = withAnalysis("api", (found) =>
     const overrides = yield* Schema.decodeUnknown(OverridesFile)(body).pipe(
       Effect.mapError((e) =>
         new InvalidOverrides({
-          message: `Rettelserne kunne ikke læses. Forventet: en liste af { "id": "...", "themes": ["..."] }. ${ParseResult.TreeFormatter.formatErrorSync(e)}`
+          message: `Rettelserne kunne ikke læses. Forventet: en liste af { "id": "...", "themes": ["..."] }, { "id": "...", "exclude": true } eller { "id": "...", "redact": "ny tekst" }. ${ParseResult.TreeFormatter.formatErrorSync(e)}`
         })
       )
     )

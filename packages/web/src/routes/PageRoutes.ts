@@ -1,4 +1,4 @@
-import { HttpRouter, HttpServerResponse, Path } from "@effect/platform"
+import { FileSystem, HttpRouter, HttpServerResponse, Path } from "@effect/platform"
 import { OverridesFile } from "@udsagn/domain/Categorization"
 import { Effect, Option, Schema } from "effect"
 import { Analyses } from "../Analyses.js"
@@ -12,6 +12,9 @@ import { errorPage, notFoundPage } from "../pages/ErrorPages.js"
 import { frontPage } from "../pages/FrontPage.js"
 import { progressPage } from "../pages/ProgressPage.js"
 import { reviewPage } from "../pages/ReviewPage.js"
+import { applyStatementEdits, readStatementEdits } from "../pages/StatementEdits.js"
+import { readLeftOut } from "../LeftOut.js"
+import { reviewEditsOf } from "./ReviewEditsOf.js"
 import { changesText, countChanges, overridesFromForm, readReviewForm, reviewFilter, savedLocation } from "../pages/ReviewForm.js"
 import { fileCsp, reportCsp } from "../Security.js"
 import { receiveUpload } from "../Upload.js"
@@ -23,6 +26,7 @@ import { searchParams, withAnalysis } from "./WithAnalysis.js"
 // The pages a person uses in the browser (Danish HTML), and the files they download.
 
 const savedNotice = "Dine rettelser er gemt, og rapporten er lavet igen."
+const detailsNotice = "Titel og dato er gemt, og rapporten og anbefalingerne er lavet igen."
 
 const front = (error?: { readonly message: string; readonly status: number }) =>
   Effect.gen(function*() {
@@ -30,7 +34,9 @@ const front = (error?: { readonly message: string; readonly status: number }) =>
     const config = yield* WebConfig
     const analyses = yield* store.list
     const maxMb = Math.floor(config.maxUploadBytes / 1024 / 1024)
-    return htmlResponse(frontPage({ analyses, maxMb, ...(error ? { error: error.message } : {}) }), error?.status)
+    const deleted = (yield* searchParams).get("slettet")
+    const notice = deleted === null ? undefined : `Analysen »${deleted.slice(0, 200)}« er slettet, også den uploadede fil.`
+    return htmlResponse(frontPage({ analyses, maxMb, ...(error ? { error: error.message } : {}), ...(notice ? { notice } : {}) }), error?.status)
   })
 
 const uploadForm = Effect.gen(function*() {
@@ -48,7 +54,9 @@ const uploadForm = Effect.gen(function*() {
 
 const analysis = withAnalysis(
   "page",
-  (meta) => Effect.map(searchParams, (params) => htmlResponse(analysisPage(meta, params.has("gemt") ? savedNotice : undefined))),
+  (meta) =>
+    Effect.map(searchParams, (params) =>
+      htmlResponse(analysisPage(meta, params.get("gemt") === "titel" ? detailsNotice : params.has("gemt") ? savedNotice : undefined))),
   (id) =>
     Effect.gen(function*() {
       const job = yield* (yield* Analyses).status(id)
@@ -62,9 +70,11 @@ const review = withAnalysis("page", (meta) =>
     const store = yield* AnalysisStore
     const params = yield* searchParams
     const rows = yield* store.readStatements(meta)
+    const edits = yield* reviewEditsOf(meta, rows)
     return htmlResponse(reviewPage({
       meta,
       rows,
+      ...edits,
       filter: reviewFilter(params),
       ...(params.has("gemt") ? { notice: `${savedNotice}${changesText(meta, params.get("aendret") ?? "")}` } : {})
     }))
@@ -74,16 +84,21 @@ const saveReview = withAnalysis("page", (meta) =>
   Effect.gen(function*() {
     const store = yield* AnalysisStore
     const analyses = yield* Analyses
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
     const filter = reviewFilter(yield* searchParams)
     // Read here (not `urlParamsBody`): over the limit the client gets a 413 page, not a reset.
-    const form = readReviewForm(new URLSearchParams(yield* readBodyText(formBodyLimit)))
+    const body = new URLSearchParams(yield* readBodyText(formBodyLimit))
+    const form = readReviewForm(body)
+    const edits = readStatementEdits(body)
     // The corrections are read, merged with this form and saved under the analysis' lock, so a
     // colleague saving at the same moment does not lose theirs.
     const saved = yield* analyses.updateOverrides(meta.id, (current, existing) =>
       Effect.gen(function*() {
         const rows = yield* store.readStatements(current)
         const known = new Set(current.themeLabels.map((t) => t.id))
-        const next = overridesFromForm(rows, existing, form.shown, form.ticked, known, form.shownThemes)
+        const themed = overridesFromForm(rows, existing, form.shown, form.ticked, known, form.shownThemes)
+        const next = applyStatementEdits(themed, edits, rows, yield* readLeftOut(fs, path, store.dir(meta.id)))
         const overrides = yield* Schema.decodeUnknown(OverridesFile)(next.map(({ id, ...rest }) => id === "" ? rest : { id, ...rest }))
         // Nothing changed: no need to make the report again.
         const encode = Schema.encodeSync(OverridesFile)
@@ -98,7 +113,7 @@ const saveReview = withAnalysis("page", (meta) =>
     )
     if (Option.isNone(saved)) {
       const rows = yield* store.readStatements(meta)
-      return htmlResponse(reviewPage({ meta, rows, filter, error: "Rapporten kunne ikke laves igen med rettelserne. Prøv igen." }), 500)
+      return htmlResponse(reviewPage({ meta, rows, ...(yield* reviewEditsOf(meta, rows)), filter, error: "Rapporten kunne ikke laves igen med rettelserne. Prøv igen." }), 500)
     }
     const { after, before } = saved.value
     return seeOther(savedLocation(meta.id, filter, after === undefined ? "" : countChanges(before, after)))

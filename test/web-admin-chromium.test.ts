@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { strFromU8, unzipSync } from "fflate"
+import { type Browser, chromium, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { repoRoot, sampleExport } from "./support.js"
+
+// The administration on the page alone, in Chromium: upload the sample with a title, leave one
+// statement out, rewrite another's text, download the Word draft and find the title in it, then
+// delete the analysis and see it gone (from the list and from the disk).
+
+const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `admin-${name}.png`), fullPage: false })
+const textOf = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.replace(/\s+/g, " ").trim()
+
+interface Server {
+  readonly url: string
+  readonly child: ChildProcess
+}
+
+/** `udsagn serve` as a user runs it, on a free port and a fresh storage folder. */
+const serve = (reportsDir: string) =>
+  new Promise<Server>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
+    )
+    let out = ""
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ url: m[1]!, child })
+      }
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
+  })
+
+let browser: Browser
+let server: Server | undefined
+const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-e2e-"))
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-dl-"))
+
+beforeAll(async () => {
+  fs.mkdirSync(artifacts, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+  })
+  server = await serve(reportsDir)
+}, 90_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server!.child.once("exit", resolve))
+    server.child.kill("SIGTERM")
+    await exited
+  }
+  fs.rmSync(reportsDir, { recursive: true, force: true })
+  fs.rmSync(downloads, { recursive: true, force: true })
+})
+
+const title = "Lighed i sundhed – konference 2024"
+
+describe("the administration shapes an analysis in Chromium", () => {
+  it("title, leave out, rewrite, Word draft with the title, delete", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
+    const page = await context.newPage()
+    const problems: Array<string> = []
+    page.on("pageerror", (e) => problems.push(String(e)))
+
+    // Upload the sample with a title and a date.
+    await page.goto(server!.url)
+    await page.setInputFiles("#file", sampleExport)
+    await page.getByLabel("Titel på rapporten (valgfrit)").fill(title)
+    await page.getByLabel("Konferencens dato (valgfrit)").fill("2024-12-05")
+    await page.getByRole("button", { name: "Start analysen" }).click()
+    await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
+    const id = new URL(page.url()).pathname.split("/").pop()!
+    await page.getByRole("link", { name: "Hent anbefalinger (Word)" }).waitFor({ timeout: 90_000 })
+    expect(await textOf(page, "h1")).toBe(title)
+
+    // Review: leave the first statement out, rewrite the second's text.
+    await page.getByRole("link", { name: "Gennemgå og ret temaer" }).click()
+    const sets = page.locator("fieldset.statement")
+    const first = sets.nth(0)
+    const second = sets.nth(1)
+    const leftOutText = (await first.locator("legend").textContent())!.trim()
+    const rewrittenFrom = (await second.locator("legend").textContent())!.trim()
+    const rewrittenTo = "[navn] sagde noget klogt om sundhedskompetence"
+    await first.getByLabel("Udelad fra rapporten").check()
+    await second.getByText("Ret tekst").click()
+    await second.getByLabel("Teksten, som den skal stå i rapporten").fill(rewrittenTo)
+    await shot(page, "1-udelad-ret-tekst")
+    await page.getByRole("button", { name: "Gem rettelser" }).click()
+    await page.locator(".notice", { hasText: "Dine rettelser er gemt" }).waitFor({ timeout: 90_000 })
+    expect(await textOf(page, "#antal")).toBe("Viser 173 af 173 udsagn.")
+    expect(await textOf(page, "details.left-out summary")).toBe("Udeladte udsagn (1)")
+    expect(await page.locator("fieldset.statement legend", { hasText: rewrittenTo }).count()).toBe(1)
+    expect(await page.locator("fieldset.statement legend", { hasText: leftOutText }).count()).toBe(0)
+
+    // The report (in the page's frame) has the new text, not the old ones.
+    await page.goto(`${server!.url}/analyser/${id}`)
+    const report = page.frameLocator("iframe.report")
+    await report.locator("h1").waitFor()
+    const reportText = (await report.locator("body").textContent()) ?? ""
+    expect(reportText).toContain(title)
+    expect(reportText).not.toContain(rewrittenFrom)
+    expect(reportText).toContain("Udeladt af en person ved gennemgangen")
+
+    // The Word draft carries the title, in its name and inside.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Hent anbefalinger (Word)" }).click()
+    ])
+    expect(download.suggestedFilename()).toBe("anbefalinger-lighed-i-sundhed-konference-2024.docx")
+    const file = path.join(downloads, "anbefalinger.docx")
+    await download.saveAs(file)
+    const docx = Object.values(unzipSync(new Uint8Array(fs.readFileSync(file)))).map((p) => strFromU8(p)).join("\n")
+    expect(docx).toContain(title)
+    expect(docx).not.toContain(rewrittenFrom)
+
+    // Delete: a tick to confirm, then the button; the front page says so and lists it no more.
+    expect(fs.existsSync(path.join(reportsDir, id))).toBe(true)
+    await page.getByLabel(`Ja, slet »${title}«`).check()
+    await shot(page, "2-slet")
+    await page.getByRole("button", { name: "Slet analysen" }).click()
+    await page.waitForURL((url) => url.pathname === "/")
+    expect(await textOf(page, ".notice")).toContain(`Analysen »${title}« er slettet`)
+    expect(await page.locator(`tr[data-id="${id}"]`).count()).toBe(0)
+    expect(fs.existsSync(path.join(reportsDir, id))).toBe(false)
+    expect(fs.readdirSync(reportsDir).filter((n) => n.includes(id))).toEqual([])
+    await page.goto(`${server!.url}/analyser/${id}`)
+    expect(await textOf(page, "h1")).toBe("Ikke fundet")
+    expect(problems).toEqual([])
+    await context.close()
+  }, 240_000)
+})
