@@ -24,9 +24,9 @@ export interface ParallelOptions {
   readonly workers?: number | undefined
   /** Fewer texts than this are categorized in this thread; default PARALLEL_FROM (or UDSAGN_CATEGORIZE_PARALLEL_FROM). */
   readonly from?: number | undefined
-  /** Texts per batch (default 2,000). */
+  /** Texts per batch (default 2,000, or UDSAGN_CATEGORIZE_BATCH). */
   readonly batch?: number | undefined
-  /** Whether this thread takes batches too (default true; tests set false so the workers do all). */
+  /** Whether this thread takes batches too (default true; false, or UDSAGN_CATEGORIZE_HERE=0, lets the workers do all: tests). */
   readonly here?: boolean | undefined
 }
 
@@ -62,6 +62,9 @@ const configured = (name: string): number | undefined => {
   return Number.isInteger(n) && n >= 0 ? n : undefined
 }
 
+const batchSize = (options: ParallelOptions): number =>
+  Math.max(1, options.batch ?? configured("UDSAGN_CATEGORIZE_BATCH") ?? DEFAULT_BATCH)
+
 /**
  * How many worker threads `categorizeTexts` starts for n texts besides this one (0: none). This
  * thread categorizes too, so on c cores c - 1 workers keep every core busy.
@@ -70,7 +73,7 @@ export const threadsFor = (n: number, options: ParallelOptions = {}): number => 
   const cores = options.workers ?? configured("UDSAGN_CATEGORIZE_WORKERS") ?? availableParallelism()
   const from = options.from ?? configured("UDSAGN_CATEGORIZE_PARALLEL_FROM") ?? PARALLEL_FROM
   if (cores < 2 || n < from) return 0
-  return Math.min(cores - 1, Math.max(1, Math.ceil(n / (options.batch ?? DEFAULT_BATCH)) - 1))
+  return Math.min(cores - 1, Math.max(1, Math.ceil(n / batchSize(options)) - 1))
 }
 
 type Reply =
@@ -96,7 +99,8 @@ export const categorizeTexts = async (
   if (entry === undefined) return texts.map((t) => model.categorizeText(t))
 
   const setup: WorkerSetup = { themeSet: model.themeSet, model: model.data }
-  const BATCH = options.batch ?? DEFAULT_BATCH
+  const BATCH = batchSize(options)
+  const here = options.here ?? configured("UDSAGN_CATEGORIZE_HERE") !== 0
   const batches = Math.ceil(texts.length / BATCH)
   const out: Array<TextCategorization> = new Array(texts.length)
   let next = 0
@@ -137,7 +141,7 @@ export const categorizeTexts = async (
       })
     }
     // This thread's share: a batch at a time, letting the workers' messages in between.
-    while (options.here !== false && next < batches && failure === undefined) {
+    while (here && next < batches && failure === undefined) {
       const batch = next++
       const end = Math.min(texts.length, (batch + 1) * BATCH)
       for (let i = batch * BATCH; i < end; i++) out[i] = model.categorizeText(texts[i]!)
