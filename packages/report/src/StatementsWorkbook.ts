@@ -58,12 +58,26 @@ const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement) => {
 const COLUMNS: Array<Partial<ExcelJS.Column>> = [
   { width: 9 },
   { width: 40 },
-  { width: 70, style: { alignment: { wrapText: true, vertical: "top" } } },
+  { width: 70 },
   { width: 28 },
-  { width: 11, style: { numFmt: "0%" } },
+  { width: 11 },
   { width: 40 },
   { width: 16 }
 ]
+
+// One style object per column, shared by all its cells: exceljs recognizes an object it has seen
+// (a style per cell was most of the writing time at 100,000 rows).
+const PLAIN: Partial<ExcelJS.Style> = {}
+const CELL_STYLES: ReadonlyArray<Partial<ExcelJS.Style>> = [
+  PLAIN,
+  PLAIN,
+  { alignment: { wrapText: true, vertical: "top" } },
+  PLAIN,
+  { numFmt: "0%" },
+  PLAIN,
+  PLAIN
+]
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } }
 
 const addSheet = (
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -76,10 +90,14 @@ const addSheet = (
   ws.columns = COLUMNS
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: HEADERS.length } }
   const header = ws.addRow([...HEADERS])
-  header.font = { bold: true }
+  header.eachCell((cell) => (cell.style = HEADER_STYLE))
   header.commit()
   // Each row is written out as it is made: the sheet is never held whole.
-  for (const s of statements) ws.addRow(row(labels, s)).commit()
+  for (const s of statements) {
+    const r = ws.addRow(row(labels, s))
+    r.eachCell((cell, column) => (cell.style = CELL_STYLES[column - 1]!))
+    r.commit()
+  }
   ws.commit()
 }
 
