@@ -59,6 +59,24 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
     if (id === before) termParts.push(parts())
     return id
   }
+  // Two-word terms and forms by their words' ids: no string is built for one already seen.
+  const pairs = (interner: Interner, parts?: Array<ReadonlyArray<number>>) => {
+    const byFirst = new Map<number, Map<number, number>>()
+    return (a: number, b: number, text: () => string): number => {
+      let bySecond = byFirst.get(a)
+      if (bySecond === undefined) byFirst.set(a, (bySecond = new Map()))
+      let id = bySecond.get(b)
+      if (id === undefined) {
+        const before = interner.values.length
+        id = interner.id(text())
+        if (parts !== undefined && id === before) parts.push([a, b])
+        bySecond.set(b, id)
+      }
+      return id
+    }
+  }
+  const bigramId = pairs(terms, termParts)
+  const surfacePair = pairs(surfaces)
   const byText = new Map<string, StatementFacts>()
   const seen = new Set<number>()
   const factsOf = (text: string): StatementFacts => {
@@ -82,11 +100,11 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
       const next = tokens[i + 1]
       if (next !== undefined && next.content && !next.breakBefore) {
         const nextId = termId(next.key, () => [terms.values.length])
-        const bi = termId(`${t.key} ${next.key}`, () => [uni, nextId])
+        const bi = bigramId(uni, nextId, () => `${t.key} ${next.key}`)
         if (!seen.has(bi)) {
           seen.add(bi)
           ids.push(bi)
-          surf.push(surfaces.id(`${t.surface} ${next.surface}`))
+          surf.push(surfacePair(surfaces.id(t.surface), surfaces.id(next.surface), () => `${t.surface} ${next.surface}`))
         }
       }
     }

@@ -6,27 +6,44 @@ import { Effect } from "effect"
 // `JSON.stringify(Schema.encodeSync(StatementsFile)(statements), null, 2) + "\n"` (a test holds
 // them to it), without the schema walk over our own objects or one string of the whole file.
 
+const str = JSON.stringify
+const I2 = "\n    " // a statement's fields, inside the file's array
+const I3 = "\n      "
+const I4 = "\n        "
+
 /**
- * A statement as the file has it: the encoded form of `CategorizedStatement`, its fields in the
- * schema's order, optional ones only when set.
+ * One statement as the schema's encoding of `CategorizedStatement` pretty-printed inside the
+ * file's array: its fields in the schema's order, optional ones only when set, written out field
+ * by field: several times faster than the
+ * generic pretty-printer for 100,000 statements. The test holds the two to the same bytes.
  */
-export const statementJson = (s: CategorizedStatement): Record<string, unknown> => {
-  const o: Record<string, unknown> = { id: s.id, question: s.question, questionType: s.questionType }
-  if (s.session !== undefined) o["session"] = s.session
-  if (s.participant !== undefined) o["participant"] = s.participant
-  if (s.date !== undefined) o["date"] = s.date
-  if (s.upvotes !== undefined) o["upvotes"] = s.upvotes
-  o["source"] = { sheet: s.source.sheet, row: s.source.row, column: s.source.column }
-  o["rawText"] = s.rawText
-  o["text"] = s.text
-  if (s.duplicateOf !== undefined) o["duplicateOf"] = s.duplicateOf
-  o["themes"] = s.themes
-  o["scores"] = s.scores
-  o["evidence"] = s.evidence.map((e) => ({ theme: e.theme, match: e.match, term: e.term, weight: e.weight, source: e.source }))
-  o["confidence"] = s.confidence
-  o["needsReview"] = s.needsReview
-  o["overridden"] = s.overridden
-  return o
+const statementText = (s: CategorizedStatement): string => {
+  let out = `  {${I2}"id": ${str(s.id)},${I2}"question": ${str(s.question)},${I2}"questionType": ${str(s.questionType)},`
+  if (s.session !== undefined) out += `${I2}"session": ${str(s.session)},`
+  if (s.participant !== undefined) out += `${I2}"participant": ${str(s.participant)},`
+  if (s.date !== undefined) out += `${I2}"date": ${str(s.date)},`
+  if (s.upvotes !== undefined) out += `${I2}"upvotes": ${str(s.upvotes)},`
+  out += `${I2}"source": {${I3}"sheet": ${str(s.source.sheet)},${I3}"row": ${str(s.source.row)},${I3}"column": ${
+    str(s.source.column)
+  }${I2}},${I2}"rawText": ${str(s.rawText)},${I2}"text": ${str(s.text)},`
+  if (s.duplicateOf !== undefined) out += `${I2}"duplicateOf": ${str(s.duplicateOf)},`
+  out += `${I2}"themes": [${s.themes.map((t) => `${I3}${str(t)}`).join(",")}${I2}],`
+  const scores = Object.entries(s.scores)
+  out += scores.length === 0
+    ? `${I2}"scores": {},`
+    : `${I2}"scores": {${scores.map(([k, v]) => `${I3}${str(k)}: ${str(v)}`).join(",")}${I2}},`
+  out += s.evidence.length === 0
+    ? `${I2}"evidence": [],`
+    : `${I2}"evidence": [${
+      s.evidence.map((e) =>
+        `${I3}{${I4}"theme": ${str(e.theme)},${I4}"match": ${str(e.match)},${I4}"term": ${str(e.term)},${I4}"weight": ${
+          str(e.weight)
+        },${I4}"source": ${str(e.source)}${I3}}`
+      ).join(",")
+    }${I2}],`
+  return `${out}${I2}"confidence": ${str(s.confidence)},${I2}"needsReview": ${str(s.needsReview)},${I2}"overridden": ${
+    str(s.overridden)
+  }\n  }`
 }
 
 /** The file in pieces of about `chunkChars` characters, in order. */
@@ -40,8 +57,7 @@ export function* statementsJsonChunks(
   }
   let buffer = "["
   for (let i = 0; i < statements.length; i++) {
-    // Each element of a pretty-printed array is indented two more spaces; JSON strings hold no raw newline.
-    buffer += `${i === 0 ? "" : ","}\n  ${JSON.stringify(statementJson(statements[i]!), null, 2).replaceAll("\n", "\n  ")}`
+    buffer += `${i === 0 ? "" : ","}\n${statementText(statements[i]!)}`
     if (buffer.length >= chunkChars) {
       yield buffer
       buffer = ""
