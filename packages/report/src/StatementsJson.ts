@@ -41,9 +41,9 @@ const statementText = (s: CategorizedStatement): string => {
         },${I4}"source": ${str(e.source)}${I3}}`
       ).join(",")
     }${I2}],`
-  return `${out}${I2}"confidence": ${str(s.confidence)},${I2}"needsReview": ${str(s.needsReview)},${I2}"overridden": ${
-    str(s.overridden)
-  }\n  }`
+  out += `${I2}"confidence": ${str(s.confidence)},${I2}"needsReview": ${str(s.needsReview)},${I2}"overridden": ${str(s.overridden)}`
+  if (s.redacted !== undefined) out += `,${I2}"redacted": ${str(s.redacted)}`
+  return `${out}\n  }`
 }
 
 /** The file in pieces of about `chunkChars` characters, in order. */

@@ -31,17 +31,26 @@ const full = new CategorizedStatement({
   evidence: [new Evidence({ theme: "health-literacy" as ThemeId, match: "Tolk", term: "tolk", weight: 1.5, source: "lexicon" })],
   confidence: 0.81,
   needsReview: true,
-  overridden: true
+  overridden: true,
+  redacted: true
 })
 
 describe("statements.json", () => {
   it("is byte for byte what the schema's encoding pretty-printed gives", () => {
-    for (const statements of [sampleFixture().result.statements, hostileFixture().result.statements, [full], []]) {
+    const plain = new CategorizedStatement({ ...full, redacted: false, scores: {}, evidence: [] })
+    for (const statements of [sampleFixture().result.statements, hostileFixture().result.statements, [full, plain], []]) {
       expect([...statementsJsonChunks(statements)].join("")).toBe(viaSchema(statements))
       // Small pieces join to the same file.
       expect([...statementsJsonChunks(statements, 100)].join("")).toBe(viaSchema(statements))
     }
     expect(Schema.decodeUnknownSync(StatementsFile)(JSON.parse([...statementsJsonChunks([full])].join("")))).toEqual([full])
+  })
+
+  it("knows every field of the schema (a new field must be added to the writer, in the schema's order)", () => {
+    expect(Object.keys(CategorizedStatement.fields)).toEqual([
+      "id", "question", "questionType", "session", "participant", "date", "upvotes", "source", "rawText", "text",
+      "duplicateOf", "themes", "scores", "evidence", "confidence", "needsReview", "overridden", "redacted"
+    ])
   })
 
   it.effect("is written to a file in pieces", () =>
