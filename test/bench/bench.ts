@@ -1,25 +1,26 @@
 // pnpm bench: categorization throughput on 100,000 synthesized statements, categorizer start-up,
-// the whole pipeline (export → report) on the same statements, and peak memory.
+// and the analyze command end to end on 10,000 and 100,000 of them (child processes: wall time
+// and peak memory, each against a floor measured in the same run).
 // Statements are recombined and perturbed training statements (seeded, so runs compare).
-import { FileSystem } from "@effect/platform"
-import { NodeContext } from "@effect/platform-node"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
 import { decodeStoredModel, modelFor, modelPath } from "@udsagn/categorize/ModelStore"
 import { parseLabeledCsv } from "@udsagn/categorize/TrainingData"
 import type { ThemeModelData } from "@udsagn/categorize/ThemeModel"
-import { defaultThemesPath, trainingStatementsPath } from "@udsagn/domain/Paths"
+import { defaultThemesPath, repoRoot, trainingStatementsPath } from "@udsagn/domain/Paths"
 import { SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
 import { ThemeSet } from "@udsagn/domain/Theme"
-import { Effect, Layer, Schema } from "effect"
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs"
+import { Effect, Schema } from "effect"
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
+import { pathToFileURL } from "node:url"
 import { synthesize } from "./synthesize.js"
 
-const N = Number(process.env.BENCH_N ?? 100_000)
-// The whole pipeline also draws charts and writes the report (HTML with every statement); at
-// 100,000 statements that takes minutes, so by default it runs on the first 20,000.
-const PIPELINE_N = Number(process.env.BENCH_PIPELINE_N ?? 20_000)
+const N = Number(process.env["BENCH_N"] ?? 100_000)
+// End-to-end sizes (the first n of the same synthesized answers), e.g. BENCH_E2E=10000,100000.
+const E2E = (process.env["BENCH_E2E"] ?? "10000,100000").split(",").map(Number).filter((n) => n > 0)
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`
 
@@ -73,41 +74,81 @@ const main = async () => {
   )
   console.log(`peak memory after categorization: ${mb(process.resourceUsage().maxRSS)} RSS`)
 
-  if (PIPELINE_N > 0) await benchPipeline(synthetic.slice(0, PIPELINE_N))
-  console.log(`peak memory overall: ${mb(process.resourceUsage().maxRSS)} RSS`)
+  const answers = E2E.some((n) => n > synthetic.length)
+    ? synthesize(rows.map((r) => r.text), [...new Set(rows.map((r) => r.question ?? "Spørgsmål"))], Math.max(...E2E))
+    : synthetic
+  for (const n of E2E) await benchEndToEnd(answers.slice(0, n))
 }
 
+/** The analyze command as `pnpm analyze` runs it (package.json's script), as a process to start. */
+const analyzeCommand = (): ReadonlyArray<string> => {
+  const script = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["analyze"]!
+  const [first, ...rest] = script.trim().split(/\s+/)
+  if (first === "node") return [process.execPath, ...rest]
+  if (first === "tsx") return [process.execPath, join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs"), ...rest]
+  throw new Error(`pnpm bench: kan ikke starte analyze-scriptet "${script}"`)
+}
+
+interface Run {
+  readonly seconds: number
+  /** Peak resident memory of the largest Node process of the run, MB. */
+  readonly peakMb: number
+  /** CPU time of all its Node processes and threads, s: on a busy machine wall time is not the work. */
+  readonly cpuSeconds: number
+  readonly stdout: string
+}
+
+/** Runs a command as a child process with the memory probe; wall time and peak memory. */
+const measure = (command: ReadonlyArray<string>, rssFile: string): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    writeFileSync(rssFile, "")
+    const probe = pathToFileURL(join(import.meta.dirname, "rss-probe.mjs")).href
+    const t0 = performance.now()
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, UDSAGN_BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `${process.env["NODE_OPTIONS"] ?? ""} --import=${probe}`.trim() }
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
+    child.on("error", reject)
+    child.on("close", (code) => {
+      const seconds = (performance.now() - t0) / 1000
+      if (code !== 0) return reject(new Error(`${command.join(" ")} exited with ${code}: ${stderr.trim().split("\n").slice(-3).join(" / ")}`))
+      const lines = readFileSync(rssFile, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => l.split(" ").map(Number))
+      const peakKb = lines.reduce((m, l) => Math.max(m, l[1] ?? 0), 0)
+      const cpu = lines.reduce((sum, l) => sum + (l[2] ?? 0), 0)
+      resolve({ seconds, peakMb: peakKb / 1024, cpuSeconds: cpu / 1e6, stdout })
+    })
+  })
+
 /**
- * Whole pipeline on the same statements: a plain csv table → ingest → categorize → aggregate →
- * charts → report, through ConferenceFeedback.analyze (what `udsagn analyze` runs).
+ * End to end: the analyze command (as `pnpm analyze` starts it, without pnpm's own start-up)
+ * on a synthesized csv of n answers, as a child process, against the floor measured in the same
+ * run: a Node process reading and parsing the same file with the same csv library.
  */
-export const benchPipeline = async (synthetic: ReadonlyArray<{ question: string; text: string }>) => {
-  let ConferenceFeedback: typeof import("@udsagn/conference-feedback/ConferenceFeedback").ConferenceFeedback
-  try {
-    ConferenceFeedback = (await import("@udsagn/conference-feedback/ConferenceFeedback")).ConferenceFeedback
-  } catch (e) {
-    console.log(`pipeline: skipped (ConferenceFeedback not available: ${(e as Error).message.split("\n")[0]})`)
-    return
-  }
+export const benchEndToEnd = async (synthetic: ReadonlyArray<{ question: string; text: string }>) => {
   const dir = mkdtempSync(join(tmpdir(), "udsagn-bench-"))
   try {
-    const input = join(dir, "udsagn.csv")
+    const n = synthetic.length
+    const input = join(dir, `udsagn-${n}.csv`)
     const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
     writeFileSync(input, "Question,Response\n" + synthetic.map((s) => `${quote(s.question)},${quote(s.text)}`).join("\n") + "\n")
-    const t0 = performance.now()
-    const out = await Effect.runPromise(
-      Effect.flatMap(ConferenceFeedback, (cf) => cf.analyze({ input, outDir: join(dir, "rapport") })).pipe(
-        Effect.provide(ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))),
-        Effect.tap(() => Effect.flatMap(FileSystem.FileSystem, () => Effect.void).pipe(Effect.provide(NodeContext.layer)))
-      )
-    )
-    const dt = (performance.now() - t0) / 1000
+    const rss = join(dir, "rss.txt")
+    const floor = await measure([process.execPath, join(import.meta.dirname, "floor.mjs"), input], rss)
+    const run = await measure([...analyzeCommand(), input, "--out", join(dir, "rapport")], rss)
+    const label = `${n.toLocaleString("en")} answers`
     console.log(
-      `pipeline (csv → report, ${out.result.statements.length.toLocaleString("en")} statements, ${out.files.length} files): ` +
-        `${dt.toFixed(2)} s = ${Math.round(out.result.statements.length / dt).toLocaleString("en")} statements/s`
+      `end to end, ${label} (analyze csv → report, child process): ${run.seconds.toFixed(2)} s = ${(run.seconds / floor.seconds).toFixed(1)}× the floor ` +
+        `(${floor.seconds.toFixed(2)} s: node reading + parsing the csv with papaparse) · cpu ${run.cpuSeconds.toFixed(2)} s = ` +
+        `${(run.cpuSeconds / floor.cpuSeconds).toFixed(1)}× the floor's ${floor.cpuSeconds.toFixed(2)} s · peak ${run.peakMb.toFixed(0)} MB = ` +
+        `${(run.peakMb / floor.peakMb).toFixed(1)}× the floor's ${floor.peakMb.toFixed(0)} MB` +
+        (n >= 100_000 ? ` · goal at 100,000: ≤ 4 s and < 1,024 MB (${run.seconds <= 4 ? "met" : "not met"}, ${run.peakMb < 1024 ? "met" : "not met"})` : "")
     )
   } catch (e) {
-    console.log(`pipeline: failed: ${String(e).split("\n")[0]}`)
+    console.log(`end to end, ${synthetic.length.toLocaleString("en")} answers: failed: ${String(e).split("\n")[0]}`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

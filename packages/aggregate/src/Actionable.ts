@@ -1,9 +1,10 @@
-import { plainText, spellOutAeOeAa } from "@udsagn/danish/Normalize"
+import { spellOutAeOeAa } from "@udsagn/danish/Normalize"
 import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { ProposalCounts } from "@udsagn/domain/Summary"
 import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
+import { type Corpus, corpusOf, type StatementFacts } from "./Corpus.js"
 import { hasTheme } from "./KeyTerms.js"
 
 /** Phones and foreign keyboards write æ/ø/å as ae/oe/aa; match on one spelling. */
@@ -25,6 +26,11 @@ const SUBJECTS =
 const COMPARATIVES =
   "mere|flere|bedre|mindre|faerre|stoerre|laengere|kortere|enklere|nemmere|simplere|tydeligere|klarere|" +
   "hurtigere|oeget|oegede|oege"
+
+// Compiled once (they were compiled per statement). matchAll copies its regex, so one shared
+// global regex is safe there; `exec` starts from lastIndex, reset before each use.
+const COMPARATIVE = new RegExp(`\\b(?:${COMPARATIVES})\\s+([a-z0-9-]{3,})`, "g")
+const IMPERATIVE = new RegExp(`(?:^|[.!?;:,\\n•*-]\\s*|\\bog\\s+)(${IMPERATIVES.join("|")})\\b(?!\\s+for\\b)`, "g")
 
 interface Rule {
   readonly cue: string
@@ -57,7 +63,7 @@ const RULES: ReadonlyArray<Rule> = [
     cue: "mere/flere/bedre …",
     weight: 2,
     test: (folded) => {
-      for (const m of folded.matchAll(new RegExp(`\\b(?:${COMPARATIVES})\\s+([a-z0-9-]{3,})`, "g"))) {
+      for (const m of folded.matchAll(COMPARATIVE)) {
         const next = m[1]!
         // "ikke en bedre løsning" denies rather than proposes. Only the few characters before the
         // match are looked at: slicing the whole prefix per match was quadratic in a long answer.
@@ -72,8 +78,8 @@ const RULES: ReadonlyArray<Rule> = [
     cue: "opfordring",
     weight: 2.5,
     test: (folded) => {
-      const re = new RegExp(`(?:^|[.!?;:,\\n•*-]\\s*|\\bog\\s+)(${IMPERATIVES.join("|")})\\b(?!\\s+for\\b)`, "g")
-      return re.exec(folded)?.[1]
+      IMPERATIVE.lastIndex = 0
+      return IMPERATIVE.exec(folded)?.[1]
     }
   },
   {
@@ -142,6 +148,60 @@ export const actionScore = (text: string): ActionScore => {
 /** The score from which a statement counts as proposing an action. */
 export const ACTION_THRESHOLD = 1.5
 
+/** A statement's proposal score, computed once per distinct text. */
+const actionOf = (f: StatementFacts, text: string): number => (f.action ??= actionScore(text).score)
+const fruitOf = (f: StatementFacts, text: string): boolean => (f.fruit ??= isLowHangingFruit(text))
+
+/**
+ * Proposals of a theme from its statements (`inside`: indexes into the corpus): the best `n`
+ * distinct ones (see `actionableStatements`) and the counts (see `proposalCounts`), in one pass.
+ */
+export const proposalsOf = (
+  corpus: Corpus,
+  statements: ReadonlyArray<CategorizedStatement>,
+  inside: ReadonlyArray<number>,
+  n = 10
+): { readonly actionable: ReadonlyArray<StatementId>; readonly counts: ProposalCounts } => {
+  const echoes = new Map<string, number>()
+  for (const i of inside) {
+    const norm = corpus.facts[i]!.norm
+    echoes.set(norm, (echoes.get(norm) ?? 0) + 1 + (statements[i]!.upvotes ?? 0))
+  }
+  const seen = new Set<string>()
+  const ranked: Array<{ id: StatementId; rank: number }> = []
+  let proposing = 0
+  let easy = 0
+  for (const i of inside) {
+    const s = statements[i]!
+    const f = corpus.facts[i]!
+    const score = actionOf(f, s.text)
+    if (score >= ACTION_THRESHOLD) {
+      proposing++
+      if (fruitOf(f, s.text)) easy++
+    }
+    if (s.duplicateOf !== undefined) continue
+    if (seen.has(f.norm)) continue
+    seen.add(f.norm)
+    if (score < ACTION_THRESHOLD) continue
+    const support = echoes.get(f.norm) ?? 1
+    ranked.push({ id: s.id, rank: score + 0.5 * Math.log(support) + 0.5 * s.confidence })
+  }
+  // Stable sort: equal ranks keep input order.
+  ranked.sort((x, y) => y.rank - x.rank)
+  return {
+    actionable: ranked.slice(0, n).map((r) => r.id),
+    counts: new ProposalCounts({ statements: proposing, distinct: ranked.length, easy })
+  }
+}
+
+const insideOf = (statements: ReadonlyArray<CategorizedStatement>, themeId: ThemeId): Array<number> => {
+  const inside: Array<number> = []
+  statements.forEach((s, i) => {
+    if (hasTheme(s, themeId)) inside.push(i)
+  })
+  return inside
+}
+
 /**
  * A theme's statements that propose something concrete, best first: the strength of the
  * proposal, then support (upvotes and people who wrote the same), then confidence.
@@ -151,30 +211,7 @@ export const actionableStatements = (
   statements: ReadonlyArray<CategorizedStatement>,
   themeId: ThemeId,
   n = 10
-): ReadonlyArray<StatementId> => {
-  const inside = statements.filter((s) => hasTheme(s, themeId))
-  const echoes = new Map<string, number>()
-  for (const s of inside) {
-    const norm = plainText(s.text)
-    echoes.set(norm, (echoes.get(norm) ?? 0) + 1 + (s.upvotes ?? 0))
-  }
-  const seen = new Set<string>()
-  const ranked: Array<{ id: StatementId; rank: number }> = []
-  for (const s of inside) {
-    if (s.duplicateOf !== undefined) continue
-    const norm = plainText(s.text)
-    if (seen.has(norm)) continue
-    seen.add(norm)
-    const { score } = actionScore(s.text)
-    if (score < ACTION_THRESHOLD) continue
-    const support = echoes.get(norm) ?? 1
-    ranked.push({ id: s.id, rank: score + 0.5 * Math.log(support) + 0.5 * s.confidence })
-  }
-  return ranked
-    .sort((x, y) => y.rank - x.rank)
-    .slice(0, n)
-    .map((r) => r.id)
-}
+): ReadonlyArray<StatementId> => proposalsOf(corpusOf(statements), statements, insideOf(statements, themeId), n).actionable
 
 // Imperatives that open a low-hanging fruit ("Brug video", "Husk tolk"), as typed (not folded).
 // Narrower than IMPERATIVES above (the proposal cues) on purpose: verbs of things one can simply start doing
@@ -219,11 +256,4 @@ export const isLowHangingFruit = (text: string): boolean => {
 export const proposalCounts = (
   statements: ReadonlyArray<CategorizedStatement>,
   themeId: ThemeId
-): ProposalCounts => {
-  const proposing = statements.filter((s) => hasTheme(s, themeId) && actionScore(s.text).score >= ACTION_THRESHOLD)
-  return new ProposalCounts({
-    statements: proposing.length,
-    distinct: actionableStatements(statements, themeId, Number.MAX_SAFE_INTEGER).length,
-    easy: proposing.filter((s) => isLowHangingFruit(s.text)).length
-  })
-}
+): ProposalCounts => proposalsOf(corpusOf(statements), statements, insideOf(statements, themeId), 0).counts

@@ -1,34 +1,11 @@
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { KeyTerm } from "@udsagn/domain/Summary"
 import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
-import { termTokens } from "./TermTokens.js"
+import { type Corpus, corpusOf } from "./Corpus.js"
 
 /** Whether a statement carries the theme (`other` = carries no known theme). */
 export const hasTheme = (s: CategorizedStatement, themeId: ThemeId): boolean =>
   s.themes.includes(themeId)
-
-interface Term {
-  /** Stem key (unigram) or two stem keys joined by a space (bigram). */
-  readonly key: string
-  readonly surface: string
-  readonly parts: ReadonlyArray<string>
-}
-
-/** Distinct unigram and bigram terms of one statement (bigrams only within a clause). */
-const termsOf = (text: string): ReadonlyArray<Term> => {
-  const tokens = termTokens(text)
-  const out = new Map<string, Term>()
-  tokens.forEach((t, i) => {
-    if (!t.content) return
-    if (!out.has(t.key)) out.set(t.key, { key: t.key, surface: t.surface, parts: [t.key] })
-    const next = tokens[i + 1]
-    if (next !== undefined && next.content && !next.breakBefore) {
-      const key = `${t.key} ${next.key}`
-      if (!out.has(key)) out.set(key, { key, surface: `${t.surface} ${next.surface}`, parts: [t.key, next.key] })
-    }
-  })
-  return [...out.values()]
-}
 
 /**
  * The most used way of writing a term. Ties go to a whole word over the bare stem
@@ -49,6 +26,80 @@ const round = (x: number, digits = 4): number => {
   return Math.round(x * f) / f
 }
 
+/** Statements using each term, over all statements (`uses[id]`). */
+export const termUses = (corpus: Corpus): Int32Array => {
+  const uses = new Int32Array(corpus.termKeys.length)
+  for (const f of corpus.facts) for (const id of f.terms) uses[id]!++
+  return uses
+}
+
+/** Per term, how many of the given statements (indexes into the corpus) use it. */
+export const termCounts = (corpus: Corpus, inside: ReadonlyArray<number>): Int32Array => {
+  const counts = new Int32Array(corpus.termKeys.length)
+  for (const i of inside) for (const id of corpus.facts[i]!.terms) counts[id]!++
+  return counts
+}
+
+/**
+ * Key terms from counts already made: `inside` the theme's statement indexes, `a` its term
+ * counts, `uses` every statement's. Linear in the number of terms (no term is compared with
+ * every other: a word is dropped for a phrase through the most any phrase with it was used).
+ */
+export const keyTermsOf = (
+  corpus: Corpus,
+  inside: ReadonlyArray<number>,
+  a: Int32Array,
+  uses: Int32Array,
+  n: number
+): ReadonlyArray<KeyTerm> => {
+  if (inside.length === 0) return []
+  const outsideCount = corpus.facts.length - inside.length
+  const scored: Array<{ id: number; key: string; count: number; score: number; bigram: boolean }> = []
+  for (let id = 0; id < a.length; id++) {
+    const count = a[id]!
+    if (count === 0) continue
+    const tf = count / inside.length
+    const idf = Math.log((1 + outsideCount) / (1 + (uses[id]! - count))) + 1
+    scored.push({ id, key: corpus.termKeys[id]!, count, score: tf * idf, bigram: corpus.termParts[id]!.length > 1 })
+  }
+  type Scored = (typeof scored)[number]
+  const byScore = (x: Scored, y: Scored) => y.score - x.score || y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+  // A term one person used once is an anecdote, not a key term, unless the theme is tiny;
+  // a small theme still gets a few single words so its section is not empty.
+  const minUses = inside.length >= 6 ? 2 : 1
+  const candidates = scored.filter((c) => c.count >= (c.bigram ? 2 : minUses))
+  const floor = Math.min(3, n)
+  if (candidates.length < floor) {
+    const taken = new Set(candidates)
+    const extra = scored.filter((c) => !c.bigram && !taken.has(c)).sort(byScore)
+    candidates.push(...extra.slice(0, floor - candidates.length))
+  }
+
+  // Drop a word that only ever occurs inside a listed phrase ("klart" in "klart sprog").
+  const inPhrase = new Map<number, number>()
+  for (const c of candidates) {
+    if (!c.bigram) continue
+    for (const part of corpus.termParts[c.id]!) inPhrase.set(part, Math.max(inPhrase.get(part) ?? 0, c.count))
+  }
+  const top = candidates
+    .filter((c) => c.bigram || (inPhrase.get(c.id) ?? -1) < c.count)
+    .sort(byScore)
+    .slice(0, n)
+
+  // Surface forms only for the terms shown.
+  const forms = new Map<number, Map<string, number>>(top.map((c) => [c.id, new Map()]))
+  for (const i of inside) {
+    const f = corpus.facts[i]!
+    for (let k = 0; k < f.terms.length; k++) {
+      const m = forms.get(f.terms[k]!)
+      if (m === undefined) continue
+      const surface = corpus.surfaceText[f.surfaces[k]!]!
+      m.set(surface, (m.get(surface) ?? 0) + 1)
+    }
+  }
+  return top.map((c) => new KeyTerm({ term: bestSurface(forms.get(c.id)!, c.key), score: round(c.score), statements: c.count }))
+}
+
 /**
  * The words and phrases that set a theme apart: TF-IDF of the theme's statements against
  * the statements outside it. tf = share of the theme's statements that use the term;
@@ -63,52 +114,10 @@ export const keyTerms = (
   n = 8
 ): ReadonlyArray<KeyTerm> => {
   if (themeId !== OTHER && !themeSet.themes.some((t) => t.id === themeId)) return []
-  const inside = statements.filter((s) => hasTheme(s, themeId))
-  if (inside.length === 0) return []
-  const outsideCount = statements.length - inside.length
-
-  const a = new Map<string, number>() // theme statements using the term
-  const b = new Map<string, number>() // other statements using the term
-  const forms = new Map<string, Map<string, number>>()
-  const parts = new Map<string, ReadonlyArray<string>>()
-  for (const s of statements) {
-    const mine = hasTheme(s, themeId)
-    for (const t of termsOf(s.text)) {
-      const counts = mine ? a : b
-      counts.set(t.key, (counts.get(t.key) ?? 0) + 1)
-      if (!mine) continue
-      parts.set(t.key, t.parts)
-      const f = forms.get(t.key) ?? new Map<string, number>()
-      f.set(t.surface, (f.get(t.surface) ?? 0) + 1)
-      forms.set(t.key, f)
-    }
-  }
-
-  const scored = [...a.entries()].map(([key, count]) => {
-    const tf = count / inside.length
-    const idf = Math.log((1 + outsideCount) / (1 + (b.get(key) ?? 0))) + 1
-    return { key, count, score: tf * idf, parts: parts.get(key)! }
+  const corpus = corpusOf(statements)
+  const inside: Array<number> = []
+  statements.forEach((s, i) => {
+    if (hasTheme(s, themeId)) inside.push(i)
   })
-  const byScore = (x: (typeof scored)[number], y: (typeof scored)[number]) =>
-    y.score - x.score || y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
-  // A term one person used once is an anecdote, not a key term, unless the theme is tiny;
-  // a small theme still gets a few single words so its section is not empty.
-  const minUses = inside.length >= 6 ? 2 : 1
-  const candidates = scored.filter((c) => c.count >= (c.parts.length > 1 ? 2 : minUses))
-  const floor = Math.min(3, n)
-  if (candidates.length < floor) {
-    const extra = scored.filter((c) => c.parts.length === 1 && !candidates.includes(c)).sort(byScore)
-    candidates.push(...extra.slice(0, floor - candidates.length))
-  }
-
-  // Drop a word that only ever occurs inside a listed phrase ("klart" in "klart sprog").
-  const bigrams = candidates.filter((c) => c.parts.length > 1)
-  const kept = candidates.filter(
-    (c) => c.parts.length > 1 || !bigrams.some((bg) => bg.parts.includes(c.key) && bg.count >= c.count)
-  )
-
-  return kept
-    .sort(byScore)
-    .slice(0, n)
-    .map((c) => new KeyTerm({ term: bestSurface(forms.get(c.key)!, c.key), score: round(c.score), statements: c.count }))
+  return keyTermsOf(corpus, inside, termCounts(corpus, inside), termUses(corpus), n)
 }

@@ -1,11 +1,10 @@
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
+import { type Corpus, corpusOf } from "./Corpus.js"
 import { hasTheme } from "./KeyTerms.js"
-import { plainText } from "@udsagn/danish/Normalize"
-import { termTokens } from "./TermTokens.js"
 
-type Vector = ReadonlyMap<string, number>
+type Vector = ReadonlyMap<number, number>
 
 const cosine = (x: Vector, y: Vector): number => {
   let dot = 0
@@ -14,45 +13,30 @@ const cosine = (x: Vector, y: Vector): number => {
   return dot // vectors are unit length
 }
 
-const unit = (v: Map<string, number>): Map<string, number> => {
+/** Unit TF-IDF vector of statement `i` over its content-word stems (idf over all statements). */
+const vectorOf = (corpus: Corpus, i: number): Map<number, number> => {
+  const n = corpus.facts.length
+  const v = new Map<number, number>()
+  for (const k of corpus.facts[i]!.content) v.set(k, (v.get(k) ?? 0) + 1)
   let norm = 0
-  for (const x of v.values()) norm += x * x
+  for (const [k, tf] of v) {
+    const x = tf * (Math.log((n + 1) / (corpus.df[k]! + 1)) + 1)
+    v.set(k, x)
+    norm += x * x
+  }
   norm = Math.sqrt(norm)
   if (norm > 0) for (const [k, x] of v) v.set(k, x / norm)
   return v
 }
 
-// aggregate asks for every theme's quotes over the same statements: build the vectors once.
-const vectorCache = new WeakMap<ReadonlyArray<CategorizedStatement>, ReadonlyMap<StatementId, Vector>>()
-
 /** Unit TF-IDF vectors of statements over their content-word stems (idf over all statements). */
 export const tfidfVectors = (
   statements: ReadonlyArray<CategorizedStatement>
-): ReadonlyMap<StatementId, Vector> => {
-  const cached = vectorCache.get(statements)
-  if (cached !== undefined) return cached
-  const vectors = buildVectors(statements)
-  vectorCache.set(statements, vectors)
-  return vectors
-}
-
-const buildVectors = (statements: ReadonlyArray<CategorizedStatement>): ReadonlyMap<StatementId, Vector> => {
-  const keys = new Map<StatementId, ReadonlyArray<string>>()
-  const df = new Map<string, number>()
-  for (const s of statements) {
-    const ks = termTokens(s.text).filter((t) => t.content).map((t) => t.key)
-    keys.set(s.id, ks)
-    for (const k of new Set(ks)) df.set(k, (df.get(k) ?? 0) + 1)
-  }
-  const n = statements.length
-  const out = new Map<StatementId, Vector>()
-  for (const [id, ks] of keys) {
-    const v = new Map<string, number>()
-    for (const k of ks) v.set(k, (v.get(k) ?? 0) + 1)
-    for (const [k, tf] of v) v.set(k, tf * (Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1))
-    out.set(id, unit(v))
-  }
-  return out
+): ReadonlyMap<StatementId, ReadonlyMap<string, number>> => {
+  const corpus = corpusOf(statements)
+  return new Map(
+    statements.map((s, i) => [s.id, new Map([...vectorOf(corpus, i)].map(([k, x]) => [corpus.termKeys[k]!, x]))])
+  )
 }
 
 /**
@@ -63,6 +47,101 @@ const quoteQuality = (text: string, words: number): number =>
   (words < 3 ? 0.35 : words < 5 ? 0.7 : words > 60 ? 0.8 : 1) *
   (/\?\s*$/.test(text) ? 0.7 : 1) *
   (/\[(?:CPR|telefon|e-mail)\]/i.test(text) ? 0.4 : 1)
+
+/**
+ * Quotes for a theme from its statements (`inside`: indexes into the corpus, in input order).
+ * See `representativeStatements`. The centroid is a dense array over the term ids; a candidate's
+ * vector is built only when it can still win (candidates are tried by relevance, and one whose
+ * relevance cannot beat the best value found stops the round), so a theme of 100,000
+ * statements costs one pass, not one per quote.
+ */
+export const representativeOf = (
+  corpus: Corpus,
+  statements: ReadonlyArray<CategorizedStatement>,
+  inside: ReadonlyArray<number>,
+  n = 5,
+  lambda = 0.5
+): ReadonlyArray<StatementId> => {
+  if (inside.length === 0 || n <= 0) return []
+  // The centroid counts every voice, duplicates included.
+  const centroid = new Float64Array(corpus.termKeys.length)
+  const touched = new Set<number>()
+  for (const i of inside) {
+    for (const [k, x] of vectorOf(corpus, i)) {
+      centroid[k]! += x
+      touched.add(k)
+    }
+  }
+  let norm = 0
+  for (const k of touched) norm += centroid[k]! * centroid[k]!
+  norm = Math.sqrt(norm)
+  if (norm > 0) for (const k of touched) centroid[k]! /= norm
+
+  const seen = new Set<string>()
+  const unique = inside.filter((i) => {
+    const s = statements[i]!
+    if (s.duplicateOf !== undefined) return false
+    const plain = corpus.facts[i]!.norm
+    if (plain === "" || seen.has(plain)) return false
+    seen.add(plain)
+    return true
+  })
+  // Statements flagged for review are quoted only when nothing surer exists.
+  const sure = unique.filter((i) => !statements[i]!.needsReview)
+  const pool = sure.length >= Math.min(3, n) ? sure : unique
+
+  const central = pool.map((i) => {
+    let dot = 0
+    for (const [k, x] of vectorOf(corpus, i)) dot += x * centroid[k]!
+    return dot
+  })
+  // A loop, not Math.max(...central): spreading 120,000+ arguments overflows the stack.
+  const maxCentral = central.reduce((m, c) => (c > m ? c : m), 1e-9)
+  // A person's correction says nothing about how typical the statement is: it counts with the
+  // pool's usual confidence, neither preferred (as a sure 100 %) nor held back.
+  const machine = pool.filter((i) => !statements[i]!.overridden)
+  const usual = machine.length > 0 ? machine.reduce((n, i) => n + statements[i]!.confidence, 0) / machine.length : 0.5
+  const relevance = pool.map((i, p) => {
+    const s = statements[i]!
+    const conf = Math.min(1, Math.max(0, s.overridden ? usual : s.confidence))
+    return quoteQuality(s.text, corpus.facts[i]!.words) * (0.6 * (central[p]! / maxCentral) + 0.4 * conf)
+  })
+
+  // Maximal marginal relevance. Candidates by relevance (ties: input order); redundancy is
+  // never negative, so once λ·relevance falls below the best value no later candidate can win.
+  const order = pool.map((_, p) => p).sort((x, y) => relevance[y]! - relevance[x]! || x - y)
+  const vectors = new Map<number, Vector>()
+  const vector = (p: number) => {
+    let v = vectors.get(p)
+    if (v === undefined) {
+      v = vectorOf(corpus, pool[p]!)
+      vectors.set(p, v)
+    }
+    return v
+  }
+  const chosen: Array<number> = []
+  const taken = new Set<number>()
+  while (chosen.length < n && taken.size < pool.length) {
+    let best = -1
+    let bestValue = -Infinity
+    for (const p of order) {
+      if (taken.has(p)) continue
+      const bound = lambda * relevance[p]!
+      if (bound < bestValue - 1e-12) break
+      const v = vector(p)
+      const redundancy = chosen.reduce((m, c) => Math.max(m, cosine(v, vector(c))), 0)
+      const value = bound - (1 - lambda) * redundancy
+      // Ties fall to input order, so the result is deterministic.
+      if (value > bestValue + 1e-12 || (value >= bestValue - 1e-12 && p < best)) {
+        bestValue = value
+        best = p
+      }
+    }
+    chosen.push(best)
+    taken.add(best)
+  }
+  return chosen.map((p) => statements[pool[p]!]!.id)
+}
 
 /**
  * 3-5 statements that show what a theme is about, best first: close to the theme's centroid
@@ -76,57 +155,10 @@ export const representativeStatements = (
   n = 5,
   lambda = 0.5
 ): ReadonlyArray<StatementId> => {
-  const inside = statements.filter((s) => hasTheme(s, themeId))
+  const inside: Array<number> = []
+  statements.forEach((s, i) => {
+    if (hasTheme(s, themeId)) inside.push(i)
+  })
   if (inside.length === 0 || n <= 0) return []
-  const vectors = tfidfVectors(statements)
-
-  // The centroid counts every voice, duplicates included.
-  const centroid = new Map<string, number>()
-  for (const s of inside) for (const [k, x] of vectors.get(s.id)!) centroid.set(k, (centroid.get(k) ?? 0) + x)
-  unit(centroid)
-
-  const seen = new Set<string>()
-  const unique = inside.filter((s) => {
-    if (s.duplicateOf !== undefined) return false
-    const norm = plainText(s.text)
-    if (norm === "" || seen.has(norm)) return false
-    seen.add(norm)
-    return true
-  })
-  // Statements flagged for review are quoted only when nothing surer exists.
-  const sure = unique.filter((s) => !s.needsReview)
-  const pool = sure.length >= Math.min(3, n) ? sure : unique
-
-  const central = pool.map((s) => cosine(vectors.get(s.id)!, centroid))
-  // A loop, not Math.max(...central): spreading 120,000+ arguments overflows the stack.
-  const maxCentral = central.reduce((m, c) => (c > m ? c : m), 1e-9)
-  // A person's correction says nothing about how typical the statement is: it counts with the
-  // pool's usual confidence, neither preferred (as a sure 100 %) nor held back.
-  const machine = pool.filter((s) => !s.overridden)
-  const usual = machine.length > 0 ? machine.reduce((n, s) => n + s.confidence, 0) / machine.length : 0.5
-  const relevance = new Map<StatementId, number>()
-  pool.forEach((s, i) => {
-    const words = termTokens(s.text).length
-    const conf = Math.min(1, Math.max(0, s.overridden ? usual : s.confidence))
-    relevance.set(s.id, quoteQuality(s.text, words) * (0.6 * (central[i]! / maxCentral) + 0.4 * conf))
-  })
-
-  const chosen: Array<CategorizedStatement> = []
-  const left = [...pool]
-  while (chosen.length < n && left.length > 0) {
-    let best = 0
-    let bestValue = -Infinity
-    left.forEach((s, i) => {
-      const v = vectors.get(s.id)!
-      const redundancy = chosen.reduce((m, c) => Math.max(m, cosine(v, vectors.get(c.id)!)), 0)
-      const value = lambda * relevance.get(s.id)! - (1 - lambda) * redundancy
-      // Ties fall to input order, so the result is deterministic.
-      if (value > bestValue + 1e-12) {
-        bestValue = value
-        best = i
-      }
-    })
-    chosen.push(left.splice(best, 1)[0]!)
-  }
-  return chosen.map((s) => s.id)
+  return representativeOf(corpusOf(statements), statements, inside, n, lambda)
 }

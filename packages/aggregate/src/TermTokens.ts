@@ -24,25 +24,55 @@ export interface TermToken {
 // Masks written by ingest ([CPR], [telefon], [e-mail]) are not words people used.
 const MASK = /\[(?:cpr|telefon|e-mail)\]/giu
 
+/** What a word as typed gives, whatever its place: words repeat, so this is computed once per word. */
+interface WordForm {
+  readonly lower: string
+  /** The surface at the start of a sentence (a capital that is only typography dropped). */
+  readonly initial: string
+  readonly raw: string
+  readonly key: string
+  readonly content: boolean
+}
+
+const forms = new Map<string, WordForm>()
+const formOf = (word: string): WordForm => {
+  let f = forms.get(word)
+  if (f === undefined) {
+    const raw = word.replace(/’/g, "'")
+    const lower = raw.toLowerCase()
+    const content = lower.length > 1 && !/^\p{N}+$/u.test(lower) && !isKeyTermStopWord(lower)
+    // Sentence-initial capitals are typography, not a proper noun; all-caps acronyms stay.
+    const initial = raw.length > 1 && raw !== raw.toUpperCase() ? lower : raw
+    // Phones without a Danish keyboard write "forstaa" for "forstå": one key for both.
+    f = { lower, initial, raw, key: content ? plainStem(foldWord(lower)) : lower, content }
+    if (forms.size > 200_000) forms.clear()
+    forms.set(word, f)
+  }
+  return f
+}
+
+const SENTENCE_BREAK = /[.!?:;\n]/
+const NOT_SPACE = /[^\s]/u
+
 /** Tokens of a statement in order, with surface forms and stems. */
 export const termTokens = (text: string): ReadonlyArray<TermToken> => {
-  const clean = nfc(text).replace(MASK, " . ")
+  const typed = nfc(text)
+  const clean = typed.includes("[") ? typed.replace(MASK, " . ") : typed
   const tokens: Array<TermToken> = []
   let sentenceStart = true
   let last = 0
   forEachWord(clean, (word, start, end) => {
-    const between = clean.slice(last, start)
-    if (/[.!?:;\n]/.test(between)) sentenceStart = true
-    const breakBefore = tokens.length === 0 || /[^\s]/u.test(between)
+    // Most words follow one space: no slice, no regex.
+    let breakBefore = tokens.length === 0
+    if (!(start - last === 1 && clean.charCodeAt(last) === 32)) {
+      const between = clean.slice(last, start)
+      if (SENTENCE_BREAK.test(between)) sentenceStart = true
+      if (NOT_SPACE.test(between)) breakBefore = true
+    }
     last = end
-    const raw = word.replace(/’/g, "'")
-    const lower = raw.toLowerCase()
-    // Sentence-initial capitals are typography, not a proper noun; all-caps acronyms stay.
-    const surface = sentenceStart && raw.length > 1 && raw !== raw.toUpperCase() ? lower : raw
+    const f = formOf(word)
+    tokens.push({ lower: f.lower, surface: sentenceStart ? f.initial : f.raw, key: f.key, content: f.content, breakBefore })
     sentenceStart = false
-    const content = lower.length > 1 && !/^\p{N}+$/u.test(lower) && !isKeyTermStopWord(lower)
-    // Phones without a Danish keyboard write "forstaa" for "forstå": one key for both.
-    tokens.push({ lower, surface, key: content ? plainStem(foldWord(lower)) : lower, content, breakBefore })
   }, { joined: true })
   return tokens
 }

@@ -20,14 +20,18 @@ import { withLearnedTerms } from "./LearnedTerms.js"
 import { modelKey, themeSetJson } from "./ModelKey.js"
 import { decodeStoredModel, modelFor } from "./ModelStore.js"
 import { withinReviewBudget } from "./ReviewModel.js"
-import { ThemeModel } from "./ThemeModel.js"
+import { categorizeTexts } from "./ParallelCategorize.js"
+import { type TextCategorization, ThemeModel } from "./ThemeModel.js"
 
 /** Models trained for theme sets other than model.json's kept in the web app's cache (see `model`). */
 const keptBaseModels = 5
 
 /** Categorizes one statement with a trained model (pure). */
-export const categorizeStatement = (model: ThemeModel, s: Statement): CategorizedStatement => {
-  const c = model.categorizeText(s.text)
+export const categorizeStatement = (model: ThemeModel, s: Statement): CategorizedStatement =>
+  categorizedStatement(s, model.categorizeText(s.text))
+
+/** A statement with its text's categorization. */
+export const categorizedStatement = (s: Statement, c: TextCategorization): CategorizedStatement => {
   // Fields copied one by one (a spread of a class instance is several times slower), and built by
   // our own code from decoded statements: no re-validation (it costs more than categorizing).
   const fields: ConstructorParameters<typeof CategorizedStatement>[0] = {
@@ -110,12 +114,26 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
       return result.model
     })
 
+    /**
+     * Every statement categorized, in order: on all cores for large inputs (ParallelCategorize.ts).
+     * Should the threads fail, this thread does the work (with a warning): same result, slower.
+     */
+    const categorizeAll = (m: ThemeModel, statements: ReadonlyArray<Statement>) =>
+      Effect.tryPromise(() => categorizeTexts(m, statements.map((s) => s.text))).pipe(
+        Effect.catchAll((e) =>
+          Effect.logWarning(`Kategorisering i tråde mislykkedes; fortsætter i én tråd: ${String(e.cause)}`).pipe(
+            Effect.as(statements.map((s) => m.categorizeText(s.text)))
+          )
+        ),
+        Effect.map((results) => statements.map((s, i) => categorizedStatement(s, results[i]!)))
+      )
+
     const categorize = Effect.fn("Categorizer.categorize")(function* (
       statements: ReadonlyArray<Statement>,
       themeSet: ThemeSet
     ) {
       const m = yield* model(themeSet)
-      return withinBudget(statements.map((s) => categorizeStatement(m, s)))
+      return withinBudget(yield* categorizeAll(m, statements))
     })
 
     // Retrained models read from the corrections folder, by file name (the name is its key).
@@ -155,7 +173,9 @@ export class Categorizer extends Effect.Service<Categorizer>()("@udsagn/categori
           for (const old of [...retrained.keys()].slice(0, -3)) retrained.delete(old)
         }
       }
-      const applied = applyCorrectionMemory(statements, (s) => categorizeStatement(m, s), new CorrectionIndex(eligible))
+      const categorized = yield* categorizeAll(m, statements)
+      const byStatement = new Map(statements.map((s, i) => [s, categorized[i]!]))
+      const applied = applyCorrectionMemory(statements, (s) => byStatement.get(s) ?? categorizeStatement(m, s), new CorrectionIndex(eligible))
       const used = new CorrectionsUsed({
         corrections: eligible.length,
         retrainedWith: m === base ? 0 : (ready?.meta.correctionIds.length ?? 0),

@@ -116,9 +116,9 @@ export class ThemeScorer {
   readonly themeIds: ReadonlyArray<string>
   protected readonly lexicon: CompiledLexicon
   protected readonly analyzer: Analyzer
-  protected readonly extractor: FeatureExtractor
-  protected readonly index: Map<string, number>
-  protected readonly models: ReadonlyArray<LogisticModel>
+  readonly extractor: FeatureExtractor
+  readonly index: Map<string, number>
+  readonly models: ReadonlyArray<LogisticModel>
 
   constructor(readonly themeSet: ThemeSet, readonly data: ThemeModelData) {
     this.themeIds = data.themes

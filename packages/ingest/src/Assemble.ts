@@ -86,8 +86,11 @@ export const assemble = (input: {
     questions.set(qKey, q)
 
     // As typed, but never reordered on screen by a bidi control.
-    const rawText = maskPersonalData(stripBidi(entry.raw)).text
-    const cleaned = maskPersonalData(cleanText(entry.raw))
+    const typed = stripBidi(entry.raw)
+    const clean = cleanText(entry.raw)
+    const cleaned = maskPersonalData(clean)
+    // Most answers are clean as typed: then both are one string, masked once and held once.
+    const rawText = clean === typed ? cleaned.text : maskPersonalData(typed).text
     masked = addCounts(masked, cleaned.counts)
     const reason = exclusionReason(cleaned.text)
     if (reason !== undefined) {
@@ -101,6 +104,7 @@ export const assemble = (input: {
     const first = firstByText.get(cleaned.text)
     if (first === undefined) firstByText.set(cleaned.text, id)
     else duplicates++
+    // Built by this reader from the strings and numbers it parsed: no schema check per statement.
     statements.push(
       new Statement({
         id,
@@ -110,11 +114,11 @@ export const assemble = (input: {
         ...(entry.participant !== undefined ? { participant: fields.mask(entry.participant) } : {}),
         ...(entry.date !== undefined ? { date: entry.date } : {}),
         ...(entry.upvotes !== undefined ? { upvotes: entry.upvotes } : {}),
-        source: new SourceLocation({ ...entry.source, sheet: fields.mask(entry.source.sheet) }),
+        source: new SourceLocation({ ...entry.source, sheet: fields.mask(entry.source.sheet) }, true),
         rawText,
         text: cleaned.text,
         ...(first !== undefined ? { duplicateOf: first } : {})
-      })
+      }, true)
     )
   }
 

@@ -119,7 +119,13 @@ const looksLikeDate = (match: string) => {
 }
 
 /** Replace CPR numbers, phone numbers, e-mail addresses, @handles and profile links; count each kind. */
+// Every pattern above needs a digit, an @, a slash, a bracket or "snabel": most answers have
+// none of them and are left as they are without running the patterns (100,000 answers, twice).
+const MAYBE_PERSONAL = /[\p{Nd}@\uFF20/[(]|snabel/iu
+const NOTHING_MASKED: MaskCounts = { cpr: 0, phone: 0, email: 0, handle: 0, profile: 0 }
+
 export const maskPersonalData = (text: string): Masked => {
+  if (!MAYBE_PERSONAL.test(text)) return { text, counts: NOTHING_MASKED }
   const counts = { cpr: 0, phone: 0, email: 0, handle: 0, profile: 0 }
   const mask = (kind: keyof MaskCounts, replacement: string) => () => {
     counts[kind]++

@@ -215,6 +215,7 @@ export const readVotersSheet = (sheet: Sheet, h: VotersHeader, blocks: ReadonlyA
       }
     }
   }
-  entries.push(...blockOnlyEntries(blocks, seen, seenAnySession))
+  // A loop, not push(...list): spreading hundreds of thousands of arguments overflows the stack.
+  for (const e of blockOnlyEntries(blocks, seen, seenAnySession)) entries.push(e)
   return { entries, participants: voters.size }
 }

@@ -6,6 +6,7 @@ import { html, raw, type Raw } from "./Html.js"
 import { eventLine } from "./Recommendations.js"
 import type { ReportInput } from "./ReportInput.js"
 import { mainThemes } from "./ReportModel.js"
+import { notListedNote } from "./ReportLimits.js"
 import { REPORT_CSS } from "./ReportStyle.js"
 import { planCharts } from "./sections/ChartPlan.js"
 import { closedSection } from "./sections/ClosedSection.js"
@@ -74,6 +75,7 @@ export const renderReportHtml = (input: ReportHtmlInput): string => {
 </header>
 ${toc(summary, hasClosed)}
 <main>
+${notListedNote(summary.statements)}
 ${summarySection(result, summary)}
 ${overviewSection(summary, plan.overview)}
 ${matrixSection(summary, plan.matrix)}

@@ -7,7 +7,7 @@ import { buildRecommendations, recommendationsMarkdown } from "./Recommendations
 import { recommendationsDocx } from "./RecommendationsDocx.js"
 import { renderReportHtml } from "./ReportHtml.js"
 import type { ReportInput } from "./ReportInput.js"
-import { statementsWorkbook } from "./StatementsWorkbook.js"
+import { writeStatementsWorkbookFile } from "./StatementsWorkbook.js"
 
 export type { ReportInput } from "./ReportInput.js"
 
@@ -83,11 +83,11 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
         catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))
-      const xlsx = yield* Effect.tryPromise({
-        try: () => statementsWorkbook(input.result),
+      // Streamed to the file as rows are made (100,000 statements never sit in memory as a workbook).
+      yield* Effect.tryPromise({
+        try: () => writeStatementsWorkbookFile(input.result, files.statementsXlsx),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: files.statementsXlsx, cause })
       })
-      yield* fs.writeFile(files.statementsXlsx, xlsx).pipe(Effect.mapError(writeError(files.statementsXlsx)))
       return files
     })
 

@@ -1,8 +1,9 @@
 import type { CategorizedResult, CategorizedStatement } from "@udsagn/domain"
 import ExcelJS from "exceljs"
+import { createWriteStream } from "node:fs"
+import { Writable } from "node:stream"
 import { confidenceWord } from "./Confidence.js"
 import { xmlSafe } from "./Format.js"
-import { themeLabel } from "./ReportModel.js"
 
 /**
  * Spreadsheet apps run a cell that starts with `=`, `+`, `-` or `@` (and some also after a
@@ -16,6 +17,13 @@ export const safeCellText = (raw: string): string => {
 
 const HEADERS = ["id", "spørgsmål", "udsagn", "temaer", "sikkerhed", "evidens", "til gennemsyn"] as const
 
+/**
+ * Up to this many statements the workbook has a sheet per theme besides the one with all;
+ * above it only the one sheet (its filter on the "temaer" column picks a theme): every
+ * statement once, not twice, in a file people can still open.
+ */
+export const SHEET_PER_THEME_LIMIT = 10_000
+
 // Excel: at most 31 characters, none of []:*?/\ and unique.
 const sheetName = (label: string, used: Set<string>): string => {
   const base = label.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Tema"
@@ -25,61 +33,126 @@ const sheetName = (label: string, used: Set<string>): string => {
   return name
 }
 
-const row = (result: CategorizedResult, s: CategorizedStatement) => [
-  safeCellText(s.id),
-  safeCellText(s.question),
-  safeCellText(s.text),
-  safeCellText(s.themes.map((t) => themeLabel(result, t)).join("; ")),
-  // A reviewer's themes have no program confidence: the cell says who decided.
-  s.overridden ? "rettet" : s.confidence,
-  safeCellText(
-    s.evidence
-      .filter((e) => e.source !== "override")
-      .map((e) => `${e.match} (${themeLabel(result, e.theme)})`)
-      .filter((v, i, all) => all.indexOf(v) === i)
-      .join("; ")
-  ),
-  safeCellText(s.needsReview ? `ja (${confidenceWord(s.confidence)} sikkerhed)` : "")
-]
+const labelsOf = (result: CategorizedResult): ReadonlyMap<string, string> =>
+  new Map([
+    ...result.themeSet.themes.map((t) => [t.id as string, t.label] as const),
+    ["other", result.themeSet.otherLabel] as const
+  ])
 
-const addSheet = (
-  wb: ExcelJS.Workbook,
-  name: string,
-  result: CategorizedResult,
-  statements: ReadonlyArray<CategorizedStatement>
-) => {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
-  ws.columns = [
-    { width: 9 },
-    { width: 40 },
-    { width: 70 },
-    { width: 28 },
-    { width: 11, style: { numFmt: "0%" } },
-    { width: 40 },
-    { width: 16 }
+const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement) => {
+  const label = (t: string) => labels.get(t) ?? t
+  const evidence = new Set<string>()
+  for (const e of s.evidence) if (e.source !== "override") evidence.add(`${e.match} (${label(e.theme)})`)
+  return [
+    safeCellText(s.id),
+    safeCellText(s.question),
+    safeCellText(s.text),
+    safeCellText(s.themes.map(label).join("; ")),
+    // A reviewer's themes have no program confidence: the cell says who decided.
+    s.overridden ? "rettet" : s.confidence,
+    safeCellText([...evidence].join("; ")),
+    safeCellText(s.needsReview ? `ja (${confidenceWord(s.confidence)} sikkerhed)` : "")
   ]
-  ws.addRow([...HEADERS])
-  ws.getRow(1).font = { bold: true }
-  for (const s of statements) ws.addRow(row(result, s))
-  ws.getColumn(3).alignment = { wrapText: true, vertical: "top" }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, statements.length + 1), column: HEADERS.length } }
 }
 
-/** All statements on one sheet, then one sheet per theme (and `other`), filters on, header frozen. */
-export const statementsWorkbook = async (result: CategorizedResult): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = "udsagn"
-  const used = new Set<string>()
-  addSheet(wb, sheetName("Alle udsagn", used), result, result.statements)
-  const themeIds = [...result.themeSet.themes.map((t) => t.id as string), "other"]
-  for (const theme of themeIds) {
-    addSheet(
-      wb,
-      sheetName(themeLabel(result, theme), used),
-      result,
-      result.statements.filter((s) => (s.themes as ReadonlyArray<string>).includes(theme))
-    )
+const COLUMNS: Array<Partial<ExcelJS.Column>> = [
+  { width: 9 },
+  { width: 40 },
+  { width: 70 },
+  { width: 28 },
+  { width: 11 },
+  { width: 40 },
+  { width: 16 }
+]
+
+// One style object per column, shared by all its cells: exceljs recognizes an object it has seen
+// (a style per cell was most of the writing time at 100,000 rows).
+const PLAIN: Partial<ExcelJS.Style> = {}
+const CELL_STYLES: ReadonlyArray<Partial<ExcelJS.Style>> = [
+  PLAIN,
+  PLAIN,
+  { alignment: { wrapText: true, vertical: "top" } },
+  PLAIN,
+  { numFmt: "0%" },
+  PLAIN,
+  PLAIN
+]
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } }
+
+const addSheet = (
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  labels: ReadonlyMap<string, string>,
+  statements: Iterable<CategorizedStatement>,
+  count: number
+) => {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
+  ws.columns = COLUMNS
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: HEADERS.length } }
+  const header = ws.addRow([...HEADERS])
+  header.eachCell((cell) => (cell.style = HEADER_STYLE))
+  header.commit()
+  // Each row is written out as it is made: the sheet is never held whole.
+  for (const s of statements) {
+    const r = ws.addRow(row(labels, s))
+    r.eachCell((cell, column) => (cell.style = CELL_STYLES[column - 1]!))
+    r.commit()
   }
-  const buffer = await wb.xlsx.writeBuffer()
-  return new Uint8Array(buffer as ArrayBuffer)
+  ws.commit()
+}
+
+function* withTheme(statements: ReadonlyArray<CategorizedStatement>, theme: string) {
+  for (const s of statements) if ((s.themes as ReadonlyArray<string>).includes(theme)) yield s
+}
+
+/**
+ * Streams statements.xlsx into `stream` (exceljs's streaming writer: rows go to the zip as they
+ * are made). All statements on one sheet, then (up to SHEET_PER_THEME_LIMIT) one sheet per theme
+ * and `other`; filters on, header frozen.
+ */
+export const writeStatementsWorkbook = async (result: CategorizedResult, stream: Writable): Promise<void> => {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  wb.creator = "udsagn"
+  const labels = labelsOf(result)
+  const used = new Set<string>()
+  const statements = result.statements
+  addSheet(wb, sheetName("Alle udsagn", used), labels, statements, statements.length)
+  if (statements.length <= SHEET_PER_THEME_LIMIT) {
+    for (const theme of [...result.themeSet.themes.map((t) => t.id as string), "other"]) {
+      let count = 0
+      for (const _ of withTheme(statements, theme)) count++
+      addSheet(wb, sheetName(labels.get(theme) ?? theme, used), labels, withTheme(statements, theme), count)
+    }
+  }
+  await wb.commit()
+}
+
+/** statements.xlsx written to `file` as it is made. */
+export const writeStatementsWorkbookFile = (result: CategorizedResult, file: string): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file)
+    out.on("error", reject)
+    out.on("finish", () => resolve())
+    writeStatementsWorkbook(result, out).catch((e) => {
+      out.destroy()
+      reject(e)
+    })
+  })
+
+/** The whole workbook as bytes (tests, small analyses). */
+export const statementsWorkbook = async (result: CategorizedResult): Promise<Uint8Array> => {
+  const chunks: Array<Buffer> = []
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk)
+      done()
+    }
+  })
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on("finish", () => resolve())
+    sink.on("error", reject)
+  })
+  await writeStatementsWorkbook(result, sink)
+  await finished
+  return new Uint8Array(Buffer.concat(chunks))
 }

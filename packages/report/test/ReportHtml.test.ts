@@ -394,6 +394,19 @@ describe("a long list of statement ids", () => {
     expect(rule).toContain("overflow-wrap: anywhere")
     expect(rule).not.toContain("nowrap")
   })
+
+  it("shows at most 500 ids of one text and says how many more (a text written thousands of times)", () => {
+    const { result } = sampleFixture()
+    const first = result.statements[0]!
+    const copies = Array.from({ length: 1_200 }, (_, i) =>
+      new CategorizedStatement({ ...first, id: `s${90000 + i}` as typeof first.id, duplicateOf: first.id }))
+    const many = new CategorizedResult({ ...result, statements: [...result.statements, ...copies] })
+    const summary = aggregate(many)
+    const page = render({ result: many, summary, charts: simpleCharts(summary), metrics })
+    const shown = [first.id, ...copies.slice(0, 499).map((c) => c.id)].join(", ")
+    expect(page).toContain(`<span class="sid">${shown} … og 701 flere (alle i statements.xlsx)</span>`)
+    expect(page).not.toContain(copies[499]!.id)
+  })
 })
 
 describe("answers that are not Danish", () => {

@@ -45,6 +45,10 @@ describe("statementsWorkbook", { timeout: 60_000 }, () => {
     const all = wb.getWorksheet("Alle udsagn")!
     expect(all.getRow(1).values).toEqual([undefined, "id", "spørgsmål", "udsagn", "temaer", "sikkerhed", "evidens", "til gennemsyn"])
     expect(all.rowCount).toBe(result.statements.length + 1)
+    // Header bold, confidence as a percentage, the statement's text wrapped.
+    expect(all.getRow(1).getCell(1).font?.bold).toBe(true)
+    expect(all.getRow(2).getCell(5).numFmt).toBe("0%")
+    expect(all.getRow(2).getCell(3).alignment?.wrapText).toBe(true)
     for (const ws of wb.worksheets) {
       expect(ws.autoFilter).toBeTruthy()
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })

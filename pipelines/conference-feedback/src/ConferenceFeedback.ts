@@ -7,11 +7,11 @@ import { ThemeLoader } from "@udsagn/categorize/ThemeLoader"
 import { buildChartSpecs } from "@udsagn/charts/ChartSpecs"
 import { ChartRenderer } from "@udsagn/charts/ChartRenderer"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
-import { StatementsFile } from "@udsagn/domain/Categorization"
 import { Ledger } from "@udsagn/domain/Ledger"
 import { Summary } from "@udsagn/domain/Summary"
 import { ExportReader } from "@udsagn/ingest/ExportReader"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
+import { writeStatementsJson } from "@udsagn/report/StatementsJson"
 import { Data, Effect, Schema } from "effect"
 import { DataLocations } from "./DataLocations.js"
 import { applyReviewerEdits } from "./ReviewerEdits.js"
@@ -86,7 +86,6 @@ export class OutputNotEmpty extends Data.TaggedError("OutputNotEmpty")<{
   }
 }
 
-const encodeStatements = Schema.encodeSync(StatementsFile)
 const encodeLedger = Schema.encodeSync(Ledger)
 const encodeSummary = Schema.encodeSync(Summary)
 const encodeCorrectionsUsed = Schema.encodeSync(CorrectionsUsed)
@@ -145,7 +144,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           statements,
           closedQuestions: ingested.closedQuestions,
           ledger
-        })
+        }, true) // made of our own objects: no schema walk over every statement again
 
         onProgress("aggregate", stageLabel("aggregate"))
         const summary = aggregate(result)
@@ -165,7 +164,11 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work)
 
           onProgress("report", stageLabel("report"))
-          yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
+          const statementsFile = path.join(work, "statements.json")
+          yield* writeStatementsJson(statementsFile, statements).pipe(
+            Effect.provideService(FileSystem.FileSystem, fs),
+            Effect.mapError((cause) => new OutputError({ path: statementsFile, cause }))
+          )
           yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(ledger)))
           // The figures behind the report, for programs (the web app's API reads them back).
           // `corrections`: how many saved corrections the categorizer learnt from (web runs only).

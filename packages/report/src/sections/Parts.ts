@@ -1,4 +1,4 @@
-import { formatShare } from "@udsagn/danish/Format"
+import { formatInt, formatShare } from "@udsagn/danish/Format"
 import type { CategorizedResult, ChartFile, ThemeSummary } from "@udsagn/domain"
 import { OTHER } from "@udsagn/domain/Theme"
 import { confidenceWord } from "../Confidence.js"
@@ -36,7 +36,17 @@ export const highlightText = (text: string, words: EvidenceWords | ReadonlyArray
 
 const times = (n: number) => (n > 1 ? html` <span class="times" title="Skrevet ${n} gange">(×${n})</span>` : "")
 
-const idList = (shown: Shown) => shown.ids.join(", ")
+/**
+ * Statement ids as a list; a text written thousands of times (a large export) shows its first
+ * ID_LIMIT ids and how many more, so one item cannot fill the page.
+ */
+export const ID_LIMIT = 500
+const ids = (list: ReadonlyArray<string>): string =>
+  list.length <= ID_LIMIT
+    ? list.join(", ")
+    : `${list.slice(0, ID_LIMIT).join(", ")} … og ${formatInt(list.length - ID_LIMIT)} flere (alle i statements.xlsx)`
+
+const idList = (shown: Shown) => ids(shown.ids)
 
 export const statementItem = (result: CategorizedResult, shown: Shown, theme?: string, extra?: Raw): Raw => {
   const s = shown.statement
@@ -72,7 +82,7 @@ ${raw(sanitizeSvg(chart.svg))}
 
 export const actionList = (items: ReadonlyArray<{ text: string; statementIds: ReadonlyArray<string> }>): Raw =>
   html`<ul class="actions">${
-    items.map((a) => html`<li>${a.text} <span class="sid">(${a.statementIds.join(", ")})</span></li>`)
+    items.map((a) => html`<li>${a.text} <span class="sid">(${ids(a.statementIds)})</span></li>`)
   }</ul>`
 
 /**

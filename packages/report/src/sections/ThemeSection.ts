@@ -3,6 +3,7 @@ import type { CategorizedResult, ChartFile, Recommendation, ThemeSummary } from 
 import { count, listAnd, quoted } from "../Format.js"
 import { html, type Raw } from "../Html.js"
 import { representativeOf } from "../Recommendations.js"
+import { listsEveryStatement } from "../ReportLimits.js"
 import { byId, dedupe, leadingQuestions, questionsOfTheme, statementsOfTheme } from "../ReportModel.js"
 import { actionList, anchor, colorOf, figure, quoteBlock, statementItem } from "./Parts.js"
 
@@ -16,7 +17,7 @@ export const themeSection = (
 ): Raw => {
   const lookup = byId(result)
   const all = statementsOfTheme(result, theme.theme)
-  const shown = dedupe([...all].sort((a, b) => b.confidence - a.confidence), lookup)
+  const listed = listsEveryStatement(result.statements.length)
   const quotes = representativeOf(result, theme, 5)
   const questions = questionsOfTheme(all)
   const fruit = rec?.lowHangingFruit ?? []
@@ -71,12 +72,18 @@ ${
       : ""
   }
 ${
-    all.length > 0
+    all.length > 0 && !listed
+      ? html`<p class="note not-listed">${
+        all.length === 1 ? "Temaets ene udsagn" : `Temaets ${count(all.length, "udsagn", "udsagn")}`
+      } står ikke enkeltvis her. De står alle i regnearket statements.xlsx (filtrér kolonnen »temaer« på »${theme.label}«) og i statements.json.</p>`
+      : all.length > 0
       ? html`<details class="all"><summary>${all.length === 1 ? "Det ene udsagn" : `Alle ${count(all.length, "udsagn", "udsagn")}`} om ${
         theme.label.toLocaleLowerCase("da")
       }</summary>
 <p class="note">Mest sikre først. <mark>Gult</mark>: ord fra temaets ordliste. <mark class="model">Understreget</mark>: ord, som den statistiske model lagde vægt på.</p>
-<ol class="statements">${shown.map((s) => statementItem(result, s, theme.theme))}</ol>
+<ol class="statements">${
+        dedupe([...all].sort((a, b) => b.confidence - a.confidence), lookup).map((s) => statementItem(result, s, theme.theme))
+      }</ol>
 </details>`
       : ""
   }

@@ -1,0 +1,138 @@
+import { plainText } from "@udsagn/danish/Normalize"
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { termTokens } from "./TermTokens.js"
+
+/**
+ * Every statement tokenized once, for all of aggregate: key terms, quotes and proposals read
+ * the same compact facts instead of each tokenizing the corpus again per theme (at 100,000
+ * statements that was 6–8 passes). Terms and surface forms are interned as numbers, so a
+ * statement's facts are a few small typed arrays, shared by word-for-word duplicates.
+ */
+export interface StatementFacts {
+  /** Distinct unigram and bigram term ids, in first-seen order (bigrams only within a clause). */
+  readonly terms: Int32Array
+  /** Surface-form id of each term in `terms` (as the statement wrote it, first time). */
+  readonly surfaces: Int32Array
+  /** Content unigram term ids, repeats kept (term frequency for TF-IDF). */
+  readonly content: Int32Array
+  /** All tokens, content or not. */
+  readonly words: number
+  /** `plainText`: what word-for-word copies share. */
+  readonly norm: string
+  /** `actionScore(text).score` and `isLowHangingFruit(text)`, filled in when first needed. */
+  action?: number
+  fruit?: boolean
+}
+
+export interface Corpus {
+  readonly facts: ReadonlyArray<StatementFacts>
+  /** Term key by id: a stem, or two stems joined by a space. */
+  readonly termKeys: ReadonlyArray<string>
+  /** Unigram ids of a term: itself, or the two words of a bigram. */
+  readonly termParts: ReadonlyArray<ReadonlyArray<number>>
+  readonly surfaceText: ReadonlyArray<string>
+  /** Statements using each term (document frequency over all statements). */
+  readonly df: Int32Array
+}
+
+class Interner {
+  readonly ids = new Map<string, number>()
+  readonly values: Array<string> = []
+  id(value: string): number {
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.ids.set(value, id)
+      this.values.push(value)
+    }
+    return id
+  }
+}
+
+const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus => {
+  const terms = new Interner()
+  const surfaces = new Interner()
+  const termParts: Array<ReadonlyArray<number>> = []
+  const termId = (key: string, parts: () => ReadonlyArray<number>) => {
+    const before = terms.values.length
+    const id = terms.id(key)
+    if (id === before) termParts.push(parts())
+    return id
+  }
+  // Two-word terms and forms by their words' ids: no string is built for one already seen.
+  const pairs = (interner: Interner, parts?: Array<ReadonlyArray<number>>) => {
+    const byFirst = new Map<number, Map<number, number>>()
+    return (a: number, b: number, text: () => string): number => {
+      let bySecond = byFirst.get(a)
+      if (bySecond === undefined) byFirst.set(a, (bySecond = new Map()))
+      let id = bySecond.get(b)
+      if (id === undefined) {
+        const before = interner.values.length
+        id = interner.id(text())
+        if (parts !== undefined && id === before) parts.push([a, b])
+        bySecond.set(b, id)
+      }
+      return id
+    }
+  }
+  const bigramId = pairs(terms, termParts)
+  const surfacePair = pairs(surfaces)
+  const byText = new Map<string, StatementFacts>()
+  const seen = new Set<number>()
+  const factsOf = (text: string): StatementFacts => {
+    const hit = byText.get(text)
+    if (hit !== undefined) return hit
+    const tokens = termTokens(text)
+    const ids: Array<number> = []
+    const surf: Array<number> = []
+    const content: Array<number> = []
+    seen.clear()
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (!t.content) continue
+      const uni = termId(t.key, () => [terms.values.length])
+      content.push(uni)
+      if (!seen.has(uni)) {
+        seen.add(uni)
+        ids.push(uni)
+        surf.push(surfaces.id(t.surface))
+      }
+      const next = tokens[i + 1]
+      if (next !== undefined && next.content && !next.breakBefore) {
+        const nextId = termId(next.key, () => [terms.values.length])
+        const bi = bigramId(uni, nextId, () => `${t.key} ${next.key}`)
+        if (!seen.has(bi)) {
+          seen.add(bi)
+          ids.push(bi)
+          surf.push(surfacePair(surfaces.id(t.surface), surfaces.id(next.surface), () => `${t.surface} ${next.surface}`))
+        }
+      }
+    }
+    const facts: StatementFacts = {
+      terms: Int32Array.from(ids),
+      surfaces: Int32Array.from(surf),
+      content: Int32Array.from(content),
+      words: tokens.length,
+      norm: plainText(text)
+    }
+    byText.set(text, facts)
+    return facts
+  }
+  const facts = statements.map((s) => factsOf(s.text))
+  const df = new Int32Array(terms.values.length)
+  for (const f of facts) for (const id of f.terms) if (termParts[id]!.length === 1) df[id]!++
+  return { facts, termKeys: terms.values, termParts, surfaceText: surfaces.values, df }
+}
+
+// aggregate and the single-theme functions it exports ask for the same statements: build once.
+const cache = new WeakMap<ReadonlyArray<CategorizedStatement>, Corpus>()
+
+/** The corpus of a list of statements (facts in the list's order), built once per list. */
+export const corpusOf = (statements: ReadonlyArray<CategorizedStatement>): Corpus => {
+  let corpus = cache.get(statements)
+  if (corpus === undefined) {
+    corpus = buildCorpus(statements)
+    cache.set(statements, corpus)
+  }
+  return corpus
+}
