@@ -6,6 +6,7 @@ import type { StatementId } from "@udsagn/domain/Statement"
 import type { ThemeId } from "@udsagn/domain/Theme"
 import { type Corpus, corpusOf, type StatementFacts } from "./Corpus.js"
 import { hasTheme } from "./KeyTerms.js"
+import { isComplaint, isQuestion } from "./ProposalKinds.js"
 
 /** Phones and foreign keyboards write æ/ø/å as ae/oe/aa; match on one spelling. */
 const fold = (text: string): string => spellOutAeOeAa(text.normalize("NFC").toLowerCase())
@@ -223,6 +224,8 @@ const FRUIT_VERBS = new Set([
   "tilbyd", "tjek", "tænk", "uddan", "undgå", "vis", "øg"
 ])
 
+const FRUIT_COMPARATIVES = new Set(["mere", "flere", "bedre", "færre", "mindre", "kortere", "enklere", "nemmere", "tydeligere", "klarere"])
+
 // Tools and small changes that need no new organisation or budget to try.
 const FRUIT_TOOLS = [
   "tjekliste", "skabelon", "pjece", "folder", "brev", "breve", "sms", "video", "film", "animation",
@@ -237,13 +240,18 @@ const CONCRETE_PATTERNS = FRUIT_TOOLS.map((c) => new RegExp(`(^|[^\\p{L}])${esca
 
 /**
  * A low-hanging fruit: a short, concrete proposal, one that opens with an imperative or
- * names a simple tool (a letter, a video, an interpreter). A heuristic, said so in the method section.
+ * names a simple tool (a letter, a video, an interpreter); never a question or a complaint
+ * (`ProposalKinds.ts`). A heuristic, said so in the method section.
  */
 export const isLowHangingFruit = (text: string): boolean => {
+  // A question or a complaint names a tool ("Vi må ikke bruge animationer …") without proposing it.
+  if (isQuestion(text) || isComplaint(text)) return false
   const words = text.trim().split(/\s+/u).filter((w) => w.length > 0)
   if (words.length === 0 || words.length > 20) return false
   const first = (words[0] ?? "").toLocaleLowerCase("da").replace(/[^\p{L}-]/gu, "")
   if (FRUIT_VERBS.has(first)) return true
+  // "Mere tid til …", "Flere tolke", "Færre møder": more or less of something already done.
+  if (FRUIT_COMPARATIVES.has(first) && words.length >= 2) return true
   const lower = text.toLocaleLowerCase("da")
   return CONCRETE_PATTERNS.some((re) => re.test(lower))
 }

@@ -1,2 +1,6 @@
 export * from "./Aggregate.js"
 export * from "./TermTokens.js"
+export * from "./Topics.js"
+export * from "./Candidates.js"
+export * from "./Proposals.js"
+export * from "./ProposalKinds.js"

@@ -1,19 +1,26 @@
 import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import type { Summary } from "@udsagn/domain/Summary"
 import { OTHER } from "@udsagn/domain/Theme"
+import type { TopicsFile } from "@udsagn/domain/Topics"
 import { slugify } from "@udsagn/danish/Slug"
 import type { ChartSpec } from "./ChartKit.js"
 import { closedChart } from "./ClosedCharts.js"
 import { themeByQuestion, themeOverview, themeTerms } from "./ThemeCharts.js"
+import { themeTopicsChart } from "./TopicCharts.js"
 
 export type { ChartSpec } from "./ChartKit.js"
 
 /**
  * Every chart of a report, in reading order: theme overview, theme × question, one per
- * closed question (`closed-<slug>`), then the key terms of each theme (`terms-<theme id>`).
+ * closed question (`closed-<slug>`), then the key terms of each theme (`terms-<theme id>`) and,
+ * given the topics, its sub-topics (`topics-<theme id>`).
  * Pure and deterministic: the same input gives the same specs.
  */
-export const buildChartSpecs = (summary: Summary, result: CategorizedResult): ReadonlyArray<ChartSpec> => {
+export const buildChartSpecs = (
+  summary: Summary,
+  result: CategorizedResult,
+  topics?: TopicsFile
+): ReadonlyArray<ChartSpec> => {
   const charts: Array<ChartSpec> = [themeOverview(summary)]
   if (summary.questions.length > 0 && summary.matrix.some((c) => c.count > 0)) charts.push(themeByQuestion(summary))
   const used = new Set<string>()
@@ -29,6 +36,11 @@ export const buildChartSpecs = (summary: Summary, result: CategorizedResult): Re
   for (const t of summary.themes) {
     if (t.theme === OTHER || t.keyTerms.length === 0) continue
     charts.push(themeTerms(t))
+  }
+  for (const t of summary.themes) {
+    const mine = topics?.themes.find((x) => x.theme === t.theme)
+    const chart = mine === undefined ? undefined : themeTopicsChart(t, mine)
+    if (chart !== undefined) charts.push(chart)
   }
   return charts
 }

@@ -15,6 +15,24 @@ export class Action extends Schema.Class<Action>("Action")({
   lowHangingFruit: Schema.Boolean
 }) {}
 
+/**
+ * A draft recommendation for one sub-topic of a theme: the participants' own proposals, merged
+ * when several said the same (an action's `statementIds` are everyone who proposed it), most
+ * proposed first.
+ */
+export class TopicRecommendation extends Schema.Class<TopicRecommendation>("TopicRecommendation")({
+  /** The sub-topic's label (topics.json). */
+  label: Schema.String,
+  /** The recommendation in the participants' words: the most proposed proposal, with its count. */
+  text: Schema.String,
+  /** How many statements made a proposal in this sub-topic. */
+  supporters: Schema.Number,
+  /** Statements of the sub-topic. */
+  statementCount: Schema.Number,
+  proposals: Schema.Array(Action),
+  statementIds: Schema.Array(StatementId)
+}) {}
+
 /** A draft recommendation to the health councils for one theme (UDKAST). */
 export class Recommendation extends Schema.Class<Recommendation>("Recommendation")({
   theme: ThemeId,
@@ -27,7 +45,9 @@ export class Recommendation extends Schema.Class<Recommendation>("Recommendation
   quotes: Schema.Array(Quote),
   actions: Schema.Array(Action),
   lowHangingFruit: Schema.Array(Action),
-  statementIds: Schema.Array(StatementId)
+  statementIds: Schema.Array(StatementId),
+  /** One recommendation per sub-topic with proposals, most supported first (older drafts: none). */
+  topics: Schema.optionalWith(Schema.Array(TopicRecommendation), { default: () => [] })
 }) {}
 
 export class RecommendationsDraft extends Schema.Class<RecommendationsDraft>("RecommendationsDraft")({

@@ -7,9 +7,12 @@ import {
   RecommendationsDraft,
   type StatementId,
   type Summary,
-  type ThemeSummary
+  type ThemeSummary,
+  type TopicRecommendation,
+  type TopicsFile
 } from "@udsagn/domain"
 import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
+import { buildTopics } from "@udsagn/aggregate/Topics"
 import { count, listAnd, quoted } from "./Format.js"
 import {
   byId,
@@ -24,6 +27,7 @@ import {
   type Shown,
   statementsOfTheme
 } from "./ReportModel.js"
+import { planThemes, type ThemePlan } from "./TopicRecommendations.js"
 
 // Drafts are templates filled with the data: every number is counted here and every
 // quote or action is a participant's own words with its statement ids. Nothing is made up.
@@ -83,12 +87,18 @@ export const actionsOf = (result: CategorizedResult, theme: ThemeSummary): Reado
 const quoteOf = (s: CategorizedStatement) =>
   new Quote({ statementId: s.id, text: oneLine(s.text), question: s.question })
 
-const recommendationFor = (result: CategorizedResult, summary: Summary, theme: ThemeSummary): Recommendation => {
+const recommendationFor = (
+  result: CategorizedResult,
+  summary: Summary,
+  theme: ThemeSummary,
+  plan: ThemePlan | undefined
+): Recommendation => {
   const statements = statementsOfTheme(result, theme.theme)
   const questions = questionsOfTheme(statements)
   const terms = theme.keyTerms.slice(0, 4).map((k) => quoted(k.term))
-  const actions = actionsOf(result, theme)
-  const quotes = representativeOf(result, theme, MAX_QUOTES).map((s) => quoteOf(s.statement))
+  // Sub-topic proposals, merged and counted; a draft built without topics falls back to the summary's.
+  const actions = plan !== undefined ? [...plan.actions, ...plan.lowHangingFruit] : actionsOf(result, theme)
+  const quotes = plan?.quotes ?? representativeOf(result, theme, MAX_QUOTES).map((s) => quoteOf(s.statement))
   const label = theme.label
   const lower = label.toLocaleLowerCase("da")
 
@@ -129,7 +139,9 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
           ? "alle er enkle at gå i gang med."
           : `${formatInt(fruitCount)} af dem ${fruitCount === 1 ? "er enkelt" : "er enkle"} at gå i gang med.`
       }`,
-    actions.length > 0 && distinctProposals > actions.length
+    plan !== undefined && plan.topics.length > 0
+      ? `Forslagene er samlet under de emner i temaet, de handler om; forslag, som flere har stillet, står én gang med antallet af deltagere bag.`
+      : actions.length > 0 && distinctProposals > actions.length
       ? `De ${formatInt(actions.length)} tydeligste forslag står nedenfor.`
       : ""
   ].filter((s) => s.length > 0).join(" ")
@@ -145,7 +157,8 @@ const recommendationFor = (result: CategorizedResult, summary: Summary, theme: T
     quotes,
     actions,
     lowHangingFruit: actions.filter((a) => a.lowHangingFruit),
-    statementIds: statements.map((s) => s.id)
+    statementIds: statements.map((s) => s.id),
+    topics: plan?.topics ?? []
   })
 }
 
@@ -224,11 +237,16 @@ const discussionPoints = (
 }
 
 /** The draft recommendations, one per theme with statements, ordered by weight (count). */
-export const buildRecommendations = (result: CategorizedResult, summary: Summary): RecommendationsDraft => {
+export const buildRecommendations = (
+  result: CategorizedResult,
+  summary: Summary,
+  topics: TopicsFile = buildTopics(result, summary.themes.map((t) => t.theme))
+): RecommendationsDraft => {
+  const plans = planThemes(result, summary, topics)
   const recs = [...mainThemes(summary)]
     .filter((t) => t.count > 0)
     .sort((a, b) => b.count - a.count)
-    .map((t) => recommendationFor(result, summary, t))
+    .map((t) => recommendationFor(result, summary, t, plans.get(t.theme)))
   return new RecommendationsDraft({
     status: "UDKAST",
     event: eventLine(result),
@@ -256,6 +274,16 @@ export const escapeMarkdown = (text: string): string =>
 
 
 const ids = (list: ReadonlyArray<StatementId>) => list.join(", ")
+
+/** "foreslået af 6 deltagere: s0012, …", or the one id: who is behind a proposal. */
+export const supportText = (a: Action): string =>
+  a.statementIds.length > 1
+    ? `foreslået af ${formatInt(a.statementIds.length)} deltagere: ${ids(a.statementIds)}`
+    : ids(a.statementIds)
+
+/** A sub-topic's recommendation in one line: its label, size and most proposed proposal. */
+export const topicLead = (t: TopicRecommendation): string =>
+  `${t.label} (${count(t.statementCount, "udsagn", "udsagn")}, ${count(t.supporters, "forslag", "forslag")})`
 
 /** What the draft says under "Forslag til handlinger" when every listed action is a low-hanging fruit. */
 export const noOtherActionsText = (r: Recommendation): string =>
@@ -285,13 +313,24 @@ export const recommendationsMarkdown = (draft: RecommendationsDraft): string => 
       out.pop()
       out.push("")
     }
-    const other = r.actions.filter((a) => !a.lowHangingFruit)
-    out.push("### Forslag til handlinger", "")
-    if (other.length === 0) out.push(noOtherActionsText(r))
-    for (const a of other) out.push(`- ${escapeMarkdown(a.text)} (${ids(a.statementIds)})`)
-    out.push("", "### Lavthængende frugter", "")
+    if (r.topics.length > 0) {
+      out.push("### Anbefalinger pr. emne", "")
+      out.push("Deltagernes egne forslag, samlet pr. emne i temaet; mest foreslået først.", "")
+      r.topics.forEach((t, j) => {
+        out.push(`${j + 1}. **${escapeMarkdown(topicLead(t))}**`)
+        for (const a of t.proposals) out.push(`   - ${escapeMarkdown(a.text)} (${supportText(a)})`)
+      })
+      out.push("")
+    } else {
+      const other = r.actions.filter((a) => !a.lowHangingFruit)
+      out.push("### Forslag til handlinger", "")
+      if (other.length === 0) out.push(noOtherActionsText(r))
+      for (const a of other) out.push(`- ${escapeMarkdown(a.text)} (${supportText(a)})`)
+      out.push("")
+    }
+    out.push("### Lavthængende frugter", "")
     if (r.lowHangingFruit.length === 0) out.push("Ingen af udsagnene peger på en enkel handling.")
-    for (const a of r.lowHangingFruit) out.push(`- ${escapeMarkdown(a.text)} (${ids(a.statementIds)})`)
+    for (const a of r.lowHangingFruit) out.push(`- ${escapeMarkdown(a.text)} (${supportText(a)})`)
     out.push("")
   })
   out.push("## Til drøftelse i udvalget", "")

@@ -1,6 +1,6 @@
 import type { Action, RecommendationsDraft } from "@udsagn/domain"
 import { xmlSafe } from "./Format.js"
-import { noOtherActionsText } from "./Recommendations.js"
+import { noOtherActionsText, supportText, topicLead } from "./Recommendations.js"
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx"
 
 // Word's own heading styles (Heading1/2), so the navigation pane and a table of contents work
@@ -15,7 +15,7 @@ const heading1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.H
 const heading2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 } })
 const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } })
 
-const actionLine = (a: Action) => bullet(`${a.text} (${a.statementIds.join(", ")})`)
+const actionLine = (a: Action, level = 0) => new Paragraph({ text: `${a.text} (${supportText(a)})`, bullet: { level } })
 
 const draftMark = () =>
   new Paragraph({
@@ -57,13 +57,22 @@ export const recommendationsDocx = async (unsafe: RecommendationsDraft): Promise
         )
       }
     }
-    const other = r.actions.filter((a) => !a.lowHangingFruit)
-    children.push(heading2("Forslag til handlinger"))
-    if (other.length === 0) children.push(para(noOtherActionsText(r)))
-    children.push(...other.map(actionLine))
+    if (r.topics.length > 0) {
+      children.push(heading2("Anbefalinger pr. emne"))
+      children.push(para("Deltagernes egne forslag, samlet pr. emne i temaet; mest foreslået først."))
+      r.topics.forEach((t, j) => {
+        children.push(new Paragraph({ children: [new TextRun({ text: `${j + 1}. ${topicLead(t)}`, bold: true })], spacing: { before: 120, after: 60 } }))
+        children.push(...t.proposals.map((a) => actionLine(a)))
+      })
+    } else {
+      const other = r.actions.filter((a) => !a.lowHangingFruit)
+      children.push(heading2("Forslag til handlinger"))
+      if (other.length === 0) children.push(para(noOtherActionsText(r)))
+      children.push(...other.map((a) => actionLine(a)))
+    }
     children.push(heading2("Lavthængende frugter"))
     if (r.lowHangingFruit.length === 0) children.push(para("Ingen af udsagnene peger på en enkel handling."))
-    children.push(...r.lowHangingFruit.map(actionLine))
+    children.push(...r.lowHangingFruit.map((a) => actionLine(a)))
   })
   children.push(heading1("Til drøftelse i udvalget"), ...draft.discussion.map(bullet))
 

@@ -17,6 +17,7 @@ import { anchor } from "./sections/Parts.js"
 import { reviewSection } from "./sections/ReviewSection.js"
 import { summarySection } from "./sections/SummarySection.js"
 import { themeSection } from "./sections/ThemeSection.js"
+import { candidatesSection } from "./sections/TopicsSection.js"
 
 // The report for the committee: one self-contained HTML file, Danish, printable on A4.
 // Everything from the data goes through `html`, which escapes it; only our own markup is raw.
@@ -30,12 +31,13 @@ const PRINT_SCRIPT_HASH = createHash("sha256").update(PRINT_SCRIPT).digest("base
 // Nothing loads and nothing runs except the one script above, whatever the data holds.
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${PRINT_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`
 
-const toc = (summary: Summary, hasClosed: boolean): Raw =>
+const toc = (summary: Summary, hasClosed: boolean, hasTopics: boolean): Raw =>
   html`<nav class="toc" aria-label="Indhold"><h2>Indhold</h2><ol>
 <li><a href="#sammenfatning">Sammenfatning</a></li>
 <li><a href="#overblik">Temaerne i overblik</a></li>
 <li><a href="#spoergsmaal">Temaerne fordelt på spørgsmål</a></li>
 ${mainThemes(summary).map((t) => html`<li><a href="#${anchor(t.theme)}">${t.label}</a></li>`)}
+${hasTopics ? html`<li><a href="#nye-temaer">Mulige nye temaer</a></li>` : ""}
 <li><a href="#til-gennemsyn">Til gennemsyn</a></li>
 ${hasClosed ? html`<li><a href="#lukkede">Afstemninger og skalaer</a></li>` : ""}
 <li><a href="#metode">Metode</a></li>
@@ -49,7 +51,7 @@ export interface ReportHtmlInput extends Omit<ReportInput, "outDir"> {
 
 /** The whole report as one self-contained HTML document. */
 export const renderReportHtml = (input: ReportHtmlInput): string => {
-  const { charts, draft, metrics, result, summary } = input
+  const { charts, draft, metrics, result, summary, topics } = input
   const plan = planCharts(charts)
   const recOf = (theme: string) => draft.recommendations.find((r) => r.theme === theme)
   const hasClosed = result.closedQuestions.length > 0 || plan.closed.length > 0
@@ -73,13 +75,18 @@ export const renderReportHtml = (input: ReportHtmlInput): string => {
     e.date !== undefined && eventLine(result) !== e.title ? html` · ${formatDate(e.date)}` : ""
   }</p>
 </header>
-${toc(summary, hasClosed)}
+${toc(summary, hasClosed, topics !== undefined)}
 <main>
 ${notListedNote(summary.statements)}
 ${summarySection(result, summary)}
 ${overviewSection(summary, plan.overview)}
 ${matrixSection(summary, plan.matrix)}
-${mainThemes(summary).map((t) => themeSection(result, t, recOf(t.theme), plan.byTheme.get(t.theme) ?? []))}
+${
+    mainThemes(summary).map((t) =>
+      themeSection(result, t, recOf(t.theme), plan.byTheme.get(t.theme) ?? [], topics?.themes.find((x) => x.theme === t.theme))
+    )
+  }
+${topics !== undefined ? candidatesSection(result, topics.candidates) : ""}
 ${reviewSection(result, summary)}
 ${closedSection(result, plan.closed)}
 ${methodSection(result, summary, metrics, input.corrections)}

@@ -1,4 +1,4 @@
-import type { CategorizedResult, ChartFile, Summary } from "@udsagn/domain"
+import type { CategorizedResult, ChartFile, Summary, TopicsFile } from "@udsagn/domain"
 import type { CorrectionsUsed } from "@udsagn/domain/Categorization"
 import type { EvaluationMetrics } from "./Metrics.js"
 
@@ -11,4 +11,6 @@ export interface ReportInput {
   readonly metrics?: EvaluationMetrics | undefined
   /** What the categorizer learnt from the administration's saved corrections (web runs). */
   readonly corrections?: CorrectionsUsed | undefined
+  /** Sub-topics and candidate themes (aggregate's `buildTopics`); built by the writer when absent. */
+  readonly topics?: TopicsFile | undefined
 }

@@ -1,5 +1,6 @@
 import { FileSystem, Path } from "@effect/platform"
-import { RecommendationsDraft } from "@udsagn/domain"
+import { buildTopics } from "@udsagn/aggregate/Topics"
+import { RecommendationsDraft, TopicsFile } from "@udsagn/domain"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import { Data, Effect, Either, Schema } from "effect"
 import { decodeMetricsJson, type EvaluationMetrics } from "./Metrics.js"
@@ -23,9 +24,11 @@ export interface ReportFiles {
   readonly recommendationsDocx: string
   readonly recommendationsJson: string
   readonly statementsXlsx: string
+  readonly topicsJson: string
 }
 
 const encodeDraft = Schema.encodeSync(RecommendationsDraft)
+const encodeTopics = Schema.encodeSync(TopicsFile)
 
 export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report/ReportWriter", {
   effect: Effect.gen(function*() {
@@ -64,14 +67,19 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
         recommendationsMd: path.join(outDir, "recommendations.md"),
         recommendationsDocx: path.join(outDir, "recommendations.docx"),
         recommendationsJson: path.join(outDir, "recommendations.json"),
-        statementsXlsx: path.join(outDir, "statements.xlsx")
+        statementsXlsx: path.join(outDir, "statements.xlsx"),
+        topicsJson: path.join(outDir, "topics.json")
       }
 
       // One draft for all four files, so the report and the drafts cannot disagree.
-      const draft = buildRecommendations(input.result, input.summary)
-      const html = renderReportHtml({ ...input, metrics, draft })
+      const topics = input.topics ?? buildTopics(input.result, input.summary.themes.map((t) => t.theme))
+      const draft = buildRecommendations(input.result, input.summary, topics)
+      const html = renderReportHtml({ ...input, metrics, draft, topics })
       yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
 
+      yield* fs.writeFileString(files.topicsJson, JSON.stringify(encodeTopics(topics), null, 2) + "\n").pipe(
+        Effect.mapError(writeError(files.topicsJson))
+      )
       yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft)).pipe(
         Effect.mapError(writeError(files.recommendationsMd))
       )

@@ -1,5 +1,6 @@
 import { FileSystem, Path } from "@effect/platform"
 import { aggregate } from "@udsagn/aggregate/Aggregate"
+import { buildTopics } from "@udsagn/aggregate/Topics"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
 import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { applyOverrides, loadOverrides } from "@udsagn/categorize/Overrides"
@@ -148,6 +149,8 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
 
         onProgress("aggregate", stageLabel("aggregate"))
         const summary = aggregate(result)
+        // Sub-topics and candidate themes, once, for the charts, the report and topics.json.
+        const topics = buildTopics(result, summary.themes.map((t) => t.theme))
 
         const parent = path.dirname(outDir)
         yield* fs.makeDirectory(parent, { recursive: true }).pipe(
@@ -161,7 +164,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           // umask gives a new folder (0755 for a person; 0700 under the web server's umask 077).
           yield* fs.chmod(work, 0o777 & ~process.umask()).pipe(Effect.mapError((cause) => new OutputError({ path: work, cause })))
           onProgress("charts", stageLabel("charts"))
-          const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work)
+          const charts = yield* renderer.writeAll(buildChartSpecs(summary, result, topics), work)
 
           onProgress("report", stageLabel("report"))
           const statementsFile = path.join(work, "statements.json")
@@ -176,7 +179,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
             path.join(work, "summary.json"),
             json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt.used) } : encodeSummary(summary))
           )
-          yield* reports.write({ result, summary, charts, outDir: work, ...(learnt ? { corrections: learnt.used } : {}) })
+          yield* reports.write({ result, summary, charts, topics, outDir: work, ...(learnt ? { corrections: learnt.used } : {}) })
           yield* replaceDirectory(fs, work, outDir)
         }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
         yield* finish

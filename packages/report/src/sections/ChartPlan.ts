@@ -26,6 +26,7 @@ export const planCharts = (charts: ReadonlyArray<ChartFile>): ChartPlan => {
       case "closed":
         closed.push(c)
         break
+      case "topics":
       case "terms":
         // A terms chart without a theme has no section of its own; it goes with the other figures.
         if (c.theme !== undefined) byTheme.set(c.theme, [...(byTheme.get(c.theme) ?? []), c])

@@ -1,11 +1,12 @@
 import { formatInt, formatShare } from "@udsagn/danish/Format"
-import type { CategorizedResult, ChartFile, Recommendation, ThemeSummary } from "@udsagn/domain"
+import type { CategorizedResult, ChartFile, Recommendation, ThemeSummary, ThemeTopics } from "@udsagn/domain"
 import { count, listAnd, quoted } from "../Format.js"
 import { html, type Raw } from "../Html.js"
 import { representativeOf } from "../Recommendations.js"
 import { listsEveryStatement } from "../ReportLimits.js"
 import { byId, dedupe, leadingQuestions, questionsOfTheme, statementsOfTheme } from "../ReportModel.js"
 import { actionList, anchor, colorOf, figure, quoteBlock, statementItem } from "./Parts.js"
+import { topicRecommendations, topicsBlock } from "./TopicsSection.js"
 
 // One section per theme: figures, what it covers, key terms, quotes, proposals, all statements.
 
@@ -13,15 +14,21 @@ export const themeSection = (
   result: CategorizedResult,
   theme: ThemeSummary,
   rec: Recommendation | undefined,
-  charts: ReadonlyArray<ChartFile>
+  allCharts: ReadonlyArray<ChartFile>,
+  topics?: ThemeTopics
 ): Raw => {
+  const charts = allCharts.filter((c) => c.kind !== "topics")
+  const topicCharts = allCharts.filter((c) => c.kind === "topics")
   const lookup = byId(result)
   const all = statementsOfTheme(result, theme.theme)
   const listed = listsEveryStatement(result.statements.length)
-  const quotes = representativeOf(result, theme, 5)
+  // The draft's quotes (round the sub-topics, never one quoted under another theme) when it has them.
+  const themeCounts = new Map(dedupe(all, lookup).map((s) => [s.statement.id as string, s]))
+  const fromDraft = (rec?.quotes ?? []).map((q) => themeCounts.get(q.statementId)).filter((s) => s !== undefined)
+  const quotes = rec !== undefined && rec.topics.length > 0 ? fromDraft : representativeOf(result, theme, 5)
   const questions = questionsOfTheme(all)
   const fruit = rec?.lowHangingFruit ?? []
-  const actions = (rec?.actions ?? []).filter((a) => !a.lowHangingFruit)
+  const actions = rec !== undefined && rec.topics.length > 0 ? [] : (rec?.actions ?? []).filter((a) => !a.lowHangingFruit)
   const description = result.themeSet.themes.find((t) => t.id === theme.theme)?.description
   return html`<section id="${anchor(theme.theme)}" class="major theme" style="--theme:${colorOf(theme)}">
 <h2><span class="swatch" style="background:${colorOf(theme)}"></span>${theme.label}</h2>
@@ -40,6 +47,7 @@ ${
       }.</p>`
       : ""
   }
+${topicsBlock(result, topics, topicCharts)}
 ${
     charts.length > 0
       ? html`<h3>Det går igen</h3>
@@ -60,6 +68,7 @@ ${
 ${quotes.map(quoteBlock)}`
       : ""
   }
+${topicRecommendations(rec)}
 <h3>Lavthængende frugter</h3>
 ${
     fruit.length > 0

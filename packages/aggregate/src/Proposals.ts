@@ -1,0 +1,72 @@
+import { plainText } from "@udsagn/danish/Normalize"
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import type { StatementId } from "@udsagn/domain/Statement"
+import { ACTION_THRESHOLD, actionScore, isLowHangingFruit } from "./Actionable.js"
+import { asksForEasyWins, asksForProposals, isComplaint, isQuestion } from "./ProposalKinds.js"
+import { clearestFirst } from "./Topics.js"
+import type { TopicCorpus } from "./TopicWords.js"
+
+// What participants proposed within one sub-topic, merged when several say the same: the
+// committee reads "Flere tolke (foreslået af 4 deltagere)" once, with every statement behind it.
+
+/** A merged proposal: the clearest wording, and every statement that said the same. */
+export interface MergedProposal {
+  readonly text: string
+  /** The statement quoted first, then the others that said the same. */
+  readonly ids: ReadonlyArray<StatementId>
+  /** A low-hanging fruit: short, concrete, easy to start on (never a question or a complaint). */
+  readonly easy: boolean
+}
+
+/** The most words a low-hanging fruit has: a small thing is said briefly. */
+export const FRUIT_MAX_WORDS = 14
+
+const words = (text: string) => text.trim().split(/\s+/u).filter((w) => w.length > 0).length
+
+/**
+ * Whether a statement proposes something: the proposal cues of `actionScore`, or an answer of two
+ * words or more to a question that asks for proposals; never a question or a complaint.
+ */
+export const isProposal = (s: CategorizedStatement): boolean =>
+  !isQuestion(s.text) && !isComplaint(s.text) &&
+  (actionScore(s.text).score >= ACTION_THRESHOLD || (asksForProposals(s.question) && words(s.text) >= 2))
+
+/** A proposal that is a low-hanging fruit. */
+export const isEasyProposal = (s: CategorizedStatement): boolean =>
+  isProposal(s) && words(s.text) <= FRUIT_MAX_WORDS && (isLowHangingFruit(s.text) || asksForEasyWins(s.question))
+
+const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
+  let both = 0
+  for (const k of a) if (b.has(k)) both++
+  const union = a.size + b.size - both
+  return union === 0 ? 0 : both / union
+}
+
+/** Two proposals say the same when half their words (stems, compound parts) are shared. */
+export const SAME_PROPOSAL = 0.5
+
+/**
+ * The proposals among some statements (a sub-topic's), merged and ranked by how many made them:
+ * questions and complaints are not proposals; the wording shown is the clearest of the group.
+ * Work: each proposal is compared with the merged heads so far, at most `maxHeads` of them.
+ */
+export const mergedProposals = (
+  corpus: TopicCorpus,
+  statements: ReadonlyArray<CategorizedStatement>,
+  maxHeads = 200
+): ReadonlyArray<MergedProposal> => {
+  const proposing = statements.filter(isProposal)
+  const heads: Array<
+    { text: string; plain: string; keys: ReadonlySet<string>; ids: Array<StatementId>; first: number; easy: boolean }
+  > = []
+  clearestFirst(corpus, proposing).forEach((s, order) => {
+    const keys = new Set(corpus.byId.get(s.id)?.keys ?? [])
+    const plain = plainText(s.text)
+    const home = heads.find((h) => h.plain === plain || jaccard(h.keys, keys) >= SAME_PROPOSAL)
+    if (home !== undefined) home.ids.push(s.id)
+    else if (heads.length < maxHeads) heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })
+  })
+  return heads
+    .sort((a, b) => b.ids.length - a.ids.length || a.first - b.first)
+    .map((h) => ({ text: h.text.replace(/\s+/gu, " ").trim(), ids: h.ids, easy: h.easy }))
+}
