@@ -36,7 +36,7 @@ export const candidateThemes = (
   if (pool.length < minSize) return []
   const skip = new Set<string>()
   for (const theme of themeSet.themes) for (const k of corpus.themeTermKeys.get(theme.id) ?? []) skip.add(k)
-  const groups = groupStatements(corpus, pool.map((s) => s.id), { minSize, maxGroups: MAX_CANDIDATES, maxShare: 0.8, skip })
+  const groups = groupStatements(corpus, pool.map((s) => s.id), { minSize, maxGroups: MAX_CANDIDATES, maxShare: 1, skip })
   return groups.map((g) =>
     new Candidate({
       label: g.label,

@@ -62,9 +62,15 @@ export const mergedProposals = (
   clearestFirst(corpus, proposing).forEach((s, order) => {
     const keys = new Set(corpus.byId.get(s.id)?.keys ?? [])
     const plain = plainText(s.text)
-    const home = heads.find((h) => h.plain === plain || jaccard(h.keys, keys) >= SAME_PROPOSAL)
+    // Compared with the first `maxHeads` proposals only, so the work stays linear; beyond them a
+    // proposal stands alone but is still listed and counted.
+    let home: (typeof heads)[number] | undefined
+    for (let i = 0; i < heads.length && i < maxHeads && home === undefined; i++) {
+      const h = heads[i]!
+      if (h.plain === plain || jaccard(h.keys, keys) >= SAME_PROPOSAL) home = h
+    }
     if (home !== undefined) home.ids.push(s.id)
-    else if (heads.length < maxHeads) heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })
+    else heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })
   })
   return heads
     .sort((a, b) => b.ids.length - a.ids.length || a.first - b.first)

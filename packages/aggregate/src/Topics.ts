@@ -214,7 +214,11 @@ export const themeTopics = (
   statements: ReadonlyArray<CategorizedStatement>,
   theme: ThemeId
 ): ReadonlyArray<Topic> => {
-  if (statements.length < MIN_THEME_STATEMENTS) return []
+  if (statements.length === 0) return []
+  // Too few to group: all of them are the leftovers, so every statement still sits in one topic.
+  if (statements.length < MIN_THEME_STATEMENTS) {
+    return [new Topic({ label: LEFTOVER_LABEL, terms: [], statements: clearestFirst(corpus, statements).map((s) => s.id) })]
+  }
   const prefer = corpus.themeTermKeys.get(theme)
   // A theme named by one word: that word marks nothing off inside it. (A label naming two
   // things, "Medarbejdertrivsel og ildsjæle", names two sub-topics.)

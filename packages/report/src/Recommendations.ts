@@ -123,7 +123,8 @@ const recommendationFor = (
       listAnd(leading.map((q) => `${quoted(q.question)} (${formatInt(q.count)})`))
     }.`
   // Counted over the whole theme by aggregate: the draft lists only the clearest few proposals.
-  const { distinct: distinctProposals, easy: fruitCount, statements: proposing } = theme.proposals
+  // With sub-topics, the proposals the draft lists (merged, questions and complaints left out).
+  const { distinct: distinctProposals, easy: fruitCount, statements: proposing } = plan?.counts ?? theme.proposals
   const rationale = [
     `${formatInt(theme.count)} af ${count(summary.statements, "udsagn", "udsagn")} (${formatShare(theme.share)}) handler om ${lower}.`,
     statements.length > 0 ? where : "",

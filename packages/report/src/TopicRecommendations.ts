@@ -26,6 +26,8 @@ const MAX_FRUIT = 8
 const MAX_TOPIC_PROPOSALS = 5
 
 export interface ThemePlan {
+  /** The theme's proposals in figures: proposing statements, distinct (merged) proposals, easy ones. */
+  readonly counts: { readonly statements: number; readonly distinct: number; readonly easy: number }
   readonly topics: ReadonlyArray<TopicRecommendation>
   readonly actions: ReadonlyArray<Action>
   readonly lowHangingFruit: ReadonlyArray<Action>
@@ -112,7 +114,12 @@ export const planThemes = (
         quotes.push(quoteOf(pick))
       }
     }
-    plans.set(theme.theme, { topics: recs.map((r) => r.rec), actions, lowHangingFruit, quotes })
+    const counts = {
+      statements: all.reduce((n, p) => n + p.ids.length, 0),
+      distinct: all.length,
+      easy: all.filter((p) => p.easy).reduce((n, p) => n + p.ids.length, 0)
+    }
+    plans.set(theme.theme, { counts, topics: recs.map((r) => r.rec), actions, lowHangingFruit, quotes })
   }
   return plans
 }

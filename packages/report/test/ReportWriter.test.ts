@@ -36,7 +36,7 @@ describe("ReportWriter", () => {
       const files = yield* writer.write({ result, summary, charts: simpleCharts(summary), outDir: dir, metrics: {} })
 
       expect(Object.values(files).map((f) => nodePath.basename(f)).sort()).toEqual([
-        "recommendations.docx", "recommendations.json", "recommendations.md", "report.html", "statements.xlsx"
+        "recommendations.docx", "recommendations.json", "recommendations.md", "report.html", "statements.xlsx", "topics.json"
       ])
       for (const f of Object.values(files)) {
         expect(nodePath.dirname(f)).toBe(dir)

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "@effect/vitest"
+import { CategorizedResult } from "@udsagn/domain/Analysis"
+import { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { ThemeSet } from "@udsagn/domain/Theme"
+import { Schema } from "effect"
+import { buildTopics, clearestFirst, isComplaint, isQuestion, isSmallTalk, mergedProposals, topicCorpus } from "../src/index.js"
+
+// Sub-topics, candidate themes, clean quotes and merged proposals on hand-written statements.
+
+const HL = "health-literacy"
+const themeSet = Schema.decodeUnknownSync(ThemeSet)({
+  name: "test",
+  themes: [
+    { id: HL, label: "Sundhedskompetence", description: "", terms: [{ term: "tolk", weight: 1 }, { term: "brev", weight: 1 }], exclusions: [], examples: [] },
+    { id: "staff-burnout", label: "Trivsel", description: "", terms: [{ term: "trivsel", weight: 1 }], exclusions: [], examples: [] }
+  ]
+})
+
+let n = 0
+const statementOf = (text: string, themes: ReadonlyArray<string> = [HL], question = "Hvad kan vi gøre?") =>
+  Schema.decodeUnknownSync(CategorizedStatement)({
+    id: `s${String(++n).padStart(4, "0")}`,
+    question,
+    questionType: "open",
+    source: { sheet: "Voters", row: n, column: 1 },
+    rawText: text,
+    text,
+    themes,
+    scores: {},
+    evidence: [],
+    confidence: 0.9,
+    needsReview: false
+  })
+
+const interpreters = [
+  "Flere tolke",
+  "Tolk bestilt på forhånd ved første besøg",
+  "Tolkebistand over telefon",
+  "En fast tolk til de samme borgere",
+  "Hav tolk med til samtalen",
+  "Flere tolke"
+]
+const letters = [
+  "Skriv breve i hverdagssprog",
+  "Korte breve med en tydelig overskrift",
+  "Letlæste breve",
+  "Brevskabeloner for hele regionen",
+  "Skriv breve i hverdagssprog"
+]
+const relatives = ["Pårørende med til samtalen", "At paaroerende ikke bliver inddraget", "Pårørende er en ressource"]
+const misc = ["Undgå latin", "Mere nærvær", "Drop fagsproget!"]
+
+// Only the statements and the theme file are read by the topics.
+const resultOf = (statements: ReadonlyArray<CategorizedStatement>): CategorizedResult =>
+  ({ themeSet, statements }) as Pick<CategorizedResult, "themeSet" | "statements"> as CategorizedResult
+
+describe("sub-topics", () => {
+  const statements = [...interpreters, ...letters, ...relatives, ...misc].map((t) => statementOf(t))
+  const result = resultOf(statements)
+  const file = buildTopics(result)
+  const topics = file.themes.find((t) => t.theme === HL)!.topics
+  const textOf = new Map(statements.map((s) => [s.id as string, s.text]))
+  const texts = (label: string) => topics.find((t) => t.label === label)?.statements.map((id) => textOf.get(id)) ?? []
+
+  it("groups by shared stems, compound parts and phone spellings, each statement once", () => {
+    expect(topics.map((t) => t.label)).toEqual(["Tolk", "Breve", "Pårørende", "Øvrige"])
+    // "Tolkebistand" joins "tolk" by its first part, "Brevskabeloner" joins "breve".
+    expect(texts("Tolk")).toEqual(expect.arrayContaining(interpreters))
+    expect(texts("Breve")).toContain("Brevskabeloner for hele regionen")
+    // "paaroerende" (typed without æøå) is the same word as "pårørende".
+    expect(texts("Pårørende")).toContain("At paaroerende ikke bliver inddraget")
+    const all = topics.flatMap((t) => t.statements)
+    expect(new Set(all).size).toBe(all.length)
+    expect(all.length).toBe(statements.length)
+  })
+
+  it("is deterministic: the same statements give the same topics", () => {
+    expect(buildTopics(resultOf(statements))).toEqual(file)
+  })
+
+  it("lists a group's clearest statement first, the phone spelling last", () => {
+    expect(texts("Pårørende").at(-1)).toBe("At paaroerende ikke bliver inddraget")
+  })
+
+  it("does not split a theme of fewer than six statements", () => {
+    const small = buildTopics(resultOf(letters.map((t) => statementOf(t))))
+    const mine = small.themes.find((t) => t.theme === HL)!.topics
+    expect(mine.map((t) => t.label)).toEqual(["Øvrige"])
+  })
+})
+
+describe("candidate themes", () => {
+  it("offers statements without a theme that share words, not thanks or praise", () => {
+    const sector = [
+      "Bedre samarbejde mellem sektorerne",
+      "Fælles journal på tværs af sektorer",
+      "Sektorovergangene er det svageste led",
+      "Sektorerne skal dele data",
+      "Ansvaret mellem sektorerne er uklart",
+      "Faste kontaktpunkter mellem sektorerne"
+    ]
+    const chat = ["Tak for i dag", "Super inspirerende dag", "Tusind tak for en god konference", "Godt oplæg om sektorerne"]
+    const statements = [...sector, ...chat, "Budgetterne", "Lovgivning og GDPR"].map((t) => statementOf(t, ["other"]))
+    const result = resultOf(statements)
+    const { candidates } = buildTopics(result)
+    expect(candidates).toHaveLength(1)
+    const textOf = new Map(statements.map((s) => [s.id as string, s.text]))
+    expect(candidates[0]!.label.toLowerCase()).toContain("sektor")
+    expect(candidates[0]!.statements.map((id) => textOf.get(id)).sort()).toEqual([...sector].sort())
+    expect(isSmallTalk("Godt oplæg om sektorerne", 3)).toBe(true)
+  })
+})
+
+describe("proposals", () => {
+  it("tells questions and complaints from proposals", () => {
+    expect(isComplaint("Vi må ikke bruge animationer i undervisningen pga. rettigheder 🙄")).toBe(true)
+    expect(isComplaint("Ledelsen prioriterer ikke trivsel")).toBe(true)
+    expect(isComplaint("Sprogbarrierer og mangel på tolke")).toBe(true)
+    expect(isComplaint("Undgå forkortelser og latin")).toBe(false)
+    expect(isComplaint("Borgerinddragelse skal tænkes ind fra starten, ikke til sidst")).toBe(false)
+    expect(isQuestion("Kan vi få fælles brevskabeloner?")).toBe(true)
+    expect(isQuestion("Hvordan måler I forståelsen")).toBe(true)
+    expect(isQuestion("Flere tolke")).toBe(false)
+  })
+
+  it("merges proposals that say the same and counts who made them", () => {
+    const statements = [...interpreters, "Hvorfor er der ikke flere tolke?", "Mangel på tolke"].map((t) => statementOf(t))
+    const result = resultOf(statements)
+    const corpus = topicCorpus(result.statements, themeSet)
+    const merged = mergedProposals(corpus, statements)
+    expect(merged[0]!.text).toBe("Flere tolke")
+    expect(merged[0]!.ids).toHaveLength(2)
+    const all = merged.flatMap((m) => m.ids)
+    // The question and the complaint are not proposals.
+    expect(all).toHaveLength(interpreters.length)
+  })
+
+  it("prefers the cleanly written of two statements that say the same", () => {
+    const statements = ["pårørende skal inddrages tidligt", "paaroerende skal inddrages tidligt", "Pårørende skal inddrages tidligt"].map((t) =>
+      statementOf(t)
+    )
+    const corpus = topicCorpus(statements, themeSet)
+    expect(clearestFirst(corpus, statements).map((s) => s.text)[0]).toBe("Pårørende skal inddrages tidligt")
+    expect(clearestFirst(corpus, statements).map((s) => s.text)[2]).toBe("paaroerende skal inddrages tidligt")
+  })
+})
