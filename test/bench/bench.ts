@@ -2,7 +2,9 @@
 // and the analyze command end to end on 10,000 and 100,000 of them (child processes: wall time
 // and peak memory, each against a floor measured in the same run).
 // Statements are recombined and perturbed training statements (seeded, so runs compare).
+import { buildTopics } from "@udsagn/aggregate/Topics"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
+import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import { decodeStoredModel, modelFor, modelPath } from "@udsagn/categorize/ModelStore"
 import { parseLabeledCsv } from "@udsagn/categorize/TrainingData"
 import type { ThemeModelData } from "@udsagn/categorize/ThemeModel"
@@ -73,6 +75,15 @@ const main = async () => {
       `themes ${[...counts].map(([t, c]) => `${t} ${c}`).join(", ")} · needsReview ${review}`
   )
   console.log(`peak memory after categorization: ${mb(process.resourceUsage().maxRSS)} RSS`)
+
+  // Sub-topics of every theme and candidate themes (topics.json) over the same statements.
+  const t2 = performance.now()
+  const topics = buildTopics({ statements: categorized, themeSet } as Pick<CategorizedResult, "statements" | "themeSet"> as CategorizedResult)
+  console.log(
+    `topics: ${((performance.now() - t2) / 1000).toFixed(2)} s · ` +
+      topics.themes.map((t) => `${t.theme} ${t.topics.length} (${t.topics.map((x) => x.label).join(", ")})`).join(" · ") +
+      ` · candidates ${topics.candidates.map((c) => `${c.label} ${c.statements.length}`).join(", ")}`
+  )
 
   const answers = E2E.some((n) => n > synthetic.length)
     ? synthesize(rows.map((r) => r.text), [...new Set(rows.map((r) => r.question ?? "Spørgsmål"))], Math.max(...E2E))

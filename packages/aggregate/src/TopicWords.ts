@@ -63,6 +63,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const wordCount = new Map<string, number>()
   const danishSpelt = new Set<string>()
   const forms = new Map<string, Map<string, number>>()
+  const foldedOf = new Map<string, string>()
   for (const s of statements) {
     const tokens = termTokens(s.text)
     const content: Array<{ folded: string; key: string; surface: string }> = []
@@ -71,7 +72,12 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       lower.push(t.lower)
       wordCount.set(t.lower, (wordCount.get(t.lower) ?? 0) + 1)
       if (!t.content) continue
-      const folded = foldWord(t.lower)
+      let folded = foldedOf.get(t.lower)
+      if (folded === undefined) {
+        folded = foldWord(t.lower)
+        if (foldedOf.size > 200_000) foldedOf.clear()
+        foldedOf.set(t.lower, folded)
+      }
       if (/[æøå]/.test(t.lower)) danishSpelt.add(folded)
       foldedCount.set(folded, (foldedCount.get(folded) ?? 0) + 1)
       content.push({ folded, key: t.key, surface: t.surface })

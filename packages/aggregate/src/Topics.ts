@@ -74,6 +74,16 @@ export const groupStatements = (
   const weight = new Map(anchors.map((k) => [k, Math.log(1 + lift(k)) * (options.prefer?.has(k) === true ? 1.25 : 1)]))
 
   const taken = new Uint8Array(n)
+  // How many statements not yet in a group each anchor would take, kept up to date as groups form,
+  // so a round costs the number of anchors, not their postings.
+  const cover = new Map(anchors.map((k) => [k, dfIn(k)]))
+  const take = (i: number) => {
+    taken[i] = 1
+    for (const k of keysOf[i]!) {
+      const c = cover.get(k)
+      if (c !== undefined) cover.set(k, c - 1)
+    }
+  }
   const groups: Array<Group> = []
   const used = new Set<string>()
   while (groups.length < options.maxGroups) {
@@ -81,10 +91,9 @@ export const groupStatements = (
     let bestScore = 0
     for (const k of anchors) {
       if (used.has(k)) continue
-      let cover = 0
-      for (const i of postings.get(k)!) if (taken[i] === 0) cover++
-      if (cover < options.minSize) continue
-      const score = cover * weight.get(k)!
+      const covered = cover.get(k)!
+      if (covered < options.minSize) continue
+      const score = covered * weight.get(k)!
       if (score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best !== undefined && byKey(k, best) < 0)) {
         best = k
         bestScore = score
@@ -112,7 +121,7 @@ export const groupStatements = (
     }
     if (members.length < options.minSize) continue
     members.sort((a, b) => a - b)
-    for (const i of members) taken[i] = 1
+    for (const i of members) take(i)
     for (const k of companions) used.add(k)
     groups.push(describe(corpus, keysOf, members, best, dfIn, n))
   }

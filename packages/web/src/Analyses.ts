@@ -104,7 +104,8 @@ export const metaFromOutput = (
     themes: summary.themes.map((t) =>
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),
-    themeLabels
+    themeLabels,
+    candidates: out.topics.candidates
   })
 }
 

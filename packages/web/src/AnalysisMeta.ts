@@ -1,4 +1,5 @@
 import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
+import { Candidate } from "@udsagn/domain/Topics"
 import { Schema } from "effect"
 import { AnalysisId, RunId } from "./Ids.js"
 
@@ -55,7 +56,9 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
    */
   notDanish: Schema.optional(Schema.Struct({ danishShare: Schema.Number })),
   /** Every theme a statement can be given, in the theme file's order, `other` last. */
-  themeLabels: Schema.Array(ThemeLabel)
+  themeLabels: Schema.Array(ThemeLabel),
+  /** Candidate new themes among the statements without one (topics.json); older runs: none. */
+  candidates: Schema.optionalWith(Schema.Array(Candidate), { default: () => [] })
 }) {}
 
 export const AnalysisMetaJson = Schema.parseJson(AnalysisMeta)

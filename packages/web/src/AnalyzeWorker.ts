@@ -4,6 +4,7 @@ import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
 import { Summary } from "@udsagn/domain/Summary"
+import { TopicsFile } from "@udsagn/domain/Topics"
 import { isIngestError } from "@udsagn/ingest/IngestError"
 import { Cause, Effect, Layer, Schema } from "effect"
 import { readFileSync } from "node:fs"
@@ -31,6 +32,7 @@ export const AnalyzeDone = Schema.Struct({
   result: CategorizedResult,
   summary: Summary,
   files: Schema.Array(Schema.String),
+  topics: TopicsFile,
   corrections: Schema.optional(CorrectionsUsed)
 })
 
@@ -58,6 +60,7 @@ const analyze = (job: AnalyzeJob) =>
         result: out.result,
         summary: out.summary,
         files: out.files,
+        topics: out.topics,
         ...(out.corrections !== undefined ? { corrections: out.corrections } : {})
       }
     })

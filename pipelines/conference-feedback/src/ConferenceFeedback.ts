@@ -10,6 +10,7 @@ import { ChartRenderer } from "@udsagn/charts/ChartRenderer"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
 import { Ledger } from "@udsagn/domain/Ledger"
 import { Summary } from "@udsagn/domain/Summary"
+import type { TopicsFile } from "@udsagn/domain/Topics"
 import { ExportReader } from "@udsagn/ingest/ExportReader"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import { writeStatementsJson } from "@udsagn/report/StatementsJson"
@@ -58,6 +59,8 @@ export interface AnalyzeOutput {
   readonly result: CategorizedResult
   readonly summary: Summary
   readonly files: ReadonlyArray<string>
+  /** Sub-topics of each theme and candidate themes (written as topics.json). */
+  readonly topics: TopicsFile
   /** What the categorizer learnt from saved corrections, when the run was given them. */
   readonly corrections?: CorrectionsUsed | undefined
 }
@@ -191,6 +194,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           result,
           summary,
           files,
+          topics,
           ...(learnt ? { corrections: learnt.used } : {})
         } satisfies AnalyzeOutput
       })

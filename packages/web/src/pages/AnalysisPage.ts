@@ -37,7 +37,8 @@ const danishNames: Record<string, string> = {
   "statements.xlsx": "udsagn",
   "statements.json": "udsagn",
   "ledger.json": "regnskab",
-  "summary.json": "opsummering"
+  "summary.json": "opsummering",
+  "topics.json": "emner"
 }
 
 /** The name a download is saved under: Danish, with the conference, e.g. `anbefalinger-konference-5-december-2024.docx`. */
@@ -50,6 +51,18 @@ export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) =>
 
 const downloadItem = (meta: AnalysisMeta, file: string, what: string) =>
   html`<li><a href="${fileUrl(meta.id, file)}" download><span class="what">${what}</span><span class="file">${downloadName(meta, file)}</span></a></li>`
+
+/** Candidate new themes (topics.json): groups of statements without a theme that share words. */
+const candidatesList = (meta: AnalysisMeta) =>
+  meta.candidates.length === 0
+    ? ""
+    : html`<h2 id="nye-temaer">Mulige nye temaer</h2>
+<p class="muted">Udsagn uden tema, der hænger sammen om de samme ord. Måske mangler temalisten et tema – ordene kan blive temaets ord og udsagnene dets eksempler.</p>
+<ul class="candidates" aria-labelledby="nye-temaer">${
+      meta.candidates.map((c) =>
+        html`<li><strong>${c.label}</strong> · ${c.statements.length} udsagn · ord: ${c.terms.join(", ")}<br><span class="muted">Udsagn: ${c.statements.slice(0, 12).join(", ")}${c.statements.length > 12 ? " …" : ""}</span></li>`
+      )
+    }</ul>`
 
 export const analysisPage = (meta: AnalysisMeta, notice?: string, errors: AdminErrors = {}) => {
   const id = meta.id
@@ -76,6 +89,7 @@ ${has("report.html") ? html`<a class="button" href="${fileUrl(id, "report.html")
 ${detailsForm(meta, errors.details)}
 <h2>Temaer</h2>
 ${themeBars(meta.themes, meta.statements)}
+${candidatesList(meta)}
 <h2 id="hent">Hent filer</h2>
 <ul class="downloads" aria-labelledby="hent">
 ${known.map((d) => downloadItem(meta, d.file, d.what))}
