@@ -1,6 +1,6 @@
 import { CompoundSplitter } from "@udsagn/danish/Compound"
 import { foldWord } from "@udsagn/danish/Normalize"
-import { plainStem } from "@udsagn/danish/Stem"
+import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { termTokens } from "./TermTokens.js"
@@ -80,10 +80,12 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       }
       if (/[æøå]/.test(t.lower)) danishSpelt.add(folded)
       foldedCount.set(folded, (foldedCount.get(folded) ?? 0) + 1)
-      content.push({ folded, key: t.key, surface: t.surface })
-      const f = forms.get(t.key) ?? new Map<string, number>()
+      // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse".
+      const key = stem(folded)
+      content.push({ folded, key, surface: t.surface })
+      const f = forms.get(key) ?? new Map<string, number>()
       f.set(t.surface, (f.get(t.surface) ?? 0) + 1)
-      forms.set(t.key, f)
+      forms.set(key, f)
     }
     raws.push({ id: s.id, content, lower })
   }
@@ -99,18 +101,26 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         const folded = foldWord(w.replace(/[^\p{L}-]/gu, ""))
         if (folded.length < 3) continue
         termWords.push(folded)
-        keys.add(plainStem(folded))
+        keys.add(stem(folded))
       }
     }
     themeTermKeys.set(theme.id, keys)
     const label = new Set<string>()
-    for (const w of theme.label.split(/[^\p{L}]+/u)) if (w.length >= 3) label.add(plainStem(foldWord(w)))
+    for (const w of theme.label.split(/[^\p{L}]+/u)) if (w.length >= 3) label.add(stem(foldWord(w)))
     labelKeys.set(theme.id, label)
   }
   const partWords = [...foldedCount.entries()].filter(([w, n]) => n >= 2 && w.length >= MIN_PART).map(([w]) => w)
   partWords.push(...termWords.filter((w) => w.length >= MIN_PART))
-  const splitter = new CompoundSplitter(partWords, 3)
-  const known = new Set(partWords.map((w) => plainStem(w)))
+  // A compound's first part is the bare word, which people may only have written inflected:
+  // "borgerinddragelse" starts with "borger", written as "borgerne" and "borgere".
+  const bare = new Set<string>()
+  for (const w of partWords) {
+    const stripped = w.replace(/(?:erne|ene|ne|en|et|e)$/u, "")
+    if (stripped.length >= MIN_PART && stripped !== w) bare.add(stripped)
+  }
+  partWords.push(...bare)
+  const splitter = new CompoundSplitter(partWords, MIN_PART)
+  const known = new Set(partWords.map((w) => stem(w)))
 
   const extraKeys = new Map<string, ReadonlyArray<string>>()
   const extrasOf = (folded: string, key: string): ReadonlyArray<string> => {
@@ -119,7 +129,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     const out: Array<string> = []
     const parts = splitter.split(folded)
     if (parts !== undefined) {
-      for (const p of parts) if (p.length >= MIN_PART) out.push(plainStem(p))
+      for (const p of parts) if (p.length >= MIN_PART) out.push(stem(p))
     } else {
       // "tolkning" → "tolk": the longest known word it starts with, leaving at least three letters.
       for (let end = folded.length - 3; end >= MIN_PART; end--) {

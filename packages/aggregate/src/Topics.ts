@@ -1,5 +1,5 @@
 import { foldWord } from "@udsagn/danish/Normalize"
-import { plainStem } from "@udsagn/danish/Stem"
+import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
@@ -15,8 +15,7 @@ import { surfaceOf, type TopicCorpus, topicCorpus } from "./TopicWords.js"
  * sub-topic, and the next anchor is sought among the statements left, up to MAX_TOPICS times.
  * "Best" is how many statements the word would take times how much more the theme uses it than
  * the conference as a whole; a word most of the theme uses ("sundhedskompetence") marks nothing
- * off and is skipped. Words that nearly always come with the anchor join it ("bestil" with
- * "tolk"). What no anchor takes goes to "Øvrige". Every step is counted and ties go to
+ * off and is skipped. Words that nearly always come with the anchor join it. What no anchor takes goes to "Øvrige". Every step is counted and ties go to
  * alphabetical order, so the same statements always give the same groups. The work is one pass
  * over each anchor's inverted index per round: linear in the theme's words.
  */
@@ -102,11 +101,11 @@ export const groupStatements = (
     if (best === undefined) break
     used.add(best)
     const anchorPosts = postings.get(best)!
-    // Words that come with the anchor at least two times in three join it.
+    // Words that come with the anchor at least three times in four (and three times or more) join it.
     const together = new Map<string, number>()
     for (const i of anchorPosts) for (const k of keysOf[i]!) if (k !== best) together.set(k, (together.get(k) ?? 0) + 1)
     const companions = [...together.entries()]
-      .filter(([k, c]) => c >= 2 && c / dfIn(k) >= 2 / 3 && dfIn(k) <= options.maxShare * n && !used.has(k))
+      .filter(([k, c]) => c >= 3 && c / dfIn(k) >= 3 / 4 && dfIn(k) <= options.maxShare * n && !used.has(k))
       .map(([k]) => k)
       .sort(byKey)
     const members: Array<number> = []
@@ -123,7 +122,7 @@ export const groupStatements = (
     members.sort((a, b) => a - b)
     for (const i of members) take(i)
     for (const k of companions) used.add(k)
-    groups.push(describe(corpus, keysOf, members, best, dfIn, n))
+    groups.push(describe(corpus, keysOf, members, best, dfIn, n, options.prefer))
   }
   return groups.sort((a, b) => b.members.length - a.members.length || byKey(a.label, b.label))
 }
@@ -137,9 +136,10 @@ const labelForm = (corpus: TopicCorpus, key: string): string => {
   const forms = [...(corpus.forms.get(key) ?? new Map<string, number>()).entries()]
   const topCount = corpus.forms.get(key)?.get(top) ?? 0
   if (NOUNISH.test(top)) return top
+  const danish = (f: string) => (/[æøå]/i.test(f) ? 1 : 0)
   const noun = forms
     .filter(([f, c]) => NOUNISH.test(f) && c * 2 >= topCount && !/\s/.test(f))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
+    .sort((a, b) => danish(b[0]) - danish(a[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
   return noun?.[0] ?? top
 }
 
@@ -152,7 +152,8 @@ const describe = (
   members: ReadonlyArray<number>,
   anchor: string,
   dfIn: (k: string) => number,
-  n: number
+  n: number,
+  prefer: ReadonlySet<string> | undefined
 ): Group => {
   const inGroup = new Map<string, number>()
   for (const i of members) for (const k of keysOf[i]!) inGroup.set(k, (inGroup.get(k) ?? 0) + 1)
@@ -171,7 +172,9 @@ const describe = (
   // A second word in the label when most of the group uses it too ("Breve og pjecer"), unless it
   // is the same word again ("Teach-back og teach").
   const second = scored.find((s) => s.c / m >= 0.5 && s.c >= 3 && !GENERIC.has(s.k))
-  const other = second === undefined ? undefined : labelForm(corpus, second.k)
+  const secondForm = second === undefined ? undefined : labelForm(corpus, second.k)
+  // Only a thing ("pjecer", "sundhedskompetence") joins the label, not a verb ("står").
+  const other = secondForm !== undefined && (NOUNISH.test(secondForm) || prefer?.has(second!.k) === true) ? secondForm : undefined
   const same = (a: string, b: string) => a.slice(0, 4).toLowerCase() === b.slice(0, 4).toLowerCase()
   const label = other !== undefined && !same(head, other) ? `${capital(head)} og ${other}` : capital(head)
   return { anchor, members, label, terms }
@@ -212,7 +215,7 @@ const GENERIC = new Set(
    region kommune sygehus hospital system praksis ting mulig vigtig godt bedre mere stor`
     .split(/\s+/u)
     .filter((w) => w.length > 0)
-    .map((w) => plainStem(foldWord(w)))
+    .map((w) => stem(foldWord(w)))
 )
 
 const minSizeFor = (n: number) => Math.max(3, Math.ceil(0.04 * n))
