@@ -18,6 +18,9 @@ export interface MergedProposal {
   readonly easy: boolean
 }
 
+// A masked e-mail or phone number is a request to be contacted, not a proposal.
+const MASKED = /\[(?:e-mail|telefon|cpr)\]/iu
+
 /** The most words a low-hanging fruit has: a small thing is said briefly. */
 export const FRUIT_MAX_WORDS = 14
 
@@ -25,10 +28,11 @@ const words = (text: string) => text.trim().split(/\s+/u).filter((w) => w.length
 
 /**
  * Whether a statement proposes something: the proposal cues of `actionScore`, or an answer of two
- * words or more to a question that asks for proposals; never a question or a complaint.
+ * words or more to a question that asks for proposals; never a question, a complaint or a request
+ * to be contacted.
  */
 export const isProposal = (s: CategorizedStatement): boolean =>
-  !isQuestion(s.text) && !isComplaint(s.text) &&
+  !isQuestion(s.text) && !isComplaint(s.text) && !MASKED.test(s.text) &&
   (actionScore(s.text).score >= ACTION_THRESHOLD || (asksForProposals(s.question) && words(s.text) >= 2))
 
 /** A proposal that is a low-hanging fruit. */

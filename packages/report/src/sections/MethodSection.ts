@@ -168,8 +168,12 @@ ${metricsText(result, metrics)}
   }</li>
 ${sumShares > 1 ? html`<li>Et udsagn kan have flere temaer, så andelene giver tilsammen mere end 100 %.</li>` : ""}
 ${hasWordcloud ? html`<li>Svar fra ordskyer er ét eller få ord; de tæller med som udsagn på lige fod med længere svar.</li>` : ""}
-<li>»Det går igen« viser ord, der bruges mere i temaet end i de andre temaer. Udvalgte udsagn er dem, der ligger tættest på temaets kerne og er sikrest placeret.</li>
-<li>Lavthængende frugter er udvalgt automatisk blandt de konkrete forslag: korte forslag, der begynder med en opfordring (»brug«, »husk«, »tilbyd« …) eller nævner et enkelt redskab (breve, video, tolk …). En person bør vurdere, om de faktisk er enkle.</li>
+<li>»Det går igen« viser ord, der bruges mere i temaet end i de andre temaer.</li>
+<li>»Hvad handler det om?« samler temaets udsagn i emner efter de ord, de deler: det ord, der tager flest udsagn og samtidig bruges mere i temaet end på resten af konferencen, bliver et emne og navngiver det; så søges næste ord blandt de udsagn, der er tilbage, højst otte gange. Ord tælles efter stamme, også inde i sammensatte ord (»tolkebistand« tæller som »tolk«) og stavet uden æ, ø og å. Ord, som det meste af temaet bruger, og ord som »borgere« og »patienter«, som alle temaer bruger, danner ikke emner. Et emne har mindst tre udsagn; resten står under »Øvrige«. Samme udsagn giver altid samme emner.</li>
+<li>Udvalgte udsagn er typiske for deres emne og pænt skrevet (et udsagn med stavefejl eller uden æ, ø og å vælges kun, når intet andet siger det samme); et udsagn citeres kun under ét tema.</li>
+<li>Anbefalingerne pr. emne er deltagernes egne forslag: udsagn med en opfordring, et ønske eller »mere/bedre …«, og svar på spørgsmål, der beder om forslag. Spørgsmål og klager er ikke forslag. Forslag, der deler mindst halvdelen af deres ord, regnes for det samme og tælles (»foreslået af 6 deltagere«).</li>
+<li>Lavthængende frugter er udvalgt automatisk blandt forslagene: korte forslag, der begynder med en opfordring (»brug«, »husk«, »tilbyd« …) eller »mere/flere/færre …«, eller nævner et enkelt redskab (breve, video, tolk …), og svar på spørgsmålet om lavthængende frugter; aldrig spørgsmål eller klager, og hvert forslag nævnes én gang. En person bør vurdere, om de faktisk er enkle.</li>
+<li>»Mulige nye temaer« er grupper af udsagn uden tema, der deler de samme ord (mindst fem udsagn); tak, ros og bemærkninger om selve dagen er holdt udenfor.</li>
 <li>${maskedText(result)} Gentagne udsagn tæller med, men vises én gang.</li>
 </ul>
 </section>`

@@ -1,4 +1,5 @@
 import { formatInt } from "@udsagn/danish/Format"
+import { plainText } from "@udsagn/danish/Normalize"
 import type { Action, CategorizedResult, Candidate, ChartFile, Recommendation, ThemeTopics } from "@udsagn/domain"
 import { LEFTOVER_LABEL } from "@udsagn/domain/Topics"
 import { count, listAnd } from "../Format.js"
@@ -11,10 +12,23 @@ import { figure } from "./Parts.js"
 // candidate new themes found among the statements without one.
 
 const EXAMPLES = 2
+// A candidate of thousands of statements lists the first ids; topics.json has them all.
+const MAX_IDS = 40
 
 const examples = (result: CategorizedResult, ids: ReadonlyArray<string>, n: number): Raw => {
   const lookup = byId(result)
-  const picked = ids.slice(0, n).map((id) => lookup.get(id)).filter((s) => s !== undefined)
+  // Word-for-word copies once: the clearest statements of a group are often the same text twice.
+  const seen = new Set<string>()
+  const picked = ids
+    .map((id) => lookup.get(id))
+    .filter((s) => s !== undefined)
+    .filter((s) => {
+      const key = plainText(s.text)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .slice(0, n)
   return html`${picked.map((s) => html`<li>»${s.text}« <span class="sid">(${s.id})</span></li>`)}`
 }
 
@@ -63,7 +77,11 @@ ${
       html`<h3>${c.label} <small>(${count(c.statements.length, "udsagn", "udsagn")})</small></h3>
 <p>Ord: ${listAnd(c.terms)}.</p>
 <ul class="examples">${examples(result, c.statements, 4)}</ul>
-<p class="note">Alle udsagn i gruppen: ${c.statements.join(", ")}</p>`
+<p class="note">${
+        c.statements.length <= MAX_IDS
+          ? html`Alle udsagn i gruppen: ${c.statements.join(", ")}`
+          : html`Udsagn i gruppen: ${c.statements.slice(0, MAX_IDS).join(", ")} … (alle ${formatInt(c.statements.length)} i topics.json)`
+      }</p>`
     )
   }
 </section>`
