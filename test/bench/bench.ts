@@ -78,9 +78,10 @@ const main = async () => {
 
   // Sub-topics of every theme and candidate themes (topics.json) over the same statements.
   const t2 = performance.now()
+  const cpu2 = process.cpuUsage()
   const topics = buildTopics({ statements: categorized, themeSet } as Pick<CategorizedResult, "statements" | "themeSet"> as CategorizedResult)
   console.log(
-    `topics: ${((performance.now() - t2) / 1000).toFixed(2)} s · ` +
+    `topics: ${((performance.now() - t2) / 1000).toFixed(2)} s (cpu ${((process.cpuUsage(cpu2).user + process.cpuUsage(cpu2).system) / 1e6).toFixed(2)} s) · ` +
       topics.themes.map((t) => `${t.theme} ${t.topics.length} (${t.topics.map((x) => x.label).join(", ")})`).join(" · ") +
       ` · candidates ${topics.candidates.map((c) => `${c.label} ${c.statements.length}`).join(", ")}`
   )
