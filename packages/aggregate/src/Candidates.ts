@@ -2,7 +2,7 @@ import { normalize } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { Candidate } from "@udsagn/domain/Topics"
-import { clearestFirst, groupStatements } from "./Topics.js"
+import { clearestFirst, groupStatements } from "./Grouping.js"
 import type { TopicCorpus } from "./TopicWords.js"
 
 // Candidate new themes: among the statements without a theme, groups that hang together by the

@@ -3,7 +3,7 @@ import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
 import { ACTION_THRESHOLD, actionScore, isLowHangingFruit } from "./Actionable.js"
 import { asksForEasyWins, asksForProposals, isComplaint, isQuestion } from "./ProposalKinds.js"
-import { clearestFirst } from "./Topics.js"
+import { clearestFirst } from "./Grouping.js"
 import type { TopicCorpus } from "./TopicWords.js"
 
 // What participants proposed within one sub-topic, merged when several say the same: the

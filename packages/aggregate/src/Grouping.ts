@@ -1,0 +1,212 @@
+import { foldWord } from "@udsagn/danish/Normalize"
+import { stem } from "@udsagn/danish/Stem"
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { cleanliness } from "./Clean.js"
+import { surfaceOf, type TopicCorpus } from "./TopicWords.js"
+
+/**
+ * Sub-topics by anchor words, a method a committee can follow: within a theme, the word (stem)
+ * that best marks off a group of statements is taken as an anchor, its statements become a
+ * sub-topic, and the next anchor is sought among the statements left, up to `maxGroups` times.
+ * "Best" is how many statements the word would take times how much more the theme uses it than
+ * the conference as a whole; a word most of the theme uses ("sundhedskompetence") marks nothing
+ * off and is skipped. Words that nearly always come with the anchor join it. What no anchor takes
+ * goes to "Øvrige". Every step is counted and ties go to alphabetical order, so the same
+ * statements always give the same groups. The work is linear in the theme's words: the inverted
+ * index is built once, and each round weighs only the anchors' counts, kept up to date.
+ */
+
+/** How many anchor words are weighed per theme (the most used ones). */
+const MAX_ANCHORS = 400
+
+export interface Group {
+  readonly anchor: string
+  /** Statement indexes into the list grouped. */
+  readonly members: ReadonlyArray<number>
+  readonly label: string
+  readonly terms: ReadonlyArray<string>
+}
+
+export interface GroupOptions {
+  readonly minSize: number
+  readonly maxGroups: number
+  /** A word used by more than this share of the statements marks nothing off. */
+  readonly maxShare: number
+  /** Keys that are never anchors (the theme file's own words for a candidate theme, say). */
+  readonly skip?: ReadonlySet<string>
+  /** Keys to prefer a little as anchors (the theme's own terms). */
+  readonly prefer?: ReadonlySet<string>
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Anchor-word grouping of statements (by id) in the corpus. Pure and deterministic. */
+export const groupStatements = (
+  corpus: TopicCorpus,
+  ids: ReadonlyArray<string>,
+  options: GroupOptions
+): ReadonlyArray<Group> => {
+  const n = ids.length
+  const keysOf = ids.map((id) => corpus.byId.get(id)?.keys ?? [])
+  const postings = new Map<string, Array<number>>()
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) {
+      const list = postings.get(k)
+      if (list === undefined) postings.set(k, [i])
+      else list.push(i)
+    }
+  })
+  const dfIn = (k: string) => postings.get(k)?.length ?? 0
+  const anchors = [...postings.keys()]
+    .filter((k) => dfIn(k) >= options.minSize && dfIn(k) <= options.maxShare * n && options.skip?.has(k) !== true)
+    .sort((a, b) => dfIn(b) - dfIn(a) || byKey(a, b))
+    .slice(0, MAX_ANCHORS)
+  // How much more the group's statements use a word than the conference does.
+  const lift = (k: string) => (dfIn(k) / n) / ((corpus.df.get(k) ?? 1) / Math.max(1, corpus.total))
+  const weight = new Map(anchors.map((k) => [k, Math.log(1 + lift(k)) * (options.prefer?.has(k) === true ? 1.25 : 1)]))
+
+  const taken = new Uint8Array(n)
+  // How many statements not yet in a group each anchor would take, kept up to date as groups form,
+  // so a round costs the number of anchors, not their postings.
+  const cover = new Map(anchors.map((k) => [k, dfIn(k)]))
+  const take = (i: number) => {
+    taken[i] = 1
+    for (const k of keysOf[i]!) {
+      const c = cover.get(k)
+      if (c !== undefined) cover.set(k, c - 1)
+    }
+  }
+  const groups: Array<Group> = []
+  const used = new Set<string>()
+  while (groups.length < options.maxGroups) {
+    let best: string | undefined
+    let bestScore = 0
+    for (const k of anchors) {
+      if (used.has(k)) continue
+      const covered = cover.get(k)!
+      if (covered < options.minSize) continue
+      const score = covered * weight.get(k)!
+      if (score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best !== undefined && byKey(k, best) < 0)) {
+        best = k
+        bestScore = score
+      }
+    }
+    if (best === undefined) break
+    used.add(best)
+    const anchorPosts = postings.get(best)!
+    // Words that come with the anchor at least three times in four (and three times or more) join it.
+    const together = new Map<string, number>()
+    for (const i of anchorPosts) for (const k of keysOf[i]!) if (k !== best) together.set(k, (together.get(k) ?? 0) + 1)
+    const companions = [...together.entries()]
+      .filter(([k, c]) => c >= 3 && c / dfIn(k) >= 3 / 4 && dfIn(k) <= options.maxShare * n && !used.has(k))
+      .map(([k]) => k)
+      .sort(byKey)
+    const members: Array<number> = []
+    const seen = new Set<number>()
+    for (const k of [best, ...companions]) {
+      for (const i of postings.get(k)!) {
+        if (taken[i] === 0 && !seen.has(i)) {
+          seen.add(i)
+          members.push(i)
+        }
+      }
+    }
+    if (members.length < options.minSize) continue
+    members.sort((a, b) => a - b)
+    for (const i of members) take(i)
+    for (const k of companions) used.add(k)
+    groups.push(describe(corpus, keysOf, members, best, dfIn, n, options.prefer))
+  }
+  return groups.sort((a, b) => b.members.length - a.members.length || byKey(a.label, b.label))
+}
+
+// Noun endings read as a topic ("Tegninger", "Forståelse"); a verb form ("forklarer") less so.
+const NOUNISH = /(?:erne|else|elsen|ning|ninger|hed|ion|ioner|ence|sprog|ler|der)$/u
+
+/** The form of a key a label uses: the commonest, or a noun form used at least half as often. */
+const labelForm = (corpus: TopicCorpus, key: string): string => {
+  const top = surfaceOf(corpus, key)
+  const forms = [...(corpus.forms.get(key) ?? new Map<string, number>()).entries()]
+  const topCount = corpus.forms.get(key)?.get(top) ?? 0
+  if (NOUNISH.test(top)) return top
+  const danish = (f: string) => (/[æøå]/i.test(f) ? 1 : 0)
+  const noun = forms
+    .filter(([f, c]) => NOUNISH.test(f) && c * 2 >= topCount && !/\s/.test(f))
+    .sort((a, b) => danish(b[0]) - danish(a[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
+  return noun?.[0] ?? top
+}
+
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase("da") + s.slice(1)
+
+/** Label and terms: the anchor, then the words the group uses far more than the rest. */
+const describe = (
+  corpus: TopicCorpus,
+  keysOf: ReadonlyArray<ReadonlyArray<string>>,
+  members: ReadonlyArray<number>,
+  anchor: string,
+  dfIn: (k: string) => number,
+  n: number,
+  prefer: ReadonlySet<string> | undefined
+): Group => {
+  const inGroup = new Map<string, number>()
+  for (const i of members) for (const k of keysOf[i]!) inGroup.set(k, (inGroup.get(k) ?? 0) + 1)
+  const m = members.length
+  const scored = [...inGroup.entries()]
+    .filter(([k, c]) => k !== anchor && c >= 2 && corpus.forms.has(k))
+    .map(([k, c]) => ({ k, c, score: c * Math.log(1 + (c / m) / (dfIn(k) / n)) }))
+    .sort((a, b) => b.score - a.score || byKey(a.k, b.k))
+  const terms = [anchor, ...scored.slice(0, 4).map((s) => s.k)].map((k) => surfaceOf(corpus, k))
+  // A bare stem or participle ("Tegn", "Forstået") gives way to the group's noun for it ("Tegninger").
+  const anchorForm = labelForm(corpus, anchor)
+  const noun = NOUNISH.test(anchorForm)
+    ? undefined
+    : scored.map((s) => surfaceOf(corpus, s.k)).find((f) => NOUNISH.test(f) && f.slice(0, 4) === anchorForm.toLowerCase().slice(0, 4))
+  const head = noun ?? anchorForm
+  // A second word in the label when most of the group uses it too ("Breve og pjecer"), unless it
+  // is the same word again ("Teach-back og teach").
+  const second = scored.find((s) => s.c / m >= 0.5 && s.c >= 3 && !GENERIC.has(s.k))
+  const secondForm = second === undefined ? undefined : labelForm(corpus, second.k)
+  // Only a thing ("pjecer", "sundhedskompetence") joins the label, not a verb ("står").
+  const other = secondForm !== undefined && (NOUNISH.test(secondForm) || prefer?.has(second!.k) === true) ? secondForm : undefined
+  const same = (a: string, b: string) => a.slice(0, 4).toLowerCase() === b.slice(0, 4).toLowerCase()
+  const label = other !== undefined && !same(head, other) ? `${capital(head)} og ${other}` : capital(head)
+  return { anchor, members, label, terms }
+}
+
+/**
+ * A group's statements, clearest first: typical of the group (shares its words) and cleanly
+ * written. Typicality is the share of the group's terms-by-frequency a statement carries.
+ */
+export const clearestFirst = (
+  corpus: TopicCorpus,
+  statements: ReadonlyArray<CategorizedStatement>
+): ReadonlyArray<CategorizedStatement> => {
+  const freq = new Map<string, number>()
+  for (const s of statements) for (const k of corpus.byId.get(s.id)?.keys ?? []) freq.set(k, (freq.get(k) ?? 0) + 1)
+  let norm = 0
+  for (const c of freq.values()) norm += c * c
+  norm = Math.sqrt(norm) || 1
+  const scored = statements.map((s, i) => {
+    const words = corpus.byId.get(s.id)
+    if (words === undefined || words.keys.length === 0) return { s, i, score: 0 }
+    let dot = 0
+    for (const k of words.keys) dot += freq.get(k) ?? 0
+    const typical = dot / (norm * Math.sqrt(words.keys.length))
+    const confident = s.needsReview ? 0.8 : 1
+    return { s, i, score: typical * cleanliness(corpus, words, s.text) * confident }
+  })
+  return scored.sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.s)
+}
+
+/**
+ * The people and places every theme of a health conference talks about: they name no sub-topic
+ * ("Borgere" says nothing about what the statements ask for). They may still be a group's terms.
+ */
+export const GENERIC = new Set(
+  `borger borgere patient patienter bruger brugere menneske person folk medarbejder medarbejdere personale
+   ansatte sundhed sundhedsvæsen
+   region kommune sygehus hospital system praksis ting mulig vigtig godt bedre mere stor`
+    .split(/\s+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => stem(foldWord(w)))
+)
