@@ -3,7 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { isComplaint, isQuestion } from "@udsagn/aggregate/ProposalKinds"
 import { sampleExportPath } from "@udsagn/domain/Paths"
 import { TopicsFile } from "@udsagn/domain/Topics"
-import { buildMentiWorkbook, decodeSampleSpec } from "@udsagn/ingest/testing/MentiExportWriter"
+import { CROSS_SECTOR_SLIDE } from "./fixtures/build-fixtures.js"
 import { Effect, Layer, Schema } from "effect"
 import { unzipSync, strFromU8 } from "fflate"
 import * as fs from "node:fs"
@@ -130,19 +130,11 @@ describe("topics", () => {
     Effect.gen(function*() {
       const pipeline = yield* ConferenceFeedback
       const dir = freshDir()
-      const sample = JSON.parse(fs.readFileSync(sampleExportPath.replace(/menti-(.*)\.xlsx$/, "$1.json"), "utf8")) as {
-        slides: Array<unknown>
-      }
-      const extra = readJson(path.join(import.meta.dirname, "fixtures", "topics", "cross-sector.json")) as {
-        slide: { answers: Array<string> }
-      }
-      const spec = decodeSampleSpec({ ...sample, slides: [...sample.slides, extra.slide] })
-      const input = path.join(dir, "menti-tvaers.xlsx")
-      fs.writeFileSync(input, buildMentiWorkbook(spec))
+      const input = path.join(import.meta.dirname, "fixtures", "menti-tvaers-sektor.xlsx")
       const out = yield* pipeline.analyze({ input, outDir: path.join(dir, "out") })
       const topics = decodeTopics(readJson(path.join(dir, "out", "topics.json")))
 
-      const planted = new Set(extra.slide.answers.filter((a) => /sektor/i.test(a)))
+      const planted = new Set(CROSS_SECTOR_SLIDE.answers.filter((a) => /sektor/i.test(a)))
       const plantedOther = out.result.statements.filter((s) => planted.has(s.text) && s.themes.includes("other" as never))
       // The fixture works only if the categorizer leaves the planted statements without a theme.
       expect(plantedOther.length).toBeGreaterThanOrEqual(20)

@@ -98,21 +98,27 @@ export const planThemes = (
       .slice(0, MAX_ACTIONS)
       .map((p) => new Action({ text: p.text, statementIds: [...p.ids], lowHangingFruit: false }))
 
-    // A quote per sub-topic, biggest first: its clearest statement not quoted under another theme.
+    // Quotes round the sub-topics, biggest first: each one's clearest statement not quoted under
+    // another theme, then the next clearest, until there are enough.
     const quotes: Array<Quote> = []
-    const named2 = groups.filter((g) => g.label !== LEFTOVER_LABEL)
-    for (const pass of [named2, groups]) {
-      for (const topic of pass) {
-        if (quotes.length >= MAX_QUOTES) break
-        const pick = topic.statements
-          .map((id) => lookup.get(id))
-          .find((s): s is CategorizedStatement =>
-            s !== undefined && !quoted.has(canonical(s.id)) && !isQuestion(s.text) && !/\[(?:CPR|telefon|e-mail)\]/i.test(s.text)
-          )
-        if (pick === undefined) continue
-        quoted.add(canonical(pick.id))
-        quotes.push(quoteOf(pick))
-      }
+    const ordered = [...groups.filter((g) => g.label !== LEFTOVER_LABEL), ...groups.filter((g) => g.label === LEFTOVER_LABEL)]
+    const cursors = ordered.map(() => 0)
+    let progress = true
+    while (quotes.length < MAX_QUOTES && progress) {
+      progress = false
+      ordered.forEach((topic, t) => {
+        if (quotes.length >= MAX_QUOTES) return
+        while (cursors[t]! < topic.statements.length) {
+          const s = lookup.get(topic.statements[cursors[t]!]!)
+          cursors[t]!++
+          if (s === undefined || quoted.has(canonical(s.id)) || isQuestion(s.text) || /\[(?:CPR|telefon|e-mail)\]/i.test(s.text)) continue
+          quoted.add(canonical(s.id))
+          // The first-written copy, as the report shows and counts copies (×2).
+          quotes.push(quoteOf(lookup.get(canonical(s.id)) ?? s))
+          progress = true
+          return
+        }
+      })
     }
     const counts = {
       statements: all.reduce((n, p) => n + p.ids.length, 0),

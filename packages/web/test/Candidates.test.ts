@@ -1,5 +1,4 @@
 import { repoRoot } from "@udsagn/domain/Paths"
-import { buildMentiWorkbook, decodeSampleSpec } from "@udsagn/ingest/testing/MentiExportWriter"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -7,7 +6,8 @@ import type { RunningServer } from "../src/Server.js"
 import { form, freshDir, start, upload } from "./helpers.js"
 
 // The analysis page lists the candidate new themes of topics.json: the sample export with a
-// slide of cross-sector statements (test/fixtures/topics/cross-sector.json) that no theme covers.
+// slide of cross-sector statements that no theme covers (test/fixtures/menti-tvaers-sektor.xlsx,
+// written by test/fixtures/build-fixtures.ts).
 
 let server: RunningServer
 beforeAll(async () => {
@@ -19,9 +19,7 @@ afterAll(async () => {
 
 describe("candidate themes on the analysis page", () => {
   it("lists a group of statements without a theme, with its words, and offers topics.json", async () => {
-    const sample = JSON.parse(readFileSync(join(repoRoot, "data/samples/konference-2024-12-05.json"), "utf8")) as { slides: Array<unknown> }
-    const extra = JSON.parse(readFileSync(join(repoRoot, "test/fixtures/topics/cross-sector.json"), "utf8")) as { slide: unknown }
-    const bytes = buildMentiWorkbook(decodeSampleSpec({ ...sample, slides: [...sample.slides, extra.slide] }))
+    const bytes = readFileSync(join(repoRoot, "test/fixtures/menti-tvaers-sektor.xlsx"))
     const res = await upload(server, form({ bytes, name: "menti-tvaers.xlsx" }))
     expect(res.status).toBe(201)
     const { id } = (await res.json()) as { id: string }
