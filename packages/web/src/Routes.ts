@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { notFoundPage } from "./pages/ErrorPages.js"
 import { adminApiRoutes, adminPageRoutes } from "./routes/AdminRoutes.js"
 import { apiRoutes } from "./routes/ApiRoutes.js"
+import { candidateApiRoutes, candidatePageRoutes } from "./routes/CandidateRoutes.js"
 import { correctionApiRoutes, correctionPageRoutes } from "./routes/CorrectionRoutes.js"
 import { pageRoutes } from "./routes/PageRoutes.js"
 import { themeApiRoutes, themePageRoutes } from "./routes/ThemeRoutes.js"
@@ -17,7 +18,9 @@ export const router = HttpRouter.concatAll(
   themePageRoutes,
   themeApiRoutes,
   adminPageRoutes,
-  adminApiRoutes
+  adminApiRoutes,
+  candidatePageRoutes,
+  candidateApiRoutes
 )
 
 /** Unknown routes: a Danish page, or JSON under /api. */

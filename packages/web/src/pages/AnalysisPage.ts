@@ -57,10 +57,11 @@ const candidatesList = (meta: AnalysisMeta) =>
   meta.candidates.length === 0
     ? ""
     : html`<h2 id="nye-temaer">Mulige nye temaer</h2>
-<p class="muted">Udsagn uden tema, der hænger sammen om de samme ord. Måske mangler temalisten et tema – ordene kan blive temaets ord og udsagnene dets eksempler på siden <a href="/temaer">Temaer</a>.</p>
+<p class="muted">Udsagn uden tema, der hænger sammen om de samme ord. Måske mangler temalisten et tema: »Gør til tema« lægger det til temaerne på siden <a href="/temaer">Temaer</a> (ordene bliver temaets ord, udsagnene dets eksempler) og kører analysen igen med det, som en ny analyse ved siden af denne.</p>
 <ul class="candidates" aria-labelledby="nye-temaer">${
-      meta.candidates.map((c) =>
-        html`<li><strong>${c.label}</strong> · ${c.statements.length} udsagn · ord: ${c.terms.join(", ")}<br><span class="muted">Udsagn: ${c.statements.slice(0, 12).join(", ")}${c.statements.length > 12 ? " …" : ""}</span></li>`
+      meta.candidates.map((c, i) =>
+        html`<li><strong>${c.label}</strong> · ${c.statements.length} udsagn · ord: ${c.terms.join(", ")}<br><span class="muted">Udsagn: ${c.statements.slice(0, 12).join(", ")}${c.statements.length > 12 ? " …" : ""}</span>
+<form method="post" action="/analyser/${meta.id}/kandidater/${String(i + 1)}/tema" class="inline"><button type="submit" class="button">Gør »${c.label}« til tema</button></form></li>`
       )
     }</ul>`
 
