@@ -127,9 +127,32 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       return { svg: titled, png }
     })
 
+    /**
+     * An earlier rendering of the same chart in `reuseDir` (a previous run's folder), when its
+     * spec file is byte for byte the spec now, its title and description are the same (both are
+     * in the SVG) and its SVG and PNG are there: then nothing needs drawing again.
+     */
+    const previous = (chart: ChartSpec, specText: string, reuseDir: string | undefined) =>
+      Effect.gen(function* () {
+        if (reuseDir === undefined) return undefined
+        const base = path.join(reuseDir, "charts", chart.name)
+        const old = yield* fs.readFileString(`${base}.vl.json`)
+        if (old !== specText) return undefined
+        const svg = yield* fs.readFileString(`${base}.svg`)
+        if (!svg.includes(`<title>${escapeXml(chart.title)}</title><desc>${escapeXml(chart.description)}</desc>`)) return undefined
+        const png = yield* fs.readFile(`${base}.png`)
+        return { svg, png }
+      }).pipe(Effect.orElseSucceed(() => undefined))
+
+    /**
+     * Draws every chart into `<outDir>/charts`. With `reuseDir`, a chart whose spec did not change
+     * since that folder was written is copied from it instead of drawn again (a saved correction
+     * changes a few counts, not every chart); `drawn` counts the charts drawn anew.
+     */
     const writeAll = Effect.fn("ChartRenderer.writeAll")(function* (
       specs: ReadonlyArray<ChartSpec>,
-      outDir: string
+      outDir: string,
+      options: { readonly reuseDir?: string | undefined; readonly onDrawn?: (name: string) => void } = {}
     ) {
       const dir = path.join(outDir, "charts")
       const ioError = (file: string) => (cause: unknown) =>
@@ -137,11 +160,12 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       yield* fs.makeDirectory(dir, { recursive: true }).pipe(Effect.mapError(ioError(dir)))
       return yield* Effect.forEach(specs, (chart) =>
         Effect.gen(function* () {
-          const { png, svg } = yield* render(chart)
+          const specText = JSON.stringify(chart.spec, null, 2) + "\n"
+          const reused = yield* previous(chart, specText, options.reuseDir)
+          if (reused === undefined) options.onDrawn?.(chart.name)
+          const { png, svg } = reused ?? (yield* render(chart))
           const base = path.join(dir, chart.name)
-          yield* fs.writeFileString(`${base}.vl.json`, JSON.stringify(chart.spec, null, 2) + "\n").pipe(
-            Effect.mapError(ioError(`${base}.vl.json`))
-          )
+          yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
           yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
           yield* fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
           return new ChartFile({

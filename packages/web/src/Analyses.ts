@@ -5,7 +5,7 @@ import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn
 import { OTHER } from "@udsagn/domain/Theme"
 import { Cause, Data, Deferred, Effect, type Fiber, FiberSet, Schema } from "effect"
 import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
-import { AnalysisStore, overridesFile } from "./AnalysisStore.js"
+import { AnalysisStore, baseFile, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
@@ -156,7 +156,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         readonly startedAt: string
         readonly title?: string | undefined; readonly date?: string | undefined
       },
-      onProgress: (stage: Stage, message: string) => void
+      onProgress: (stage: Stage, message: string) => void,
+      /** A saved correction on the stored categorization (the file is not read again), from this run folder. */
+      again?: { readonly previousRun: RunId }
     ) =>
       Effect.gen(function*() {
         const run = newRunId()
@@ -164,18 +166,30 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* fs.makeDirectory(outDir, { recursive: true }).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
         )
-        const out = yield* analyzer.analyze(
-          {
-            input: path.join(folder, inputs.inputFile),
+        const basePath = path.join(folder, baseFile)
+        const work = again !== undefined && inputs.overridesPath !== undefined
+          ? analyzer.reaggregate({
+            basePath,
+            overridesPath: inputs.overridesPath,
             outDir,
-            ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
-            ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
+            previousDir: path.join(folder, "runs", again.previousRun),
             ...(inputs.title !== undefined ? { title: inputs.title } : {}),
-            ...(inputs.date !== undefined ? { date: inputs.date } : {}),
-            corrections: learning.input(inputs.startedAt)
-          },
-          onProgress
-        ).pipe(
+            ...(inputs.date !== undefined ? { date: inputs.date } : {})
+          })
+          : analyzer.analyze(
+            {
+              input: path.join(folder, inputs.inputFile),
+              outDir,
+              basePath,
+              ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
+              ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
+              ...(inputs.title !== undefined ? { title: inputs.title } : {}),
+              ...(inputs.date !== undefined ? { date: inputs.date } : {}),
+              corrections: learning.input(inputs.startedAt)
+            },
+            onProgress
+          )
+        const out = yield* work.pipe(
           // Writing, drawing and report failures are ours, not the user's file (and may name server paths).
           Effect.mapError((e) =>
             internalTags.has(e._tag)
@@ -323,6 +337,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const finalPath = path.join(folder, overridesFile)
         const pendingPath = path.join(folder, `overrides.pending-${crypto.randomUUID().slice(0, 8)}.json`)
         yield* store.writeJsonAtomic(pendingPath, Schema.encodeSync(OverridesFile)(overrides))
+        // The categorizer's result is kept beside the upload: a correction is applied to it in
+        // about a second. Analyses made before it was kept are run once more in full (and keep it).
+        const stored = yield* fs.exists(path.join(folder, baseFile)).pipe(Effect.orElseSucceed(() => false))
         const { files, out, run } = yield* runPipeline(
           folder,
           {
@@ -335,9 +352,11 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             title: details?.title ?? meta.title,
             date: details?.date ?? meta.date
           },
-          () => {}
+          () => {},
+          stored ? { previousRun: meta.run } : undefined
         ).pipe(
-          permits.withPermits(1),
+          // A full run waits its turn with the uploads; applying a correction needs no child process.
+          stored ? (e) => e : permits.withPermits(1),
           Effect.tapError(() => store.remove(pendingPath))
         )
         yield* store.writeJsonAtomic(path.join(folder, leftOutFile), encodeLeftOut(leftOutAfter(leftOut, current, overrides)))

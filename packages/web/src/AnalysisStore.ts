@@ -22,6 +22,8 @@ const tmpPrefix = ".tmp-"
 /** `.failed-<id>`: an analysis that was running when the server stopped. */
 const failedPrefix = ".failed-"
 export const overridesFile = "overrides.json"
+/** The categorizer's result before corrections (see `Reaggregate`): never served, removed with the analysis. */
+export const baseFile = "categorized.json"
 
 /**
  * Analyses on disk: `<reportsDir>/<id>/` holds the input file, `overrides.json`,

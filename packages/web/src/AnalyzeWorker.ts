@@ -20,6 +20,7 @@ export const AnalyzeJob = Schema.Struct({
   overridesPath: Schema.optional(Schema.String),
   title: Schema.optional(Schema.String),
   date: Schema.optional(Schema.String),
+  basePath: Schema.optional(Schema.String),
   corrections: Schema.optional(Schema.Struct({ dir: Schema.String, before: Schema.optional(Schema.String) }))
 })
 export type AnalyzeJob = typeof AnalyzeJob.Type
