@@ -55,7 +55,19 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       return decoded.right satisfies EvaluationMetrics
     })
 
-    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput) {
+    /** statements.xlsx: every statement with its themes (the slowest file to make; see `write`'s `deferXlsx`). */
+    const writeStatementsXlsx = Effect.fn("ReportWriter.writeStatementsXlsx")(function*(result: ReportInput["result"], file: string) {
+      const xlsx = yield* Effect.tryPromise({
+        try: () => statementsWorkbook(result),
+        catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: file, cause })
+      })
+      // Written under a temp name and renamed: a download never gets half a workbook.
+      const tmp = `${file}.tmp-${crypto.randomUUID().slice(0, 8)}`
+      yield* fs.writeFile(tmp, xlsx).pipe(Effect.zipRight(fs.rename(tmp, file)), Effect.mapError(writeError(file)))
+    })
+
+    /** `deferXlsx`: statements.xlsx is left for `writeStatementsXlsx` (the web app makes it when first downloaded). */
+    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput, options: { readonly deferXlsx?: boolean } = {}) {
       const outDir = input.outDir
       yield* fs.makeDirectory(outDir, { recursive: true }).pipe(Effect.mapError(writeError(outDir)))
       const metrics = input.metrics ?? (yield* loadMetrics((yield* currentLocations).metricsFile))
@@ -83,14 +95,10 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
         catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))
-      const xlsx = yield* Effect.tryPromise({
-        try: () => statementsWorkbook(input.result),
-        catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: files.statementsXlsx, cause })
-      })
-      yield* fs.writeFile(files.statementsXlsx, xlsx).pipe(Effect.mapError(writeError(files.statementsXlsx)))
+      if (options.deferXlsx !== true) yield* writeStatementsXlsx(input.result, files.statementsXlsx)
       return files
     })
 
-    return { write, loadMetrics } as const
+    return { write, writeStatementsXlsx, loadMetrics } as const
   })
 }) {}

@@ -3,7 +3,7 @@ import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize
 import { FileSystem, Path } from "@effect/platform"
 import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER } from "@udsagn/domain/Theme"
-import { Cause, Data, Deferred, Effect, type Fiber, FiberSet, Schema } from "effect"
+import { Cause, Data, Deferred, Effect, type Fiber, FiberSet, Option, Schema } from "effect"
 import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
 import { AnalysisStore, baseFile, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
@@ -221,9 +221,13 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         )
         // The pipeline opens its output folder to everyone (0755); here it holds personal data.
         yield* fs.chmod(outDir, 0o700).pipe(Effect.ignore)
-        const files = yield* store.listFiles(outDir).pipe(
+        const onDisk = yield* store.listFiles(outDir).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
         )
+        // With the files left for their first download (`complete`), which the pipeline lists too.
+        const named = out.files.map((f) => path.relative(outDir, f)).filter((f) => !f.startsWith(".."))
+        const later = yield* Effect.filter(named, (f) => Effect.map(fs.exists(path.join(outDir, f)), (there) => !there).pipe(Effect.orElseSucceed(() => false)))
+        const files = [...new Set([...onDisk, ...later.map((f) => f.split(path.sep).join("/"))])].sort()
         return { run, out, files }
       })
 
@@ -408,7 +412,30 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
 
     const remove = analysisRemoval({ store, jobs, running, lockFor, fs, path })
 
-    return { start, status, saveOverrides, updateOverrides, saveDetails, remove } as const
+
+    /**
+     * Makes the files a saved correction left for their first download (statements.xlsx), under
+     * the analysis' lock so they are made with the corrections of the run they belong to.
+     */
+    const complete = (meta: AnalysisMeta, wanted?: string) =>
+      lockFor(meta.id).withPermits(1)(
+        Effect.gen(function*() {
+          // A save may have finished since `meta` was read: its run is the one to serve.
+          const current = Option.getOrElse(yield* store.readMeta(meta.id), () => meta)
+          const folder = store.dir(current.id)
+          const outDir = store.runDir(current.id, current.run)
+          const missing = yield* Effect.filter(current.files.filter((f) => wanted === undefined || f === wanted), (f) => Effect.map(fs.exists(path.join(outDir, f)), (ok) => !ok))
+          if (missing.length > 0) {
+            yield* analyzer.complete({ basePath: path.join(folder, baseFile), overridesPath: path.join(folder, overridesFile), outDir })
+          }
+          return current
+        }).pipe(
+          Effect.catchAllCause((cause) => Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
+        )
+      )
+
+
+    return { start, status, saveOverrides, updateOverrides, saveDetails, remove, complete } as const
   })
 }) {}
 

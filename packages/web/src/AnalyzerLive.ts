@@ -16,7 +16,7 @@ export const AnalyzerInProcess = Layer.effect(
   Effect.gen(function*() {
     const pipeline = yield* ConferenceFeedback
     const again = yield* Reaggregate
-    return Analyzer.of({ analyze: pipeline.analyze, reaggregate: reaggregateWith(again) })
+    return Analyzer.of({ analyze: pipeline.analyze, reaggregate: reaggregateWith(again), complete: again.complete })
   })
 ).pipe(
   Layer.provide(Layer.merge(ConferenceFeedback.Default, Reaggregate.Default)),
@@ -48,6 +48,7 @@ export const AnalyzerInChild = Layer.effect(
   Effect.map(Effect.zip(WebConfig, Reaggregate), ([config, again]) =>
     Analyzer.of({
       reaggregate: reaggregateWith(again),
+      complete: again.complete,
       analyze: (input: AnalyzeInput, onProgress?: (stage: Stage, message: string) => void) =>
         Effect.gen(function*() {
           const job: AnalyzeJob = {

@@ -356,7 +356,9 @@ describe("reading analyses", () => {
   it("filters the review page by theme, question, needs-review and search", async () => {
     const all = await (await get(`/analyser/${id}/gennemgang`)).text()
     const count = (html: string) => (html.match(/data-statement="/g) ?? []).length
-    expect(count(all)).toBe(174)
+    // 174 statements: a page of 100 and a second of 74.
+    expect(count(all)).toBe(100)
+    expect(count(await (await get(`/analyser/${id}/gennemgang?side=2`)).text())).toBe(74)
     const theme = await (await get(`/analyser/${id}/gennemgang?tema=visual-communication`)).text()
     const rows = (await (await get(`/api/analyses/${id}/statements.json`)).json()) as Array<{ themes: Array<string>; needsReview: boolean; question: string; text: string }>
     expect(count(theme)).toBe(rows.filter((r) => r.themes.includes("visual-communication")).length)

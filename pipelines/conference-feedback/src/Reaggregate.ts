@@ -34,24 +34,38 @@ export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conferen
     const fs = yield* FileSystem.FileSystem
     const outputs = yield* RunOutputs
 
+    const load = (input: Pick<ReaggregateInput, "basePath" | "overridesPath">) =>
+      Effect.gen(function*() {
+        const stored = yield* fs.readFileString(input.basePath).pipe(
+          Effect.flatMap(decodeBase),
+          Effect.mapError((cause) => new BaseUnavailable({ path: input.basePath, cause }))
+        )
+        const overrides = yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+        return { stored, overrides }
+      })
+
+    /** The outputs again with the corrections; statements.xlsx is left for `complete` (the slowest file). */
     const run = Effect.fn("Reaggregate.run")(function*(input: ReaggregateInput) {
-      const stored = yield* fs.readFileString(input.basePath).pipe(
-        Effect.flatMap(decodeBase),
-        Effect.mapError((cause) => new BaseUnavailable({ path: input.basePath, cause }))
-      )
-      const overrides = yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+      const { overrides, stored } = yield* load(input)
       const { drawn, ...out } = yield* outputs.write({
         base: stored.result,
         event: eventWith(stored.result.event, input),
         overrides,
         outDir: input.outDir,
         corrections: stored.corrections,
-        reuseChartsFrom: input.previousDir
+        reuseChartsFrom: input.previousDir,
+        deferXlsx: true
       })
       return { output: out satisfies AnalyzeOutput, drawn }
     })
 
-    return { run } as const
+    /** Writes what `run` left for later (statements.xlsx), with the same corrections; nothing when it is there. */
+    const complete = Effect.fn("Reaggregate.complete")(function*(input: Omit<ReaggregateInput, "previousDir">) {
+      const { overrides, stored } = yield* load(input)
+      yield* outputs.completeXlsx({ base: stored.result, overrides, outDir: input.outDir })
+    })
+
+    return { run, complete } as const
   }),
   dependencies: [RunOutputs.Default]
 }) {}

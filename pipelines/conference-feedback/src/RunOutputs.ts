@@ -81,7 +81,12 @@ export interface WriteRunInput {
   /** An earlier run's folder: charts whose spec did not change are copied from it. */
   readonly reuseChartsFrom?: string | undefined
   readonly onStage?: (stage: "aggregate" | "charts" | "report") => void
+  /** Leave statements.xlsx for `completeXlsx` (it is listed in `files` all the same). */
+  readonly deferXlsx?: boolean | undefined
 }
+
+/** The file `deferXlsx` leaves for later. */
+export const deferredFile = "statements.xlsx"
 
 export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference-feedback/RunOutputs", {
   effect: Effect.gen(function*() {
@@ -136,11 +141,12 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           path.join(work, "summary.json"),
           json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt) } : encodeSummary(summary))
         )
-        yield* reports.write({ result, summary, charts, outDir: work, ...(learnt ? { corrections: learnt } : {}) })
+        yield* reports.write({ result, summary, charts, outDir: work, ...(learnt ? { corrections: learnt } : {}) }, { deferXlsx: input.deferXlsx === true })
         yield* replaceDirectory(fs, work, outDir)
       }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
 
-      const files = yield* listFiles(fs, path, outDir)
+      const written = yield* listFiles(fs, path, outDir)
+      const files = input.deferXlsx === true ? [...written, path.join(outDir, deferredFile)].sort() : written
       return {
         outDir,
         reportPath: path.join(outDir, "report.html"),
@@ -153,7 +159,15 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       }
     })
 
-    return { write } as const
+    /** Writes a run's deferred statements.xlsx, unless it is there already. */
+    const completeXlsx = Effect.fn("RunOutputs.completeXlsx")(function*(input: Pick<WriteRunInput, "base" | "overrides" | "outDir">) {
+      const file = path.join(input.outDir, deferredFile)
+      if (yield* fs.exists(file).pipe(Effect.orElseSucceed(() => false))) return
+      const result = yield* applyCorrections(input.base, input.overrides)
+      yield* reports.writeStatementsXlsx(result, file)
+    })
+
+    return { write, completeXlsx } as const
   }),
   dependencies: [ChartRenderer.Default, ReportWriter.Default]
 }) {}
