@@ -1,5 +1,5 @@
 // pnpm bench: categorization throughput on 100,000 synthesized statements, categorizer start-up,
-// the whole pipeline (export → report) on the same statements, and peak memory.
+// the whole pipeline (export → report) on the same statements, peak memory, and a correction saved in the web app.
 // Statements are recombined and perturbed training statements (seeded, so runs compare).
 import { FileSystem } from "@effect/platform"
 import { NodeContext } from "@effect/platform-node"
@@ -14,6 +14,7 @@ import { Effect, Layer, Schema } from "effect"
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { reportCorrections } from "./correction.js"
 import { synthesize } from "./synthesize.js"
 
 const N = Number(process.env.BENCH_N ?? 100_000)
@@ -74,6 +75,9 @@ const main = async () => {
   console.log(`peak memory after categorization: ${mb(process.resourceUsage().maxRSS)} RSS`)
 
   if (PIPELINE_N > 0) await benchPipeline(synthetic.slice(0, PIPELINE_N))
+  // A correction saved in the web app, at sizes a review page meets (BENCH_CORRECTION_SIZES="" skips it).
+  const sizes = (process.env.BENCH_CORRECTION_SIZES ?? "1000,10000").split(",").filter((x) => x.trim() !== "").map(Number)
+  if (sizes.length > 0) await reportCorrections(sizes)
   console.log(`peak memory overall: ${mb(process.resourceUsage().maxRSS)} RSS`)
 }
 
