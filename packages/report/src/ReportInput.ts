@@ -1,5 +1,6 @@
 import type { CategorizedResult, ChartFile, Summary } from "@udsagn/domain"
 import type { CorrectionsUsed } from "@udsagn/domain/Categorization"
+import type { FileNames } from "./FileNames.js"
 import type { EvaluationMetrics } from "./Metrics.js"
 
 export interface ReportInput {
@@ -11,4 +12,6 @@ export interface ReportInput {
   readonly metrics?: EvaluationMetrics | undefined
   /** What the categorizer learnt from the administration's saved corrections (web runs). */
   readonly corrections?: CorrectionsUsed | undefined
+  /** What to call statements.xlsx and recommendations.docx (the web app's download names); the names on disk when absent. */
+  readonly fileNames?: FileNames | undefined
 }

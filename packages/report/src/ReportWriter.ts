@@ -84,14 +84,14 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       const html = renderReportHtml({ ...input, metrics, draft })
       yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
 
-      yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft)).pipe(
+      yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft, input.fileNames)).pipe(
         Effect.mapError(writeError(files.recommendationsMd))
       )
       yield* fs.writeFileString(files.recommendationsJson, JSON.stringify(encodeDraft(draft), null, 2) + "\n").pipe(
         Effect.mapError(writeError(files.recommendationsJson))
       )
       const docx = yield* Effect.tryPromise({
-        try: () => recommendationsDocx(draft),
+        try: () => recommendationsDocx(draft, input.fileNames),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))

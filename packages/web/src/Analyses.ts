@@ -1,4 +1,4 @@
-import { languageOf } from "@udsagn/report/ReportModel"
+import { languageOf, uncertainPlacement } from "@udsagn/report/ReportModel"
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
 import { FileSystem, Path } from "@effect/platform"
 import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
@@ -97,14 +97,16 @@ export const metaFromOutput = (
     run,
     files,
     statements: result.statements.length,
-    needsReview: result.statements.filter((s) => s.needsReview).length,
+    // As the report and the drafts count them: placed with low confidence, not "Andet".
+    needsReview: result.statements.filter(uncertainPlacement).length,
     overrides,
     ...(out.corrections !== undefined ? { corrections: out.corrections } : {}),
     ...(language.warning ? { notDanish: { danishShare: language.danishShare } } : {}),
     themes: summary.themes.map((t) =>
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),
-    themeLabels
+    themeLabels,
+    ...(out.charts !== undefined ? { charts: out.charts } : {})
   })
 }
 
@@ -181,6 +183,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
               input: path.join(folder, inputs.inputFile),
               outDir,
               basePath,
+              downloadNames: true,
               ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
               ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
               ...(inputs.title !== undefined ? { title: inputs.title } : {}),

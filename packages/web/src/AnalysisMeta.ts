@@ -55,7 +55,9 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
    */
   notDanish: Schema.optional(Schema.Struct({ danishShare: Schema.Number })),
   /** Every theme a statement can be given, in the theme file's order, `other` last. */
-  themeLabels: Schema.Array(ThemeLabel)
+  themeLabels: Schema.Array(ThemeLabel),
+  /** Each chart's name (`charts/<name>.png`) and Danish title, for the download links. */
+  charts: Schema.optional(Schema.Array(Schema.Struct({ name: Schema.String, title: Schema.String })))
 }) {}
 
 export const AnalysisMetaJson = Schema.parseJson(AnalysisMeta)

@@ -21,6 +21,7 @@ export const AnalyzeJob = Schema.Struct({
   title: Schema.optional(Schema.String),
   date: Schema.optional(Schema.String),
   basePath: Schema.optional(Schema.String),
+  downloadNames: Schema.optional(Schema.Boolean),
   corrections: Schema.optional(Schema.Struct({ dir: Schema.String, before: Schema.optional(Schema.String) }))
 })
 export type AnalyzeJob = typeof AnalyzeJob.Type
@@ -32,6 +33,7 @@ export const AnalyzeDone = Schema.Struct({
   result: CategorizedResult,
   summary: Summary,
   files: Schema.Array(Schema.String),
+  charts: Schema.optional(Schema.Array(Schema.Struct({ name: Schema.String, title: Schema.String }))),
   corrections: Schema.optional(CorrectionsUsed)
 })
 
@@ -59,6 +61,7 @@ const analyze = (job: AnalyzeJob) =>
         result: out.result,
         summary: out.summary,
         files: out.files,
+        ...(out.charts !== undefined ? { charts: out.charts } : {}),
         ...(out.corrections !== undefined ? { corrections: out.corrections } : {})
       }
     })

@@ -59,6 +59,7 @@ export const AnalyzerInChild = Layer.effect(
             ...(input.title !== undefined ? { title: input.title } : {}),
             ...(input.date !== undefined ? { date: input.date } : {}),
             ...(input.basePath !== undefined ? { basePath: input.basePath } : {}),
+            ...(input.downloadNames !== undefined ? { downloadNames: input.downloadNames } : {}),
             ...(input.corrections !== undefined
               ? { corrections: { dir: input.corrections.dir, ...(input.corrections.before !== undefined ? { before: input.corrections.before } : {}) } }
               : {})

@@ -109,6 +109,17 @@ nav.pager ul { list-style: none; padding: 0; margin: .8rem 0; display: flex; fle
 nav.pager a { display: inline-block; min-width: 2.4rem; text-align: center; padding: .3rem .6rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
 nav.pager a[aria-current=page] { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); font-weight: 700; }
 nav.pager .gap { padding: .3rem .2rem; color: var(--muted); }
+/* A phone (400 px): nothing wider than the screen; a wide table scrolls inside itself. */
+@media (max-width: 40rem) {
+  .inner { padding-left: .8rem; padding-right: .8rem; }
+  header.site .inner { gap: .3rem 1rem; }
+  table { display: block; overflow-x: auto; max-width: 100%; }
+  svg.bar { max-width: 22vw; }
+  form.filters > div, .compare-pick > div { min-width: 0; max-width: 100%; }
+  form.filters select, form.filters input[type=search], .compare-pick select { max-width: 100%; width: 100%; }
+  fieldset.statement { min-width: 0; }
+  iframe.report { height: 70vh; }
+}
 .compare-pick { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; }
 .compare-pick label { display: block; font-weight: 600; }
 .compare-pick select { font: inherit; padding: .35rem; max-width: 28rem; }

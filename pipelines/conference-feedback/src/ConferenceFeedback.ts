@@ -6,6 +6,7 @@ import { ThemeLoader } from "@udsagn/categorize/ThemeLoader"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
 import type { Summary } from "@udsagn/domain/Summary"
 import { ExportReader } from "@udsagn/ingest/ExportReader"
+import { downloadNames } from "@udsagn/report/FileNames"
 import { Effect } from "effect"
 import { DataLocations } from "./DataLocations.js"
 import { encodeBase, OutputError, RunOutputs } from "./RunOutputs.js"
@@ -50,6 +51,8 @@ export interface AnalyzeInput {
    * so a saved correction is applied to it (`Reaggregate`) without reading the file again.
    */
   readonly basePath?: string | undefined
+  /** The report and drafts name the other files as the web app's downloads (`udsagn-<titel>.xlsx`). */
+  readonly downloadNames?: boolean | undefined
 }
 
 export interface AnalyzeOutput {
@@ -58,6 +61,8 @@ export interface AnalyzeOutput {
   readonly result: CategorizedResult
   readonly summary: Summary
   readonly files: ReadonlyArray<string>
+  /** Each chart's file name (`charts/<name>.png`…) and its Danish title, for links and captions. */
+  readonly charts?: ReadonlyArray<{ readonly name: string; readonly title: string }> | undefined
   /** What the categorizer learnt from saved corrections, when the run was given them. */
   readonly corrections?: CorrectionsUsed | undefined
 }
@@ -123,6 +128,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           overrides,
           outDir,
           corrections: learnt?.used,
+          fileNames: input.downloadNames === true ? downloadNames(base.event.title) : undefined,
           onStage: (stage) => onProgress(stage, stageLabel(stage))
         })
         return out satisfies AnalyzeOutput

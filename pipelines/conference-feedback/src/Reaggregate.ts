@@ -1,5 +1,6 @@
 import { FileSystem } from "@effect/platform"
 import { loadOverrides } from "@udsagn/categorize/Overrides"
+import { downloadNames } from "@udsagn/report/FileNames"
 import { Data, Effect, Schema } from "effect"
 import type { AnalyzeOutput } from "./ConferenceFeedback.js"
 import { eventWith } from "./EventDetails.js"
@@ -54,7 +55,9 @@ export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conferen
         outDir: input.outDir,
         corrections: stored.corrections,
         reuseChartsFrom: input.previousDir,
-        deferXlsx: true
+        deferXlsx: true,
+        // Only the web app saves corrections this way: its download names.
+        fileNames: downloadNames(stored.result.event.title)
       })
       return { output: out satisfies AnalyzeOutput, drawn }
     })

@@ -8,6 +8,7 @@ import { CategorizedResult } from "@udsagn/domain/Analysis"
 import { type Override, StatementsFile } from "@udsagn/domain/Categorization"
 import { Ledger } from "@udsagn/domain/Ledger"
 import { Summary } from "@udsagn/domain/Summary"
+import type { FileNames } from "@udsagn/report/FileNames"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import type { EventInfo } from "@udsagn/domain/Analysis"
 import { Data, Effect, Schema } from "effect"
@@ -83,6 +84,8 @@ export interface WriteRunInput {
   readonly onStage?: (stage: "aggregate" | "charts" | "report") => void
   /** Leave statements.xlsx for `completeXlsx` (it is listed in `files` all the same). */
   readonly deferXlsx?: boolean | undefined
+  /** What the report and drafts call statements.xlsx and recommendations.docx (the web app's download names). */
+  readonly fileNames?: FileNames | undefined
 }
 
 /** The file `deferXlsx` leaves for later. */
@@ -121,6 +124,7 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
         Effect.mapError((cause) => new OutputError({ path: parent, cause }))
       )
       const drawn: Array<string> = []
+      const titles: Array<{ readonly name: string; readonly title: string }> = []
       yield* Effect.gen(function*() {
         // mkdtemp makes the folder private (0700); the finished report gets the mode the user's
         // umask gives a new folder (0755 for a person; 0700 under the web server's umask 077).
@@ -131,6 +135,7 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           onDrawn: (name) => drawn.push(name)
         })
 
+        titles.push(...charts.map((c) => ({ name: c.name, title: c.title })))
         stage("report")
         yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
         yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(result.ledger)))
@@ -141,7 +146,7 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           path.join(work, "summary.json"),
           json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt) } : encodeSummary(summary))
         )
-        yield* reports.write({ result, summary, charts, outDir: work, ...(learnt ? { corrections: learnt } : {}) }, { deferXlsx: input.deferXlsx === true })
+        yield* reports.write({ result, summary, charts, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) }, { deferXlsx: input.deferXlsx === true })
         yield* replaceDirectory(fs, work, outDir)
       }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
 
@@ -153,6 +158,7 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
         result,
         summary,
         files,
+        charts: titles,
         /** The charts drawn anew (the rest were copied from `reuseChartsFrom`). */
         drawn,
         ...(input.corrections ? { corrections: input.corrections } : {})

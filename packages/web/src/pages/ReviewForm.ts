@@ -1,4 +1,5 @@
 import type { CategorizedStatement, Override } from "@udsagn/domain/Categorization"
+import { uncertainPlacement } from "@udsagn/report/ReportModel"
 import type { AnalysisMeta } from "../AnalysisMeta.js"
 
 // The review form without HTTP: the filter in the query string, the fields of a posted form,
@@ -29,7 +30,7 @@ export const filterStatements = (rows: ReadonlyArray<CategorizedStatement>, f: R
   rows.filter((s) =>
     (f.theme === undefined || (s.themes as ReadonlyArray<string>).includes(f.theme)) &&
     (f.question === undefined || s.question === f.question) &&
-    (f.needsReview !== true || s.needsReview) &&
+    (f.needsReview !== true || uncertainPlacement(s)) &&
     (f.search === undefined || norm(s.text).includes(norm(f.search)))
   )
 

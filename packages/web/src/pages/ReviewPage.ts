@@ -83,6 +83,21 @@ export interface ReviewPageOptions {
 const range = (first: number, count: number, total: number) =>
   count === total ? `alle ${total}` : count === 0 ? "0" : `${first + 1}–${first + count} af ${total}`
 
+/** Where to start: the same two groups, with the same counts, as the report's »Til gennemsyn«. */
+const toReview = (meta: AnalysisMeta, filter: ReviewFilter) => {
+  const other = meta.themes.find((t) => t.theme === "other")
+  const otherLabel = meta.themeLabels.find((t) => t.id === "other")?.label ?? "Andet"
+  const links: Array<Raw> = []
+  if (meta.needsReview > 0 && filter.needsReview !== true) {
+    links.push(html`<a class="button" href="/analyser/${meta.id}/gennemgang?usikre=1#udsagn">Start med ${meta.needsReview === 1 ? "det" : `de ${meta.needsReview}`} udsagn, programmet er usikker på</a>`)
+  }
+  if (other !== undefined && other.count > 0 && filter.theme !== "other") {
+    links.push(html`<a class="button" href="/analyser/${meta.id}/gennemgang?tema=other#udsagn">Se ${other.count === 1 ? "det" : `de ${other.count}`} udsagn uden tema (»${otherLabel}«)</a>`)
+  }
+  return links.length === 0 ? "" : html`<div class="actions">${links}</div>
+<p class="muted">Det er de samme udsagn med de samme tal som i rapportens afsnit »Til gennemsyn«.</p>`
+}
+
 export const reviewPage = (o: ReviewPageOptions) => {
   const { meta } = o
   const labels = new Map(meta.themeLabels.map((t) => [t.id, t.label] as const))
@@ -102,9 +117,7 @@ har taget fejl, og tryk <strong>Gem rettelser</strong> øverst i listen, før du
 diagrammerne og anbefalingerne laves så igen med dine rettelser.</p>
 ${o.notice ? html`<div class="notice" role="status">${o.notice} <a href="/analyser/${meta.id}">Se rapporten og hent filerne</a>.</div>` : ""}
 ${errorBox("Rettelserne kunne ikke gemmes", o.error)}
-${meta.needsReview > 0 && o.filter.needsReview !== true
-      ? html`<p><a class="button" href="/analyser/${meta.id}/gennemgang?usikre=1#udsagn">Start med ${meta.needsReview === 1 ? "det" : `de ${meta.needsReview}`} udsagn, programmet er usikker på</a></p>`
-      : ""}
+${toReview(meta, o.filter)}
 <h2>Antal udsagn pr. tema</h2>
 ${themeBars(meta.themes, meta.statements)}
 <h2 id="udsagn">Udsagn</h2>
