@@ -69,7 +69,7 @@ export const withPage = (f: ReviewFilter, page: number): ReviewFilter => {
  * overrides for statements not shown are kept.
  */
 export const overridesFromForm = (
-  rows: ReadonlyArray<CategorizedStatement>,
+  rows: ReadonlyArray<{ readonly id: string; readonly themes: ReadonlyArray<string> }>,
   existing: ReadonlyArray<Override>,
   shownIds: ReadonlyArray<string>,
   ticked: ReadonlyMap<string, ReadonlyArray<string>>,

@@ -95,7 +95,7 @@ const saveReview = withAnalysis("page", (meta) =>
     // colleague saving at the same moment does not lose theirs.
     const saved = yield* analyses.updateOverrides(meta.id, (current, existing) =>
       Effect.gen(function*() {
-        const rows = yield* store.readStatements(current)
+        const rows = yield* store.readStatementKeys(current)
         const known = new Set(current.themeLabels.map((t) => t.id))
         const themed = overridesFromForm(rows, existing, form.shown, form.ticked, known, form.shownThemes)
         const next = applyStatementEdits(themed, edits, rows, yield* readLeftOut(fs, path, store.dir(meta.id)))
