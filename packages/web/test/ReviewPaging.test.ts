@@ -49,7 +49,7 @@ describe("a paged review page", () => {
     expect(rows).toHaveLength(260)
     const first = await page("")
     expect(idsOn(first)).toHaveLength(100)
-    expect(first).toContain("side 1 af 3")
+    expect(first).toContain("Viser udsagn 1–100 af 260 · side 1 af 3.")
     expect(first).toMatch(/<a rel="next" href="\/analyser\/[^"]+\/gennemgang\?side=2#udsagn">/)
     const all = [...idsOn(first), ...idsOn(await page("?side=2")), ...idsOn(await page("?side=3"))]
     expect(all).toHaveLength(260)

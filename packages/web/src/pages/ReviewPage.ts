@@ -80,8 +80,11 @@ export interface ReviewPageOptions {
   readonly leftOut?: ReadonlyArray<LeftOutStatement>
 }
 
-const range = (first: number, count: number, total: number) =>
-  count === total ? `alle ${total}` : count === 0 ? "0" : `${first + 1}–${first + count} af ${total}`
+/** "Viser 21 af 174 udsagn." on one page; "Viser udsagn 101–174 af 174 · side 2 af 2." on several. */
+const showing = (first: number, count: number, matching: number, total: number, page: number, pages: number) =>
+  pages <= 1
+    ? `Viser ${matching} af ${total} udsagn.`
+    : `Viser udsagn ${first + 1}–${first + count} af ${matching}${matching === total ? "" : ` (af ${total} i alt)`} · side ${page} af ${pages}.`
 
 /** Where to start: the same two groups, with the same counts, as the report's »Til gennemsyn«. */
 const toReview = (meta: AnalysisMeta, filter: ReviewFilter) => {
@@ -132,7 +135,7 @@ ${themeBars(meta.themes, meta.statements)}
 <div class="check"><input type="checkbox" id="f-usikre" name="usikre" value="1"${o.filter.needsReview ? raw(" checked") : ""}><label for="f-usikre">Kun dem, programmet er usikker på</label></div>
 <div><button type="submit">Vis udsagn</button> ${filtered ? html`<a href="/analyser/${meta.id}/gennemgang#udsagn">Vis alle</a>` : ""}</div>
 </form>
-<p role="status" id="antal">Viser udsagn ${range(first, rows.length, shown.length)}${shown.length === o.rows.length ? "" : ` (filtreret blandt ${o.rows.length})`}${pages > 1 ? ` · side ${page} af ${pages}` : ""}.</p>
+<p role="status" id="antal">${showing(first, rows.length, shown.length, o.rows.length, page, pages)}</p>
 <form method="post" action="/analyser/${meta.id}/gennemgang${query === "" ? "" : `?${query}`}" data-busy="Gemmer og laver rapporten igen …" data-unsaved="Du har rettelser på denne side, som ikke er gemt. Vil du gå videre uden at gemme dem?">
 <div class="savebar top"><button type="submit" class="primary">Gem rettelser</button>
 <span class="muted" data-unsaved-count aria-live="polite">${pages > 1 ? `Gemmer rettelserne på side ${page}.` : ""}</span></div>
