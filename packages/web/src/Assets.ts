@@ -113,7 +113,8 @@ nav.pager .gap { padding: .3rem .2rem; color: var(--muted); }
 @media (max-width: 40rem) {
   .inner { padding-left: .8rem; padding-right: .8rem; }
   header.site .inner { gap: .3rem 1rem; }
-  table { display: block; overflow-x: auto; max-width: 100%; }
+  /* relative: a visually hidden label inside scrolls with the table instead of widening the page */
+  table { display: block; overflow-x: auto; max-width: 100%; position: relative; }
   svg.bar { max-width: 22vw; }
   form.filters > div, .compare-pick > div { min-width: 0; max-width: 100%; }
   form.filters select, form.filters input[type=search], .compare-pick select { max-width: 100%; width: 100%; }
