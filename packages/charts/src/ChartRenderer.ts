@@ -93,7 +93,15 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         "DejaVu Sans blev ikke fundet; PNG-diagrammer bruger systemets skrifttyper. Installer fonts-dejavu-core for ens output."
       )
 
-    const render = Effect.fn("ChartRenderer.render")(function* (chart: ChartSpec) {
+    /** The PNG of a finished SVG (as `render` makes it). */
+    const pngOf = (svg: string, chart: string) =>
+      Effect.try({
+        try: () => new Uint8Array(new Resvg(svg, resvgOptions).render().asPng()),
+        catch: (cause) => new ChartError({ chart, message: `Diagrammet ${chart} kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
+      })
+
+    /** The chart's finished SVG (titled, ids prefixed). */
+    const drawSvg = Effect.fn("ChartRenderer.drawSvg")(function* (chart: ChartSpec) {
       const fail = (what: string) => (cause: unknown) =>
         new ChartError({
           chart: chart.name,
@@ -119,10 +127,15 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         },
         catch: fail("tegnes som SVG")
       })
-      const titled = finishSvg(svg, chart)
+      return finishSvg(svg, chart)
+    })
+
+    const render = Effect.fn("ChartRenderer.render")(function* (chart: ChartSpec) {
+      const titled = yield* drawSvg(chart)
       const png = yield* Effect.try({
         try: () => new Uint8Array(new Resvg(titled, resvgOptions).render().asPng()),
-        catch: fail("gemmes som PNG")
+        catch: (cause) =>
+          new ChartError({ chart: chart.name, message: `Diagrammet "${chart.title}" (${chart.name}) kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
       })
       return { svg: titled, png }
     })
@@ -152,7 +165,12 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
     const writeAll = Effect.fn("ChartRenderer.writeAll")(function* (
       specs: ReadonlyArray<ChartSpec>,
       outDir: string,
-      options: { readonly reuseDir?: string | undefined; readonly onDrawn?: (name: string) => void } = {}
+      options: {
+        readonly reuseDir?: string | undefined
+        readonly onDrawn?: (name: string) => void
+        /** `false`: a chart drawn anew gets no PNG yet (`pngOf` makes it when it is first wanted). */
+        readonly png?: boolean
+      } = {}
     ) {
       const dir = path.join(outDir, "charts")
       const ioError = (file: string) => (cause: unknown) =>
@@ -163,11 +181,12 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
           const specText = JSON.stringify(chart.spec, null, 2) + "\n"
           const reused = yield* previous(chart, specText, options.reuseDir)
           if (reused === undefined) options.onDrawn?.(chart.name)
-          const { png, svg } = reused ?? (yield* render(chart))
+          const { png, svg }: { readonly svg: string; readonly png: Uint8Array | undefined } = reused ??
+            (options.png === false ? { svg: yield* drawSvg(chart), png: undefined } : yield* render(chart))
           const base = path.join(dir, chart.name)
           yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
           yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
-          yield* fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
+          if (png !== undefined) yield* fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
           return new ChartFile({
             name: chart.name,
             title: chart.title,
@@ -181,6 +200,6 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       )
     })
 
-    return { render, writeAll } as const
+    return { render, writeAll, pngOf } as const
   })
 }) {}

@@ -417,7 +417,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
 
 
     /**
-     * Makes the files a saved correction left for their first download (statements.xlsx), under
+     * Makes the files a saved correction left for their first download (statements.xlsx, the PNGs
+     * of the charts drawn anew; only `wanted` when given), under
      * the analysis' lock so they are made with the corrections of the run they belong to.
      */
     const complete = (meta: AnalysisMeta, wanted?: string) =>
@@ -429,7 +430,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           const outDir = store.runDir(current.id, current.run)
           const missing = yield* Effect.filter(current.files.filter((f) => wanted === undefined || f === wanted), (f) => Effect.map(fs.exists(path.join(outDir, f)), (ok) => !ok))
           if (missing.length > 0) {
-            yield* analyzer.complete({ basePath: path.join(folder, baseFile), overridesPath: path.join(folder, overridesFile), outDir })
+            yield* analyzer.complete({ basePath: path.join(folder, baseFile), overridesPath: path.join(folder, overridesFile), outDir, wanted })
           }
           return current
         }).pipe(

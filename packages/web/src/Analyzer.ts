@@ -27,8 +27,8 @@ export interface AnalyzerShape {
    * process (it is quick and reads only our own files); `drawn` names the charts drawn anew.
    */
   readonly reaggregate: (input: ReaggregateInput) => Effect.Effect<AnalyzeOutput & { readonly drawn: ReadonlyArray<string> }, AnalyzeError>
-  /** Writes the files `reaggregate` left for their first download (statements.xlsx); nothing when they are there. */
-  readonly complete: (input: Omit<ReaggregateInput, "previousDir">) => Effect.Effect<void, AnalyzeError>
+  /** Writes the files `reaggregate` left for their first download (statements.xlsx, new charts' PNGs), or only `wanted`. */
+  readonly complete: (input: Omit<ReaggregateInput, "previousDir"> & { readonly wanted?: string | undefined }) => Effect.Effect<void, AnalyzeError>
 }
 
 export class Analyzer extends Context.Tag("@udsagn/web/Analyzer")<Analyzer, AnalyzerShape>() {}

@@ -45,7 +45,7 @@ export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conferen
         return { stored, overrides }
       })
 
-    /** The outputs again with the corrections; statements.xlsx is left for `complete` (the slowest file). */
+    /** The outputs again with the corrections; statements.xlsx and new PNGs are left for `complete` (the slowest files). */
     const run = Effect.fn("Reaggregate.run")(function*(input: ReaggregateInput) {
       const { overrides, stored } = yield* load(input)
       const { drawn, ...out } = yield* outputs.write({
@@ -55,17 +55,20 @@ export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conferen
         outDir: input.outDir,
         corrections: stored.corrections,
         reuseChartsFrom: input.previousDir,
-        deferXlsx: true,
+        defer: true,
         // Only the web app saves corrections this way: its download names.
         fileNames: downloadNames(stored.result.event.title)
       })
       return { output: out satisfies AnalyzeOutput, drawn }
     })
 
-    /** Writes what `run` left for later (statements.xlsx), with the same corrections; nothing when it is there. */
-    const complete = Effect.fn("Reaggregate.complete")(function*(input: Omit<ReaggregateInput, "previousDir">) {
+    /**
+     * Writes what `run` left for later (statements.xlsx, the PNGs of the charts drawn anew), or
+     * only `wanted` (a file of the run, e.g. `charts/theme-overview.png`), with the same corrections.
+     */
+    const complete = Effect.fn("Reaggregate.complete")(function*(input: Omit<ReaggregateInput, "previousDir"> & { readonly wanted?: string | undefined }) {
       const { overrides, stored } = yield* load(input)
-      yield* outputs.completeXlsx({ base: stored.result, overrides, outDir: input.outDir })
+      yield* outputs.complete({ base: stored.result, overrides, outDir: input.outDir }, input.wanted)
     })
 
     return { run, complete } as const

@@ -82,8 +82,8 @@ export interface WriteRunInput {
   /** An earlier run's folder: charts whose spec did not change are copied from it. */
   readonly reuseChartsFrom?: string | undefined
   readonly onStage?: (stage: "aggregate" | "charts" | "report") => void
-  /** Leave statements.xlsx for `completeXlsx` (it is listed in `files` all the same). */
-  readonly deferXlsx?: boolean | undefined
+  /** Leave statements.xlsx and the PNGs of charts drawn anew for `complete` (listed in `files` all the same). */
+  readonly defer?: boolean | undefined
   /** What the report and drafts call statements.xlsx and recommendations.docx (the web app's download names). */
   readonly fileNames?: FileNames | undefined
 }
@@ -132,7 +132,8 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
         stage("charts")
         const charts = yield* renderer.writeAll(buildChartSpecs(summary, result), work, {
           reuseDir: input.reuseChartsFrom,
-          onDrawn: (name) => drawn.push(name)
+          onDrawn: (name) => drawn.push(name),
+          png: input.defer !== true
         })
 
         titles.push(...charts.map((c) => ({ name: c.name, title: c.title })))
@@ -146,12 +147,13 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           path.join(work, "summary.json"),
           json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt) } : encodeSummary(summary))
         )
-        yield* reports.write({ result, summary, charts, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) }, { deferXlsx: input.deferXlsx === true })
+        yield* reports.write({ result, summary, charts, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) }, { deferXlsx: input.defer === true })
         yield* replaceDirectory(fs, work, outDir)
       }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
 
       const written = yield* listFiles(fs, path, outDir)
-      const files = input.deferXlsx === true ? [...written, path.join(outDir, deferredFile)].sort() : written
+      const later = input.defer === true ? [deferredFile, ...drawn.map((name) => `charts/${name}.png`)].map((f) => path.join(outDir, f)) : []
+      const files = [...new Set([...written, ...later])].sort()
       return {
         outDir,
         reportPath: path.join(outDir, "report.html"),
@@ -165,15 +167,27 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       }
     })
 
-    /** Writes a run's deferred statements.xlsx, unless it is there already. */
-    const completeXlsx = Effect.fn("RunOutputs.completeXlsx")(function*(input: Pick<WriteRunInput, "base" | "overrides" | "outDir">) {
+    /** Writes what `defer` left of a run: the PNG of each chart that has none, and statements.xlsx unless it is there. */
+    const complete = Effect.fn("RunOutputs.complete")(function*(input: Pick<WriteRunInput, "base" | "overrides" | "outDir">, wanted?: string) {
+      const there = (file: string) => fs.exists(file).pipe(Effect.orElseSucceed(() => false))
+      const chartsDir = path.join(input.outDir, "charts")
+      const names = yield* fs.readDirectory(chartsDir).pipe(Effect.orElseSucceed((): ReadonlyArray<string> => []))
+      for (const svgName of names.filter((n) => n.endsWith(".svg"))) {
+        const png = path.join(chartsDir, svgName.replace(/\.svg$/, ".png"))
+        if (wanted !== undefined && wanted !== `charts/${path.basename(png)}`) continue
+        if (yield* there(png)) continue
+        const svg = yield* fs.readFileString(path.join(chartsDir, svgName)).pipe(Effect.mapError((cause) => new OutputError({ path: png, cause })))
+        const bytes = yield* renderer.pngOf(svg, svgName.replace(/\.svg$/, ""))
+        const tmp = `${png}.tmp-${crypto.randomUUID().slice(0, 8)}`
+        yield* fs.writeFile(tmp, bytes).pipe(Effect.zipRight(fs.rename(tmp, png)), Effect.mapError((cause) => new OutputError({ path: png, cause })))
+      }
       const file = path.join(input.outDir, deferredFile)
-      if (yield* fs.exists(file).pipe(Effect.orElseSucceed(() => false))) return
+      if ((wanted !== undefined && wanted !== deferredFile) || (yield* there(file))) return
       const result = yield* applyCorrections(input.base, input.overrides)
       yield* reports.writeStatementsXlsx(result, file)
     })
 
-    return { write, completeXlsx } as const
+    return { write, complete } as const
   }),
   dependencies: [ChartRenderer.Default, ReportWriter.Default]
 }) {}
