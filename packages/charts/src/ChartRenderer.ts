@@ -153,7 +153,8 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         if (old !== specText) return undefined
         const svg = yield* fs.readFileString(`${base}.svg`)
         if (!svg.includes(`<title>${escapeXml(chart.title)}</title><desc>${escapeXml(chart.description)}</desc>`)) return undefined
-        const png = yield* fs.readFile(`${base}.png`)
+        // Its PNG may not be made yet (left for its first download): then only the SVG is reused.
+        const png = yield* fs.readFile(`${base}.png`).pipe(Effect.orElseSucceed(() => undefined))
         return { svg, png }
       }).pipe(Effect.orElseSucceed(() => undefined))
 
@@ -181,8 +182,10 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
           const specText = JSON.stringify(chart.spec, null, 2) + "\n"
           const reused = yield* previous(chart, specText, options.reuseDir)
           if (reused === undefined) options.onDrawn?.(chart.name)
-          const { png, svg }: { readonly svg: string; readonly png: Uint8Array | undefined } = reused ??
+          const made: { readonly svg: string; readonly png: Uint8Array | undefined } = reused ??
             (options.png === false ? { svg: yield* drawSvg(chart), png: undefined } : yield* render(chart))
+          const { svg } = made
+          const png = made.png ?? (options.png === false ? undefined : yield* pngOf(svg, chart.name))
           const base = path.join(dir, chart.name)
           yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
           yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))

@@ -125,6 +125,7 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       )
       const drawn: Array<string> = []
       const titles: Array<{ readonly name: string; readonly title: string }> = []
+      const noPng: Array<string> = []
       yield* Effect.gen(function*() {
         // mkdtemp makes the folder private (0700); the finished report gets the mode the user's
         // umask gives a new folder (0755 for a person; 0700 under the web server's umask 077).
@@ -137,6 +138,9 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
         })
 
         titles.push(...charts.map((c) => ({ name: c.name, title: c.title })))
+        for (const c of charts) {
+          if (!(yield* fs.exists(path.join(work, "charts", `${c.name}.png`)).pipe(Effect.orElseSucceed(() => false)))) noPng.push(c.name)
+        }
         stage("report")
         yield* writeFile(path.join(work, "statements.json"), json(encodeStatements(statements)))
         yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(result.ledger)))
@@ -152,7 +156,7 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
 
       const written = yield* listFiles(fs, path, outDir)
-      const later = input.defer === true ? [deferredFile, ...drawn.map((name) => `charts/${name}.png`)].map((f) => path.join(outDir, f)) : []
+      const later = input.defer === true ? [deferredFile, ...noPng.map((name) => `charts/${name}.png`)].map((f) => path.join(outDir, f)) : []
       const files = [...new Set([...written, ...later])].sort()
       return {
         outDir,
