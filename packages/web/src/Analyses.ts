@@ -332,7 +332,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const leftOut = yield* readLeftOut(fs, path, store.dir(id))
         let current: ReadonlyArray<CategorizedStatement> = []
         if (withId.length > 0) {
-          const rows = yield* store.readStatementKeys(meta).pipe(
+          const rows = yield* store.readStatements(meta).pipe(
             Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
           )
           const known = new Set<string>([...rows.map((r) => r.id), ...leftOut.map((r) => r.id)])
