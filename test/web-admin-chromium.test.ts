@@ -121,12 +121,21 @@ describe("the administration shapes an analysis in Chromium", () => {
     await second.getByText("Ret tekst").click()
     await second.getByLabel("Teksten, som den skal stå i rapporten").fill(rewrittenTo)
     await shot(page, "1-udelad-ret-tekst")
-    await page.getByRole("button", { name: "Gem rettelser" }).click()
+    await page.getByRole("button", { name: "Gem rettelser" }).first().click()
     await page.locator(".notice", { hasText: "Dine rettelser er gemt" }).waitFor({ timeout: 90_000 })
-    expect(await textOf(page, "#antal")).toBe("Viser 173 af 173 udsagn.")
+    // 173 statements: the first page of two (100 a page).
+    expect(await textOf(page, "#antal")).toBe("Viser udsagn 1–100 af 173 · side 1 af 2.")
     expect(await textOf(page, "details.left-out summary")).toBe("Udeladte udsagn (1)")
-    expect(await page.locator("fieldset.statement legend", { hasText: rewrittenTo }).count()).toBe(1)
-    expect(await page.locator("fieldset.statement legend", { hasText: leftOutText }).count()).toBe(0)
+    const everywhere = async (text: string) => {
+      let n = 0
+      for (const side of [1, 2]) {
+        await page.goto(`${server!.url}/analyser/${id}/gennemgang?side=${side}`)
+        n += await page.locator("fieldset.statement legend", { hasText: text }).count()
+      }
+      return n
+    }
+    expect(await everywhere(rewrittenTo)).toBe(1)
+    expect(await everywhere(leftOutText)).toBe(0)
 
     // The report (in the page's frame) has the new text, not the old ones.
     await page.goto(`${server!.url}/analyser/${id}`)

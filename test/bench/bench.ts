@@ -1,6 +1,6 @@
 // pnpm bench: categorization throughput on 100,000 synthesized statements, categorizer start-up,
 // and the analyze command end to end on 10,000 and 100,000 of them (child processes: wall time
-// and peak memory, each against a floor measured in the same run).
+// and peak memory, each against a floor measured in the same run), and a correction saved in the web app.
 // Statements are recombined and perturbed training statements (seeded, so runs compare).
 import { buildTopics } from "@udsagn/aggregate/Topics"
 import { Categorizer } from "@udsagn/categorize/Categorizer"
@@ -18,6 +18,7 @@ import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { pathToFileURL } from "node:url"
+import { reportCorrections } from "./correction.js"
 import { synthesize } from "./synthesize.js"
 
 const N = Number(process.env["BENCH_N"] ?? 100_000)
@@ -90,6 +91,9 @@ const main = async () => {
     ? synthesize(rows.map((r) => r.text), [...new Set(rows.map((r) => r.question ?? "Spørgsmål"))], Math.max(...E2E))
     : synthetic
   for (const n of E2E) await benchEndToEnd(answers.slice(0, n))
+  // A correction saved in the web app, at sizes a review page meets (BENCH_CORRECTION_SIZES="" skips it).
+  const sizes = (process.env.BENCH_CORRECTION_SIZES ?? "1000,10000").split(",").filter((x) => x.trim() !== "").map(Number)
+  if (sizes.length > 0) await reportCorrections(sizes)
 }
 
 /** The analyze command as `pnpm analyze` runs it (package.json's script), as a process to start. */

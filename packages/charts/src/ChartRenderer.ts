@@ -93,7 +93,15 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         "DejaVu Sans blev ikke fundet; PNG-diagrammer bruger systemets skrifttyper. Installer fonts-dejavu-core for ens output."
       )
 
-    const render = Effect.fn("ChartRenderer.render")(function* (chart: ChartSpec) {
+    /** The PNG of a finished SVG (as `render` makes it). */
+    const pngOf = (svg: string, chart: string) =>
+      Effect.try({
+        try: () => new Uint8Array(new Resvg(svg, resvgOptions).render().asPng()),
+        catch: (cause) => new ChartError({ chart, message: `Diagrammet ${chart} kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
+      })
+
+    /** The chart's finished SVG (titled, ids prefixed). */
+    const drawSvg = Effect.fn("ChartRenderer.drawSvg")(function* (chart: ChartSpec) {
       const fail = (what: string) => (cause: unknown) =>
         new ChartError({
           chart: chart.name,
@@ -119,17 +127,51 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         },
         catch: fail("tegnes som SVG")
       })
-      const titled = finishSvg(svg, chart)
+      return finishSvg(svg, chart)
+    })
+
+    const render = Effect.fn("ChartRenderer.render")(function* (chart: ChartSpec) {
+      const titled = yield* drawSvg(chart)
       const png = yield* Effect.try({
         try: () => new Uint8Array(new Resvg(titled, resvgOptions).render().asPng()),
-        catch: fail("gemmes som PNG")
+        catch: (cause) =>
+          new ChartError({ chart: chart.name, message: `Diagrammet "${chart.title}" (${chart.name}) kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
       })
       return { svg: titled, png }
     })
 
+    /**
+     * An earlier rendering of the same chart in `reuseDir` (a previous run's folder), when its
+     * spec file is byte for byte the spec now, its title and description are the same (both are
+     * in the SVG) and its SVG and PNG are there: then nothing needs drawing again.
+     */
+    const previous = (chart: ChartSpec, specText: string, reuseDir: string | undefined) =>
+      Effect.gen(function* () {
+        if (reuseDir === undefined) return undefined
+        const base = path.join(reuseDir, "charts", chart.name)
+        const old = yield* fs.readFileString(`${base}.vl.json`)
+        if (old !== specText) return undefined
+        const svg = yield* fs.readFileString(`${base}.svg`)
+        if (!svg.includes(`<title>${escapeXml(chart.title)}</title><desc>${escapeXml(chart.description)}</desc>`)) return undefined
+        // Its PNG may not be made yet (left for its first download): then only the SVG is reused.
+        const png = yield* fs.readFile(`${base}.png`).pipe(Effect.orElseSucceed(() => undefined))
+        return { svg, png }
+      }).pipe(Effect.orElseSucceed(() => undefined))
+
+    /**
+     * Draws every chart into `<outDir>/charts`. With `reuseDir`, a chart whose spec did not change
+     * since that folder was written is copied from it instead of drawn again (a saved correction
+     * changes a few counts, not every chart); `drawn` counts the charts drawn anew.
+     */
     const writeAll = Effect.fn("ChartRenderer.writeAll")(function* (
       specs: ReadonlyArray<ChartSpec>,
-      outDir: string
+      outDir: string,
+      options: {
+        readonly reuseDir?: string | undefined
+        readonly onDrawn?: (name: string) => void
+        /** `false`: a chart drawn anew gets no PNG yet (`pngOf` makes it when it is first wanted). */
+        readonly png?: boolean
+      } = {}
     ) {
       const dir = path.join(outDir, "charts")
       const ioError = (file: string) => (cause: unknown) =>
@@ -137,13 +179,17 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       yield* fs.makeDirectory(dir, { recursive: true }).pipe(Effect.mapError(ioError(dir)))
       return yield* Effect.forEach(specs, (chart) =>
         Effect.gen(function* () {
-          const { png, svg } = yield* render(chart)
+          const specText = JSON.stringify(chart.spec, null, 2) + "\n"
+          const reused = yield* previous(chart, specText, options.reuseDir)
+          if (reused === undefined) options.onDrawn?.(chart.name)
+          const made: { readonly svg: string; readonly png: Uint8Array | undefined } = reused ??
+            (options.png === false ? { svg: yield* drawSvg(chart), png: undefined } : yield* render(chart))
+          const { svg } = made
+          const png = made.png ?? (options.png === false ? undefined : yield* pngOf(svg, chart.name))
           const base = path.join(dir, chart.name)
-          yield* fs.writeFileString(`${base}.vl.json`, JSON.stringify(chart.spec, null, 2) + "\n").pipe(
-            Effect.mapError(ioError(`${base}.vl.json`))
-          )
+          yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
           yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
-          yield* fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
+          if (png !== undefined) yield* fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
           return new ChartFile({
             name: chart.name,
             title: chart.title,
@@ -157,6 +203,6 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       )
     })
 
-    return { render, writeAll } as const
+    return { render, writeAll, pngOf } as const
   })
 }) {}

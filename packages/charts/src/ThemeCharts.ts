@@ -177,8 +177,10 @@ export const themeByQuestion = (summary: Summary): ChartSpec => {
 /** A theme's key terms: how many of its statements use each. */
 export const themeTerms = (t: ThemeSummary): ChartSpec => {
   const title = `Nøgleord: ${t.label}`
-  const cats = categories(t.keyTerms.map((k) => k.term), 40, 1)
-  const rows = t.keyTerms.map((k, i) => ({ key: cats.keys[i]!, term: k.term, statements: k.statements, order: i }))
+  // Most used first (the key-term order breaks ties), so the bars read from the top down.
+  const terms = t.keyTerms.map((k, i) => ({ k, i })).sort((a, b) => b.k.statements - a.k.statements || a.i - b.i).map(({ k }) => k)
+  const cats = categories(terms.map((k) => k.term), 40, 1)
+  const rows = terms.map((k, i) => ({ key: cats.keys[i]!, term: k.term, statements: k.statements, order: i }))
   const max = Math.max(1, ...rows.map((r) => r.statements))
   const description =
     `Vandret søjlediagram over de ord og vendinger, der kendetegner temaet ${t.label}, og hvor mange af temaets ` +
@@ -187,8 +189,8 @@ export const themeTerms = (t: ThemeSummary): ChartSpec => {
     "."
   const spec: TopLevelSpec = {
     ...specHead(description, title, [
-      "Ord, der bruges mere i dette tema end i de andre (TF-IDF).",
-      `Tallet er antal af temaets ${plural(t.count, "udsagn", "udsagn")}, der bruger ordet.`
+      "Ord, som deltagerne brugte oftere om dette tema end om de andre.",
+      `Tallet er, hvor mange af temaets ${plural(t.count, "udsagn", "udsagn")} der bruger ordet; flest øverst.`
     ]),
     width: 300,
     height: { step: 24 },

@@ -151,6 +151,34 @@ describe("ChartRenderer", () => {
     }).pipe(Effect.provide(TestLayer)), SLOW
   )
 
+  it.scoped("writeAll with reuseDir draws only the charts whose spec changed and copies the rest", () =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const path = yield* Path.Path
+      const renderer = yield* ChartRenderer
+      const first = yield* fs.makeTempDirectoryScoped({ prefix: "udsagn-charts-a-" })
+      const second = yield* fs.makeTempDirectoryScoped({ prefix: "udsagn-charts-b-" })
+      yield* renderer.writeAll(specs, first)
+      // One chart changed (a count moved), the others as before.
+      const changed = specs.map((s) => s.name === overview.name
+        ? { ...s, description: `${s.description} (rettet)`, spec: { ...s.spec, description: `${s.description} (rettet)` } }
+        : s)
+      const drawn: Array<string> = []
+      const files = yield* renderer.writeAll(changed, second, { reuseDir: first, onDrawn: (n) => drawn.push(n) })
+      expect(drawn).toEqual([overview.name])
+      for (const [i, chart] of changed.entries()) {
+        const read = (dir: string, ext: string) => fs.readFile(path.join(dir, "charts", `${chart.name}.${ext}`))
+        const svg = yield* fs.readFileString(path.join(second, "charts", `${chart.name}.svg`))
+        expect(svg).toBe(files[i]!.svg)
+        if (chart.name === overview.name) expect(svg).toContain("(rettet)</desc>")
+        if (chart.name !== overview.name) {
+          expect(yield* read(second, "png")).toEqual(yield* read(first, "png"))
+          expect(yield* read(second, "svg")).toEqual(yield* read(first, "svg"))
+        }
+      }
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
   it.effect("renders hostile text (markup, quotes, Object.prototype names) as plain text", () =>
     Effect.gen(function* () {
       const renderer = yield* ChartRenderer

@@ -58,6 +58,16 @@ describe("buildChartSpecs", () => {
     ])
   })
 
+  it("draws key terms most used first, with a caption in plain Danish", () => {
+    for (const chart of specs.filter((s) => s.kind === "terms")) {
+      const values = (chart.spec as { data: { values: Array<{ statements: number }> } }).data.values.map((v) => v.statements)
+      expect(values, chart.name).toEqual([...values].sort((a, b) => b - a))
+      const text = JSON.stringify(chart.spec)
+      expect(text).not.toContain("TF-IDF")
+      expect(text).toContain("flest øverst")
+    }
+  })
+
   it.each(specs.map((s) => [s.name, s] as const))("%s matches its golden spec", (name, chart) => {
     const file = `${goldenDir}${name}.vl.json`
     if (update) {

@@ -14,6 +14,7 @@ import {
 import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
 import { buildTopics } from "@udsagn/aggregate/Topics"
 import { count, listAnd, quoted } from "./Format.js"
+import { type FileNames, namesOnDisk } from "./FileNames.js"
 import {
   byId,
   dedupe,
@@ -24,6 +25,7 @@ import {
   otherTheme,
   questionsOfTheme,
   reviewStatements,
+  uncertainPlacement,
   type Shown,
   statementsOfTheme
 } from "./ReportModel.js"
@@ -228,7 +230,7 @@ const discussionPoints = (
       `${count(other.count, "udsagn", "udsagn")} (${formatShare(other.share)}) passer ikke i nogen af temaerne. De står i rapportens afsnit »Til gennemsyn« – rummer de noget, udvalget bør tage med?`
     )
   }
-  const review = reviewStatements(result, summary).filter((s) => !(s.themes as ReadonlyArray<string>).includes("other"))
+  const review = reviewStatements(result, summary).filter(uncertainPlacement)
   if (review.length > 0) {
     points.push(
       `Usikkerhed: ${count(review.length, "udsagn er", "udsagn er")} placeret med lav sikkerhed. Bør en medarbejder gennemgå dem, før tallene bruges udadtil?`
@@ -292,7 +294,7 @@ export const noOtherActionsText = (r: Recommendation): string =>
     ? "Ingen af udsagnene foreslår en konkret handling."
     : "Ingen forslag ud over de lavthængende frugter nedenfor."
 
-export const recommendationsMarkdown = (draft: RecommendationsDraft): string => {
+export const recommendationsMarkdown = (draft: RecommendationsDraft, names: FileNames = namesOnDisk): string => {
   const out: Array<string> = []
   out.push("# UDKAST: Anbefalinger til sundhedsrådene", "")
   out.push(
@@ -301,7 +303,7 @@ export const recommendationsMarkdown = (draft: RecommendationsDraft): string => 
   )
   out.push(`- Konference: ${escapeMarkdown(draft.event)}`)
   out.push(`- Grundlag: ${escapeMarkdown(draft.generatedFrom)}`)
-  out.push(`- Tallene i parentes som (s0012) er udsagnenes id'er; de står i statements.xlsx og i rapporten.`, "")
+  out.push(`- Tallene i parentes som (s0012) er udsagnenes id'er; de står i ${names.statementsXlsx} og i rapporten.`, "")
   draft.recommendations.forEach((r, i) => {
     out.push(`## ${i + 1}. ${escapeMarkdown(r.themeLabel)}`, "")
     out.push(`**${escapeMarkdown(r.headline)}**`, "")

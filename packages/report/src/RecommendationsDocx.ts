@@ -1,6 +1,7 @@
 import type { Action, RecommendationsDraft } from "@udsagn/domain"
 import { xmlSafe } from "./Format.js"
 import { noOtherActionsText, supportText, topicLead } from "./Recommendations.js"
+import { type FileNames, namesOnDisk } from "./FileNames.js"
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx"
 
 // Word's own heading styles (Heading1/2), so the navigation pane and a table of contents work
@@ -23,7 +24,7 @@ const draftMark = () =>
     children: [new TextRun({ text: "UDKAST", bold: true, color: "B00020" })]
   })
 
-export const recommendationsDocx = async (unsafe: RecommendationsDraft): Promise<Uint8Array> => {
+export const recommendationsDocx = async (unsafe: RecommendationsDraft, names: FileNames = namesOnDisk): Promise<Uint8Array> => {
   const draft = cleanDraft(unsafe)
   const children: Array<Paragraph> = [
     new Paragraph({ text: "UDKAST: Anbefalinger til sundhedsrådene", heading: HeadingLevel.TITLE }),
@@ -36,7 +37,7 @@ export const recommendationsDocx = async (unsafe: RecommendationsDraft): Promise
     }),
     para(`Konference: ${draft.event}`),
     para(`Grundlag: ${draft.generatedFrom}`),
-    para("Tallene i parentes som (s0012) er udsagnenes id'er; de står i statements.xlsx og i rapporten.")
+    para(`Tallene i parentes som (s0012) er udsagnenes id'er; de står i ${names.statementsXlsx} og i rapporten.`)
   ]
   draft.recommendations.forEach((r, i) => {
     children.push(heading1(`${i + 1}. ${r.themeLabel}`))

@@ -18,6 +18,7 @@ import { reviewSection } from "./sections/ReviewSection.js"
 import { summarySection } from "./sections/SummarySection.js"
 import { themeSection } from "./sections/ThemeSection.js"
 import { candidatesSection } from "./sections/TopicsSection.js"
+import { namesOnDisk } from "./FileNames.js"
 
 // The report for the committee: one self-contained HTML file, Danish, printable on A4.
 // Everything from the data goes through `html`, which escapes it; only our own markup is raw.
@@ -93,7 +94,7 @@ ${methodSection(result, summary, metrics, input.corrections)}
 </main>
 <footer class="end"><p>Dannet automatisk af programmet udsagn ud fra ${
     count(summary.statements, "udsagn", "udsagn")
-  }. Udsagnenes id'er (fx ${result.statements[0]?.id ?? "s0001"}) findes også i regnearket statements.xlsx, og udkastet til anbefalinger til sundhedsrådene ligger i recommendations.docx (til redigering i Word).</p></footer>
+  }. Udsagnenes id'er (fx ${result.statements[0]?.id ?? "s0001"}) findes også i regnearket ${(input.fileNames ?? namesOnDisk).statementsXlsx}, og udkastet til anbefalinger til sundhedsrådene ligger i ${(input.fileNames ?? namesOnDisk).recommendationsDocx} (til redigering i Word).</p></footer>
 </body>
 </html>
 `

@@ -1,5 +1,6 @@
 import type { CategorizedResult, ChartFile, Summary, TopicsFile } from "@udsagn/domain"
 import type { CorrectionsUsed } from "@udsagn/domain/Categorization"
+import type { FileNames } from "./FileNames.js"
 import type { EvaluationMetrics } from "./Metrics.js"
 
 export interface ReportInput {
@@ -13,4 +14,6 @@ export interface ReportInput {
   readonly corrections?: CorrectionsUsed | undefined
   /** Sub-topics and candidate themes (aggregate's `buildTopics`); built by the writer when absent. */
   readonly topics?: TopicsFile | undefined
+  /** What to call statements.xlsx and recommendations.docx (the web app's download names); the names on disk when absent. */
+  readonly fileNames?: FileNames | undefined
 }

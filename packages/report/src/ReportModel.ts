@@ -124,6 +124,14 @@ const flaggedIds = (summary: Summary): ReadonlySet<string> => {
   return set
 }
 
+/**
+ * "Usikkert placeret": flagged by the categorizer and given a theme (those without one are
+ * counted as »Andet«). The one definition behind the report's list, the drafts' figure and the
+ * web app's "usikre" count and filter.
+ */
+export const uncertainPlacement = (s: CategorizedStatement): boolean =>
+  s.needsReview && !(s.themes as ReadonlyArray<string>).includes(OTHER)
+
 /** Statements for the reviewer: flagged by the categorizer, or given no theme. */
 const reviewLists = new WeakMap<CategorizedResult, WeakMap<Summary, ReadonlyArray<CategorizedStatement>>>()
 export const reviewStatements = (result: CategorizedResult, summary: Summary): ReadonlyArray<CategorizedStatement> => {

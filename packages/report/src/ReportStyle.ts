@@ -76,6 +76,11 @@ footer.end { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-t
 @page { size: A4; margin: 18mm 17mm 20mm 17mm;
   @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8.5pt "Segoe UI", Arial, sans-serif; color: #5a5a60; }
 }
+/* A phone (400 px): a wide table scrolls inside itself, the page does not. */
+@media screen and (max-width: 40rem) {
+  table.numbers { display: block; overflow-x: auto; max-width: 100%; }
+  svg, img { max-width: 100%; height: auto; }
+}
 @media print {
   body { font-size: 10.5pt; line-height: 1.45; }
   .cover, nav.toc, main, footer.end { max-width: none; padding: 0; }

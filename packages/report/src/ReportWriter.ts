@@ -58,7 +58,20 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       return decoded.right satisfies EvaluationMetrics
     })
 
-    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput) {
+    /** statements.xlsx: every statement with its themes (the slowest file to make; see `write`'s `deferXlsx`). */
+    const writeStatementsXlsx = Effect.fn("ReportWriter.writeStatementsXlsx")(function*(result: ReportInput["result"], file: string) {
+      // Streamed to a temp name as rows are made (100,000 statements never sit in memory as a
+      // workbook), then renamed: a download never gets half a workbook.
+      const tmp = `${file}.tmp-${crypto.randomUUID().slice(0, 8)}`
+      yield* Effect.tryPromise({
+        try: () => writeStatementsWorkbookFile(result, tmp),
+        catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: file, cause })
+      }).pipe(Effect.tapError(() => fs.remove(tmp).pipe(Effect.ignore)))
+      yield* fs.rename(tmp, file).pipe(Effect.mapError(writeError(file)))
+    })
+
+    /** `deferXlsx`: statements.xlsx is left for `writeStatementsXlsx` (the web app makes it when first downloaded). */
+    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput, options: { readonly deferXlsx?: boolean } = {}) {
       const outDir = input.outDir
       yield* fs.makeDirectory(outDir, { recursive: true }).pipe(Effect.mapError(writeError(outDir)))
       const metrics = input.metrics ?? (yield* loadMetrics((yield* currentLocations).metricsFile))
@@ -80,25 +93,21 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       yield* fs.writeFileString(files.topicsJson, JSON.stringify(encodeTopics(topics), null, 2) + "\n").pipe(
         Effect.mapError(writeError(files.topicsJson))
       )
-      yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft)).pipe(
+      yield* fs.writeFileString(files.recommendationsMd, recommendationsMarkdown(draft, input.fileNames)).pipe(
         Effect.mapError(writeError(files.recommendationsMd))
       )
       yield* fs.writeFileString(files.recommendationsJson, JSON.stringify(encodeDraft(draft), null, 2) + "\n").pipe(
         Effect.mapError(writeError(files.recommendationsJson))
       )
       const docx = yield* Effect.tryPromise({
-        try: () => recommendationsDocx(draft),
+        try: () => recommendationsDocx(draft, input.fileNames),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))
-      // Streamed to the file as rows are made (100,000 statements never sit in memory as a workbook).
-      yield* Effect.tryPromise({
-        try: () => writeStatementsWorkbookFile(input.result, files.statementsXlsx),
-        catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: files.statementsXlsx, cause })
-      })
+      if (options.deferXlsx !== true) yield* writeStatementsXlsx(input.result, files.statementsXlsx)
       return files
     })
 
-    return { write, loadMetrics } as const
+    return { write, writeStatementsXlsx, loadMetrics } as const
   })
 }) {}

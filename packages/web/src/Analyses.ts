@@ -1,11 +1,11 @@
-import { languageOf } from "@udsagn/report/ReportModel"
+import { languageOf, uncertainPlacement } from "@udsagn/report/ReportModel"
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
 import { FileSystem, Path } from "@effect/platform"
 import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER } from "@udsagn/domain/Theme"
-import { Cause, Data, Deferred, Effect, type Fiber, FiberSet, Schema } from "effect"
+import { Cause, Data, Deferred, Effect, type Fiber, FiberSet, Option, Schema } from "effect"
 import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
-import { AnalysisStore, overridesFile } from "./AnalysisStore.js"
+import { AnalysisStore, baseFile, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeOutput, Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
@@ -97,7 +97,8 @@ export const metaFromOutput = (
     run,
     files,
     statements: result.statements.length,
-    needsReview: result.statements.filter((s) => s.needsReview).length,
+    // As the report and the drafts count them: placed with low confidence, not "Andet".
+    needsReview: result.statements.filter(uncertainPlacement).length,
     overrides,
     ...(out.corrections !== undefined ? { corrections: out.corrections } : {}),
     ...(language.warning ? { notDanish: { danishShare: language.danishShare } } : {}),
@@ -105,7 +106,8 @@ export const metaFromOutput = (
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),
     themeLabels,
-    candidates: out.topics.candidates
+    candidates: out.topics.candidates,
+    ...(out.charts !== undefined ? { charts: out.charts } : {})
   })
 }
 
@@ -157,7 +159,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         readonly startedAt: string
         readonly title?: string | undefined; readonly date?: string | undefined
       },
-      onProgress: (stage: Stage, message: string) => void
+      onProgress: (stage: Stage, message: string) => void,
+      /** A saved correction on the stored categorization (the file is not read again), from this run folder. */
+      again?: { readonly previousRun: RunId }
     ) =>
       Effect.gen(function*() {
         const run = newRunId()
@@ -165,18 +169,31 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* fs.makeDirectory(outDir, { recursive: true }).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
         )
-        const out = yield* analyzer.analyze(
-          {
-            input: path.join(folder, inputs.inputFile),
+        const basePath = path.join(folder, baseFile)
+        const work = again !== undefined && inputs.overridesPath !== undefined
+          ? analyzer.reaggregate({
+            basePath,
+            overridesPath: inputs.overridesPath,
             outDir,
-            ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
-            ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
+            previousDir: path.join(folder, "runs", again.previousRun),
             ...(inputs.title !== undefined ? { title: inputs.title } : {}),
-            ...(inputs.date !== undefined ? { date: inputs.date } : {}),
-            corrections: learning.input(inputs.startedAt)
-          },
-          onProgress
-        ).pipe(
+            ...(inputs.date !== undefined ? { date: inputs.date } : {})
+          })
+          : analyzer.analyze(
+            {
+              input: path.join(folder, inputs.inputFile),
+              outDir,
+              basePath,
+              downloadNames: true,
+              ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
+              ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
+              ...(inputs.title !== undefined ? { title: inputs.title } : {}),
+              ...(inputs.date !== undefined ? { date: inputs.date } : {}),
+              corrections: learning.input(inputs.startedAt)
+            },
+            onProgress
+          )
+        const out = yield* work.pipe(
           // Writing, drawing and report failures are ours, not the user's file (and may name server paths).
           Effect.mapError((e) =>
             internalTags.has(e._tag)
@@ -208,9 +225,13 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         )
         // The pipeline opens its output folder to everyone (0755); here it holds personal data.
         yield* fs.chmod(outDir, 0o700).pipe(Effect.ignore)
-        const files = yield* store.listFiles(outDir).pipe(
+        const onDisk = yield* store.listFiles(outDir).pipe(
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: cause.message, cause }))
         )
+        // With the files left for their first download (`complete`), which the pipeline lists too.
+        const named = out.files.map((f) => path.relative(outDir, f)).filter((f) => !f.startsWith(".."))
+        const later = yield* Effect.filter(named, (f) => Effect.map(fs.exists(path.join(outDir, f)), (there) => !there).pipe(Effect.orElseSucceed(() => false)))
+        const files = [...new Set([...onDisk, ...later.map((f) => f.split(path.sep).join("/"))])].sort()
         return { run, out, files }
       })
 
@@ -324,6 +345,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const finalPath = path.join(folder, overridesFile)
         const pendingPath = path.join(folder, `overrides.pending-${crypto.randomUUID().slice(0, 8)}.json`)
         yield* store.writeJsonAtomic(pendingPath, Schema.encodeSync(OverridesFile)(overrides))
+        // The categorizer's result is kept beside the upload: a correction is applied to it in
+        // about a second. Analyses made before it was kept are run once more in full (and keep it).
+        const stored = yield* fs.exists(path.join(folder, baseFile)).pipe(Effect.orElseSucceed(() => false))
         const { files, out, run } = yield* runPipeline(
           folder,
           {
@@ -336,9 +360,11 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
             title: details?.title ?? meta.title,
             date: details?.date ?? meta.date
           },
-          () => {}
+          () => {},
+          stored ? { previousRun: meta.run } : undefined
         ).pipe(
-          permits.withPermits(1),
+          // A full run waits its turn with the uploads; applying a correction needs no child process.
+          stored ? (e) => e : permits.withPermits(1),
           Effect.tapError(() => store.remove(pendingPath))
         )
         yield* store.writeJsonAtomic(path.join(folder, leftOutFile), encodeLeftOut(leftOutAfter(leftOut, current, overrides)))
@@ -390,7 +416,31 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
 
     const remove = analysisRemoval({ store, jobs, running, lockFor, fs, path })
 
-    return { start, status, saveOverrides, updateOverrides, saveDetails, remove } as const
+
+    /**
+     * Makes the files a saved correction left for their first download (statements.xlsx, the PNGs
+     * of the charts drawn anew; only `wanted` when given), under
+     * the analysis' lock so they are made with the corrections of the run they belong to.
+     */
+    const complete = (meta: AnalysisMeta, wanted?: string) =>
+      lockFor(meta.id).withPermits(1)(
+        Effect.gen(function*() {
+          // A save may have finished since `meta` was read: its run is the one to serve.
+          const current = Option.getOrElse(yield* store.readMeta(meta.id), () => meta)
+          const folder = store.dir(current.id)
+          const outDir = store.runDir(current.id, current.run)
+          const missing = yield* Effect.filter(current.files.filter((f) => wanted === undefined || f === wanted), (f) => Effect.map(fs.exists(path.join(outDir, f)), (ok) => !ok))
+          if (missing.length > 0) {
+            yield* analyzer.complete({ basePath: path.join(folder, baseFile), overridesPath: path.join(folder, overridesFile), outDir, wanted })
+          }
+          return current
+        }).pipe(
+          Effect.catchAllCause((cause) => Effect.fail(new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
+        )
+      )
+
+
+    return { start, status, saveOverrides, updateOverrides, saveDetails, remove, complete } as const
   })
 }) {}
 

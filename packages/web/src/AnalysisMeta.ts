@@ -58,7 +58,9 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
   /** Every theme a statement can be given, in the theme file's order, `other` last. */
   themeLabels: Schema.Array(ThemeLabel),
   /** Candidate new themes among the statements without one (topics.json); older runs: none. */
-  candidates: Schema.optionalWith(Schema.Array(Candidate), { default: () => [] })
+  candidates: Schema.optionalWith(Schema.Array(Candidate), { default: () => [] }),
+  /** Each chart's name (`charts/<name>.png`) and Danish title, for the download links. */
+  charts: Schema.optional(Schema.Array(Schema.Struct({ name: Schema.String, title: Schema.String })))
 }) {}
 
 export const AnalysisMetaJson = Schema.parseJson(AnalysisMeta)

@@ -19,9 +19,12 @@ export class StorageError extends Data.TaggedError("StorageError")<{
 }
 
 const tmpPrefix = ".tmp-"
+const decodeKeys = Schema.decodeUnknown(Schema.parseJson(Schema.Array(Schema.Struct({ id: Schema.String, themes: Schema.Array(Schema.String) }))))
 /** `.failed-<id>`: an analysis that was running when the server stopped. */
 const failedPrefix = ".failed-"
 export const overridesFile = "overrides.json"
+/** The categorizer's result before corrections (see `Reaggregate`): never served, removed with the analysis. */
+export const baseFile = "categorized.json"
 
 /**
  * Analyses on disk: `<reportsDir>/<id>/` holds the input file, `overrides.json`,
@@ -125,6 +128,13 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
         Effect.mapError(fail("læs statements.json"))
       )
 
+    /** Each statement's id and themes only: what a save needs, at a fraction of the full decode's cost. */
+    const readStatementKeys = (meta: AnalysisMeta) =>
+      fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
+        Effect.flatMap(decodeKeys),
+        Effect.mapError(fail("læs statements.json"))
+      )
+
     /**
      * The pipeline's `summary.json`. Runs made before the pipeline wrote it have the copy the
      * web used to write itself, `web-summary.json`, instead.
@@ -208,6 +218,7 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
       writeAtomic,
       writeJsonAtomic,
       readStatements,
+      readStatementKeys,
       readSummary,
       readLedgerJson,
       readOverrides,

@@ -21,6 +21,8 @@ export const AnalyzeJob = Schema.Struct({
   overridesPath: Schema.optional(Schema.String),
   title: Schema.optional(Schema.String),
   date: Schema.optional(Schema.String),
+  basePath: Schema.optional(Schema.String),
+  downloadNames: Schema.optional(Schema.Boolean),
   corrections: Schema.optional(Schema.Struct({ dir: Schema.String, before: Schema.optional(Schema.String) }))
 })
 export type AnalyzeJob = typeof AnalyzeJob.Type
@@ -33,6 +35,7 @@ export const AnalyzeDone = Schema.Struct({
   summary: Summary,
   files: Schema.Array(Schema.String),
   topics: TopicsFile,
+  charts: Schema.optional(Schema.Array(Schema.Struct({ name: Schema.String, title: Schema.String }))),
   corrections: Schema.optional(CorrectionsUsed)
 })
 
@@ -61,6 +64,7 @@ const analyze = (job: AnalyzeJob) =>
         summary: out.summary,
         files: out.files,
         topics: out.topics,
+        ...(out.charts !== undefined ? { charts: out.charts } : {}),
         ...(out.corrections !== undefined ? { corrections: out.corrections } : {})
       }
     })

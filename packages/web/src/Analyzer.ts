@@ -1,10 +1,12 @@
 import type { AnalyzeInput, AnalyzeOutput, Stage } from "@udsagn/conference-feedback/ConferenceFeedback"
+import type { ReaggregateInput } from "@udsagn/conference-feedback/Reaggregate"
 import { Context, type Effect } from "effect"
 
 // The web app's view of the conference-feedback pipeline. The server is written against
 // this small interface; `AnalyzerLive` wires it to the real pipeline.
 
 export { type AnalyzeInput, type AnalyzeOutput, type Stage, stages } from "@udsagn/conference-feedback/ConferenceFeedback"
+export type { ReaggregateInput } from "@udsagn/conference-feedback/Reaggregate"
 
 /** Any pipeline failure: a tag and a one-line Danish message a person can act on. */
 export interface AnalyzeError {
@@ -19,6 +21,14 @@ export interface AnalyzerShape {
     input: AnalyzeInput,
     onProgress?: (stage: Stage, message: string) => void
   ) => Effect.Effect<AnalyzeOutput, AnalyzeError>
+  /**
+   * A saved correction: the stored categorization (`basePath`, written by `analyze`) with the
+   * corrections applied and the outputs written again; the uploaded file is not read. In this
+   * process (it is quick and reads only our own files); `drawn` names the charts drawn anew.
+   */
+  readonly reaggregate: (input: ReaggregateInput) => Effect.Effect<AnalyzeOutput & { readonly drawn: ReadonlyArray<string> }, AnalyzeError>
+  /** Writes the files `reaggregate` left for their first download (statements.xlsx, new charts' PNGs), or only `wanted`. */
+  readonly complete: (input: Omit<ReaggregateInput, "previousDir"> & { readonly wanted?: string | undefined }) => Effect.Effect<void, AnalyzeError>
 }
 
 export class Analyzer extends Context.Tag("@udsagn/web/Analyzer")<Analyzer, AnalyzerShape>() {}

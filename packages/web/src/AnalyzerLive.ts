@@ -1,10 +1,11 @@
 import { NodeContext } from "@effect/platform-node"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
+import { Reaggregate } from "@udsagn/conference-feedback/Reaggregate"
 import { Duration, Effect, Layer, Schema } from "effect"
 import { rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type Stage, stages } from "./Analyzer.js"
+import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type ReaggregateInput, type Stage, stages } from "./Analyzer.js"
 import { AnalyzeJob, nameMark, WorkerMessage } from "./AnalyzeWorker.js"
 import { runTsx } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
@@ -12,11 +13,19 @@ import { WebConfig } from "./WebConfig.js"
 /** The real pipeline in this process (tests, scripts): no time or memory limit. */
 export const AnalyzerInProcess = Layer.effect(
   Analyzer,
-  Effect.map(ConferenceFeedback, (pipeline) => Analyzer.of({ analyze: pipeline.analyze }))
+  Effect.gen(function*() {
+    const pipeline = yield* ConferenceFeedback
+    const again = yield* Reaggregate
+    return Analyzer.of({ analyze: pipeline.analyze, reaggregate: reaggregateWith(again), complete: again.complete })
+  })
 ).pipe(
-  Layer.provide(ConferenceFeedback.Default),
+  Layer.provide(Layer.merge(ConferenceFeedback.Default, Reaggregate.Default)),
   Layer.provide(NodeContext.layer)
 )
+
+/** A saved correction in this process: only our own stored files are read, and it is quick. */
+const reaggregateWith = (again: Reaggregate) => (input: ReaggregateInput) =>
+  Effect.map(again.run(input), ({ drawn, output }) => ({ ...output, drawn }))
 
 const workerFile = fileURLToPath(new URL("./AnalyzeWorker.ts", import.meta.url))
 const decodeMessage = Schema.decodeUnknownOption(Schema.parseJson(WorkerMessage))
@@ -36,8 +45,10 @@ export const crashedMessage =
  */
 export const AnalyzerInChild = Layer.effect(
   Analyzer,
-  Effect.map(WebConfig, (config) =>
+  Effect.map(Effect.zip(WebConfig, Reaggregate), ([config, again]) =>
     Analyzer.of({
+      reaggregate: reaggregateWith(again),
+      complete: again.complete,
       analyze: (input: AnalyzeInput, onProgress?: (stage: Stage, message: string) => void) =>
         Effect.gen(function*() {
           const job: AnalyzeJob = {
@@ -47,6 +58,8 @@ export const AnalyzerInChild = Layer.effect(
             ...(input.overridesPath !== undefined ? { overridesPath: input.overridesPath } : {}),
             ...(input.title !== undefined ? { title: input.title } : {}),
             ...(input.date !== undefined ? { date: input.date } : {}),
+            ...(input.basePath !== undefined ? { basePath: input.basePath } : {}),
+            ...(input.downloadNames !== undefined ? { downloadNames: input.downloadNames } : {}),
             ...(input.corrections !== undefined
               ? { corrections: { dir: input.corrections.dir, ...(input.corrections.before !== undefined ? { before: input.corrections.before } : {}) } }
               : {})
@@ -88,6 +101,9 @@ export const AnalyzerInChild = Layer.effect(
         })
     })
   )
+).pipe(
+  Layer.provide(Reaggregate.Default),
+  Layer.provide(NodeContext.layer)
 )
 
 /** The real pipeline behind the web app, self-contained (tests, scripts), in this process. */

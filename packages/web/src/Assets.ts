@@ -101,8 +101,26 @@ fieldset.statement legend { font-size: 1.05rem; font-weight: 600; padding: 0 .3r
 .themes input { width: 1.2rem; height: 1.2rem; }
 .evidence { font-size: .88rem; color: var(--muted); margin: .4rem 0 0; }
 .evidence mark { background: #fff1a8; color: var(--ink); }
-.savebar { position: sticky; bottom: 0; background: #fff; border-top: 2px solid var(--accent); padding: .8rem 0;
-  display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.savebar { background: #fff; padding: .8rem 0; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.savebar.top { position: sticky; top: 0; z-index: 2; border-bottom: 2px solid var(--accent); }
+.savebar.bottom { border-top: 2px solid var(--accent); }
+.savebar .dirty { color: var(--warn); font-weight: 700; }
+nav.pager ul { list-style: none; padding: 0; margin: .8rem 0; display: flex; flex-wrap: wrap; gap: .3rem; }
+nav.pager a { display: inline-block; min-width: 2.4rem; text-align: center; padding: .3rem .6rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
+nav.pager a[aria-current=page] { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); font-weight: 700; }
+nav.pager .gap { padding: .3rem .2rem; color: var(--muted); }
+/* A phone (400 px): nothing wider than the screen; a wide table scrolls inside itself. */
+@media (max-width: 40rem) {
+  .inner { padding-left: .8rem; padding-right: .8rem; }
+  header.site .inner { gap: .3rem 1rem; }
+  /* relative: a visually hidden label inside scrolls with the table instead of widening the page */
+  table { display: block; overflow-x: auto; max-width: 100%; position: relative; }
+  svg.bar { max-width: 22vw; }
+  form.filters > div, .compare-pick > div { min-width: 0; max-width: 100%; }
+  form.filters select, form.filters input[type=search], .compare-pick select { max-width: 100%; width: 100%; }
+  fieldset.statement { min-width: 0; }
+  iframe.report { height: 70vh; }
+}
 .compare-pick { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; }
 .compare-pick label { display: block; font-weight: 600; }
 .compare-pick select { font: inherit; padding: .35rem; max-width: 28rem; }
@@ -149,6 +167,54 @@ export const appJs = `
       form.querySelectorAll("button[type=submit]").forEach(function (b) {
         b.disabled = true; b.textContent = form.getAttribute("data-busy");
       });
+    });
+  });
+  // Unsaved corrections on a review page: counted in the save bar, and asked about before the
+  // page is left (another page, a filter, a link, closing the tab) without saving them.
+  document.querySelectorAll("form[data-unsaved]").forEach(function (form) {
+    var question = form.getAttribute("data-unsaved");
+    var status = form.querySelector("[data-unsaved-count]");
+    var plain = status ? status.textContent : "";
+    var leaving = false;
+    function changedIn(set) {
+      var found = false;
+      set.querySelectorAll("input, textarea, select").forEach(function (c) {
+        if (c.type === "hidden") return;
+        if (c.type === "checkbox" || c.type === "radio") { if (c.checked !== c.defaultChecked) found = true; }
+        else if (c.tagName === "SELECT") { c.querySelectorAll("option").forEach(function (o) { if (o.selected !== o.defaultSelected) found = true; }); }
+        else if (c.value !== c.defaultValue) found = true;
+      });
+      return found;
+    }
+    function unsaved() {
+      var n = 0;
+      form.querySelectorAll("fieldset.statement").forEach(function (set) { if (changedIn(set)) n++; });
+      return n;
+    }
+    function show() {
+      if (!status) return;
+      var n = unsaved();
+      status.textContent = n === 0 ? plain : (n === 1 ? "1 udsagn" : n + " udsagn") + " med rettelser, der ikke er gemt.";
+      status.className = n === 0 ? "muted" : "dirty";
+    }
+    form.addEventListener("change", function () { setTimeout(show, 0); });
+    form.addEventListener("input", show);
+    form.addEventListener("submit", function () { leaving = true; });
+    window.addEventListener("beforeunload", function (e) {
+      if (!leaving && unsaved() > 0) { e.preventDefault(); e.returnValue = question; return question; }
+    });
+    window.addEventListener("pageshow", function () { leaving = false; show(); });
+    function ask(e) {
+      if (leaving || unsaved() === 0) return;
+      if (window.confirm(question)) leaving = true; else e.preventDefault();
+    }
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+      if (!a || a.hasAttribute("download") || a.getAttribute("target") === "_blank" || a.getAttribute("href").charAt(0) === "#") return;
+      ask(e);
+    });
+    document.querySelectorAll("form").forEach(function (other) {
+      if (other !== form) other.addEventListener("submit", ask);
     });
   });
   // "Andet" never goes with another theme: ticking one clears the other.

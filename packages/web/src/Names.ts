@@ -1,3 +1,2 @@
-import { slugify } from "@udsagn/danish/Slug"
-/** An ASCII file name from a title, for downloads (danish's one slug rule). */
-export const slug = (title: string) => slugify(title, 60, "analyse")
+/** An ASCII file name from a title, for downloads (the report's rule, so the report names the same files). */
+export { titleSlug as slug } from "@udsagn/report/FileNames"

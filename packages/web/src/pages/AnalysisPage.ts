@@ -1,7 +1,7 @@
 import { notDanishWarning } from "@udsagn/report/sections/Parts"
 import type { AnalysisMeta } from "../AnalysisMeta.js"
 import { html } from "../Html.js"
-import { slug } from "../Names.js"
+import { downloadName as reportDownloadName } from "@udsagn/report/FileNames"
 import { formatDay, formatWhen } from "./Format.js"
 import { type AdminErrors, deleteForm, detailsForm } from "./AnalysisAdmin.js"
 import { layout, themeBars } from "./Layout.js"
@@ -20,34 +20,31 @@ const knownDownloads: ReadonlyArray<Download> = [
   { file: "recommendations.md", what: "Anbefalinger – udkast (ren tekst)" }
 ]
 
-const chartLabel = (file: string) => {
+const dataLabels: Record<string, string> = {
+  "statements.json": "Alle udsagn med temaer (JSON)",
+  "summary.json": "Opsummering med tallene (JSON)",
+  "ledger.json": "Regnskab over alle læste rækker (JSON)",
+  "recommendations.json": "Anbefalinger – udkast (JSON)"
+}
+
+/** A chart's link: its Danish title (as in the report), never its file name. */
+const chartLabel = (meta: AnalysisMeta, file: string) => {
   const stem = file.replace(/^charts\//, "").replace(/\.(png|svg|vl\.json)$/, "")
   const kind = file.endsWith(".png") ? "billede, PNG" : file.endsWith(".svg") ? "SVG" : "Vega-Lite"
-  return `Diagram: ${stem.replace(/[-_]+/g, " ")} (${kind})`
+  const theme = stem.startsWith("terms-") ? meta.themeLabels.find((t) => `terms-${t.id}` === stem)?.label : undefined
+  const title = meta.charts?.find((c) => c.name === stem)?.title ??
+    (stem === "theme-overview" ? "Temaer i udsagnene"
+      : stem === "theme-by-question" ? "Temaer fordelt på spørgsmål"
+      : theme !== undefined ? `Nøgleord: ${theme}`
+      : stem.startsWith("closed-") ? "Afstemning" : "Diagram")
+  return `${title} (${kind})`
 }
 
 export const fileUrl = (id: string, file: string) =>
   `/analyser/${id}/filer/${file.split("/").map(encodeURIComponent).join("/")}`
 
-const danishNames: Record<string, string> = {
-  "recommendations.docx": "anbefalinger",
-  "recommendations.md": "anbefalinger",
-  "recommendations.json": "anbefalinger",
-  "report.html": "rapport",
-  "statements.xlsx": "udsagn",
-  "statements.json": "udsagn",
-  "ledger.json": "regnskab",
-  "summary.json": "opsummering",
-  "topics.json": "emner"
-}
-
 /** The name a download is saved under: Danish, with the conference, e.g. `anbefalinger-konference-5-december-2024.docx`. */
-export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) => {
-  const base = file.split("/").pop() ?? file
-  const known = danishNames[file]
-  if (known === undefined) return base
-  return `${known}-${slug(meta.title)}${base.slice(base.indexOf("."))}`
-}
+export const downloadName = (meta: Pick<AnalysisMeta, "title">, file: string) => reportDownloadName(meta.title, file)
 
 const downloadItem = (meta: AnalysisMeta, file: string, what: string) =>
   html`<li><a href="${fileUrl(meta.id, file)}" download><span class="what">${what}</span><span class="file">${downloadName(meta, file)}</span></a></li>`
@@ -97,10 +94,10 @@ ${known.map((d) => downloadItem(meta, d.file, d.what))}
 <li><a href="/analyser/${id}/analyse.zip" download><span class="what">Hele analysen (zip)</span><span class="file">alle filer samlet i én fil</span></a></li>
 </ul>
 ${charts.length > 0
-      ? html`<details><summary>Diagrammer (${charts.length})</summary><ul class="downloads">${charts.map((f) => downloadItem(meta, f, chartLabel(f)))}</ul></details>`
+      ? html`<details><summary>Diagrammer (${charts.length})</summary><ul class="downloads">${charts.map((f) => downloadItem(meta, f, chartLabel(meta, f)))}</ul></details>`
       : ""}
 ${data.length > 0
-      ? html`<details><summary>Data til IT (JSON)</summary><ul class="downloads">${data.map((f) => downloadItem(meta, f, f))}</ul></details>`
+      ? html`<details><summary>Data til IT (JSON)</summary><ul class="downloads">${data.map((f) => downloadItem(meta, f, dataLabels[f] ?? f))}</ul></details>`
       : ""}
 ${has("report.html")
       ? html`<h2>Rapporten</h2>

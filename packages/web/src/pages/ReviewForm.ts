@@ -1,4 +1,5 @@
 import type { CategorizedStatement, Override } from "@udsagn/domain/Categorization"
+import { uncertainPlacement } from "@udsagn/report/ReportModel"
 import type { AnalysisMeta } from "../AnalysisMeta.js"
 
 // The review form without HTTP: the filter in the query string, the fields of a posted form,
@@ -9,6 +10,18 @@ export interface ReviewFilter {
   readonly question?: string
   readonly needsReview?: boolean
   readonly search?: string
+  /** 1-based page of the filtered statements (`side`), `pageSize` a page. */
+  readonly page?: number
+}
+
+/** Statements on one review page: a page a person can read and a browser shows at once. */
+export const pageSize = 100
+
+/** The statements of the filter's page, the page actually shown (kept within range) and the number of pages. */
+export const pageOf = <A>(shown: ReadonlyArray<A>, f: ReviewFilter) => {
+  const pages = Math.max(1, Math.ceil(shown.length / pageSize))
+  const page = Math.min(Math.max(1, f.page ?? 1), pages)
+  return { page, pages, first: (page - 1) * pageSize, rows: shown.slice((page - 1) * pageSize, page * pageSize) }
 }
 
 const norm = (s: string) => s.normalize("NFC").toLocaleLowerCase("da")
@@ -17,7 +30,7 @@ export const filterStatements = (rows: ReadonlyArray<CategorizedStatement>, f: R
   rows.filter((s) =>
     (f.theme === undefined || (s.themes as ReadonlyArray<string>).includes(f.theme)) &&
     (f.question === undefined || s.question === f.question) &&
-    (f.needsReview !== true || s.needsReview) &&
+    (f.needsReview !== true || uncertainPlacement(s)) &&
     (f.search === undefined || norm(s.text).includes(norm(f.search)))
   )
 
@@ -27,6 +40,7 @@ export const filterQuery = (f: ReviewFilter) => {
   if (f.question !== undefined) q.set("spoergsmaal", f.question)
   if (f.needsReview === true) q.set("usikre", "1")
   if (f.search !== undefined) q.set("soeg", f.search)
+  if (f.page !== undefined && f.page > 1) q.set("side", String(f.page))
   return q.toString()
 }
 
@@ -43,13 +57,19 @@ export interface FormOverride {
 const definedOf = (o: Override): Omit<FormOverride, "id"> =>
   Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== "id")) as Omit<FormOverride, "id">
 
+/** The same filter on another page. */
+export const withPage = (f: ReviewFilter, page: number): ReviewFilter => {
+  const { page: _page, ...rest } = f
+  return page > 1 ? { ...rest, page } : rest
+}
+
 /**
  * Turns the review form into the new overrides list: statements shown in the form get an
  * override when their ticked themes differ from the current ones (or already had one);
  * overrides for statements not shown are kept.
  */
 export const overridesFromForm = (
-  rows: ReadonlyArray<CategorizedStatement>,
+  rows: ReadonlyArray<{ readonly id: string; readonly themes: ReadonlyArray<string> }>,
   existing: ReadonlyArray<Override>,
   shownIds: ReadonlyArray<string>,
   ticked: ReadonlyMap<string, ReadonlyArray<string>>,
@@ -102,7 +122,9 @@ export const reviewFilter = (params: URLSearchParams): ReviewFilter => {
   const theme = pick("tema")
   const question = pick("spoergsmaal")
   const search = pick("soeg")
+  const page = Number(pick("side"))
   return {
+    ...(Number.isSafeInteger(page) && page > 1 ? { page } : {}),
     ...(theme !== undefined ? { theme } : {}),
     ...(question !== undefined ? { question } : {}),
     ...(search !== undefined ? { search } : {}),

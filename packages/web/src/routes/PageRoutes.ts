@@ -95,7 +95,7 @@ const saveReview = withAnalysis("page", (meta) =>
     // colleague saving at the same moment does not lose theirs.
     const saved = yield* analyses.updateOverrides(meta.id, (current, existing) =>
       Effect.gen(function*() {
-        const rows = yield* store.readStatements(current)
+        const rows = yield* store.readStatementKeys(current)
         const known = new Set(current.themeLabels.map((t) => t.id))
         const themed = overridesFromForm(rows, existing, form.shown, form.ticked, known, form.shownThemes)
         const next = applyStatementEdits(themed, edits, rows, yield* readLeftOut(fs, path, store.dir(meta.id)))
@@ -119,7 +119,7 @@ const saveReview = withAnalysis("page", (meta) =>
     return seeOther(savedLocation(meta.id, filter, after === undefined ? "" : countChanges(before, after)))
   }).pipe(Effect.catchTag("BodyTooLarge", (e) => Effect.succeed(htmlResponse(errorPage(e.message), 413)))))
 
-const serveFile = withAnalysis("page", (meta) =>
+const serveFile = withAnalysis("page", (found) =>
   Effect.gen(function*() {
     const store = yield* AnalysisStore
     const path = yield* Path.Path
@@ -128,6 +128,7 @@ const serveFile = withAnalysis("page", (meta) =>
     // Only files the pipeline wrote for the current run are served: the name must be in the
     // list recorded in analysis.json, so no other path can be reached.
     if (file === undefined) return analysisNotFound("page")
+    const meta = found.files.includes(file) ? yield* (yield* Analyses).complete(found, file) : found
     if (!meta.files.includes(file)) return htmlResponse(notFoundPage("Filen findes ikke i denne analyse."), 404)
     const full = path.join(store.runDir(meta.id, meta.run), ...file.split("/"))
     const isReport = file === "report.html"
@@ -147,7 +148,7 @@ const decodePath = (requested: string) => {
 }
 
 const zipDownload = withAnalysis("page", (meta) =>
-  Effect.map(zipAnalysis(meta), (bytes) =>
+  Effect.map(Effect.flatMap(Effect.flatMap(Analyses, (a) => a.complete(meta)), zipAnalysis), (bytes) =>
     HttpServerResponse.uint8Array(bytes, {
       contentType: "application/zip",
       headers: { "content-disposition": contentDisposition("attachment", `udsagn-${slug(meta.title)}.zip`) }

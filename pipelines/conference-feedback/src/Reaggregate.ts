@@ -1,0 +1,77 @@
+import { FileSystem } from "@effect/platform"
+import { loadOverrides } from "@udsagn/categorize/Overrides"
+import { downloadNames } from "@udsagn/report/FileNames"
+import { Data, Effect, Schema } from "effect"
+import type { AnalyzeOutput } from "./ConferenceFeedback.js"
+import { eventWith } from "./EventDetails.js"
+import { CategorizedBase, RunOutputs } from "./RunOutputs.js"
+
+// A saved correction, fast: the categorizer's stored result (`AnalyzeInput.basePath`) with the
+// corrections applied, counted and written again. The uploaded file is not read and nothing is
+// categorized again; charts whose spec did not change are copied from the previous run.
+
+/** The stored categorization is missing or unreadable (an analysis made before it was kept). */
+export class BaseUnavailable extends Data.TaggedError("BaseUnavailable")<{ readonly path: string; readonly cause: unknown }> {
+  override get message() {
+    return `Den gemte kategorisering (${this.path}) kunne ikke læses.`
+  }
+}
+
+export interface ReaggregateInput {
+  readonly basePath: string
+  readonly overridesPath: string
+  readonly outDir: string
+  /** The previous run's folder, whose charts are reused where nothing changed. */
+  readonly previousDir?: string | undefined
+  /** The title and date a person gave (blank: the export's). */
+  readonly title?: string | undefined
+  readonly date?: string | undefined
+}
+
+const decodeBase = Schema.decodeUnknown(Schema.parseJson(CategorizedBase))
+
+export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conference-feedback/Reaggregate", {
+  effect: Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const outputs = yield* RunOutputs
+
+    const load = (input: Pick<ReaggregateInput, "basePath" | "overridesPath">) =>
+      Effect.gen(function*() {
+        const stored = yield* fs.readFileString(input.basePath).pipe(
+          Effect.flatMap(decodeBase),
+          Effect.mapError((cause) => new BaseUnavailable({ path: input.basePath, cause }))
+        )
+        const overrides = yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+        return { stored, overrides }
+      })
+
+    /** The outputs again with the corrections; statements.xlsx and new PNGs are left for `complete` (the slowest files). */
+    const run = Effect.fn("Reaggregate.run")(function*(input: ReaggregateInput) {
+      const { overrides, stored } = yield* load(input)
+      const { drawn, ...out } = yield* outputs.write({
+        base: stored.result,
+        event: eventWith(stored.result.event, input),
+        overrides,
+        outDir: input.outDir,
+        corrections: stored.corrections,
+        reuseChartsFrom: input.previousDir,
+        defer: true,
+        // Only the web app saves corrections this way: its download names.
+        fileNames: downloadNames(stored.result.event.title)
+      })
+      return { output: out satisfies AnalyzeOutput, drawn }
+    })
+
+    /**
+     * Writes what `run` left for later (statements.xlsx, the PNGs of the charts drawn anew), or
+     * only `wanted` (a file of the run, e.g. `charts/theme-overview.png`), with the same corrections.
+     */
+    const complete = Effect.fn("Reaggregate.complete")(function*(input: Omit<ReaggregateInput, "previousDir"> & { readonly wanted?: string | undefined }) {
+      const { overrides, stored } = yield* load(input)
+      yield* outputs.complete({ base: stored.result, overrides, outDir: input.outDir }, input.wanted)
+    })
+
+    return { run, complete } as const
+  }),
+  dependencies: [RunOutputs.Default]
+}) {}
