@@ -5,10 +5,8 @@ import { currentLocations } from "@udsagn/domain/DataLocations"
 import { Data, Effect, Either, Schema } from "effect"
 import { decodeMetricsJson, type EvaluationMetrics } from "./Metrics.js"
 import { buildRecommendations, recommendationsMarkdown } from "./Recommendations.js"
-import { recommendationsDocx } from "./RecommendationsDocx.js"
 import { renderReportHtml } from "./ReportHtml.js"
 import type { ReportInput } from "./ReportInput.js"
-import { writeStatementsWorkbookFile } from "./StatementsWorkbook.js"
 
 export type { ReportInput } from "./ReportInput.js"
 
@@ -87,13 +85,14 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
         Effect.mapError(writeError(files.recommendationsJson))
       )
       const docx = yield* Effect.tryPromise({
-        try: () => recommendationsDocx(draft),
+        // docx and exceljs are loaded when these files are written, not when the program starts.
+        try: async () => (await import("./RecommendationsDocx.js")).recommendationsDocx(draft),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))
       // Streamed to the file as rows are made (100,000 statements never sit in memory as a workbook).
       yield* Effect.tryPromise({
-        try: () => writeStatementsWorkbookFile(input.result, files.statementsXlsx),
+        try: async () => (await import("./StatementsWorkbook.js")).writeStatementsWorkbookFile(input.result, files.statementsXlsx),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: files.statementsXlsx, cause })
       })
       return files

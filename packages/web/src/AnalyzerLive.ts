@@ -3,10 +3,9 @@ import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedba
 import { Duration, Effect, Layer, Schema } from "effect"
 import { rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type Stage, stages } from "./Analyzer.js"
 import { AnalyzeJob, nameMark, WorkerMessage } from "./AnalyzeWorker.js"
-import { runTsx } from "./TsxProcess.js"
+import { runChild } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** The real pipeline in this process (tests, scripts): no time or memory limit. */
@@ -18,7 +17,6 @@ export const AnalyzerInProcess = Layer.effect(
   Layer.provide(NodeContext.layer)
 )
 
-const workerFile = fileURLToPath(new URL("./AnalyzeWorker.ts", import.meta.url))
 const decodeMessage = Schema.decodeUnknownOption(Schema.parseJson(WorkerMessage))
 const isStage = (s: string): s is Stage => stages.some((x) => x.stage === s)
 
@@ -30,7 +28,7 @@ export const crashedMessage =
   "sker det igen, er filen måske for stor eller usædvanlig."
 
 /**
- * Each analysis in its own child process (`AnalyzeWorker.ts`), with a time limit and a heap
+ * Each analysis in its own child process (`bin/analyze.ts`, compiled in a build), with a time limit and a heap
  * limit from `WebConfig`: a hostile file can use up its own process, never the server's HTTP
  * loop, and a run past its time is killed.
  */
@@ -63,7 +61,7 @@ export const AnalyzerInChild = Layer.effect(
             } else answer = m
           }
           yield* Effect.sync(() => writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(AnalyzeJob)(job)), { mode: 0o600 }))
-          const ran = yield* runTsx(workerFile, [jobFile], { maxOldSpaceMb: config.analysisMemoryMb, onLine }).pipe(
+          const ran = yield* runChild("analyze", [jobFile], { maxOldSpaceMb: config.analysisMemoryMb, onLine }).pipe(
             Effect.timeoutFail({
               duration: Duration.millis(config.analysisTimeoutMs),
               onTimeout: (): AnalyzeError => ({ _tag: "AnalysisTimedOut", message: timedOutMessage(config.analysisTimeoutMs) })

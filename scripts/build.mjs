@@ -1,0 +1,141 @@
+// Compiles the commands into JavaScript with esbuild (run by `pnpm install` and, when the sources
+// changed since, by the first command started): one folder `.build/<id>/` with `udsagn.mjs` and
+// the web app's child-process entries, sharing chunks; the heavy libraries (vega, resvg, exceljs,
+// docx) sit in chunks loaded only when their stage runs. `current.json` is written last, and
+// atomically, so a half-finished build is never used; two builds at once wait for each other.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { isAbsolute, join, relative, sep } from "node:path"
+import { pathToFileURL } from "node:url"
+import { buildRoot, buildState, entries, hashFile, repoRoot } from "./build-state.mjs"
+
+const posix = (p) => p.split(sep).join("/")
+
+/**
+ * Workspace files locate the project's data from `import.meta.url` (Paths.ts, Stem.ts); in a
+ * bundle that would be the chunk's URL, so each use becomes the source file's own URL, written
+ * relative to the build folder (the repository can be moved).
+ */
+const sourceUrls = (outDir) => ({
+  name: "udsagn-source-urls",
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined
+      const { readFile } = await import("node:fs/promises")
+      const text = await readFile(args.path, "utf8")
+      if (!text.includes("import.meta.url")) return { contents: text, loader: "ts" }
+      const rel = posix(relative(outDir, args.path))
+      return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: "ts" }
+    })
+  }
+})
+
+/** Native addons stay outside the bundle, imported by their real path relative to the build. */
+const nativeExternal = (outDir, names) => ({
+  name: "udsagn-native-external",
+  setup(build) {
+    const filter = new RegExp(`^(${names.map((n) => n.replace(/[/.]/g, "\\$&")).join("|")})$`)
+    build.onResolve({ filter }, (args) => {
+      const require = createRequire(args.importer)
+      const resolved = require.resolve(args.path)
+      return { path: posix(relative(outDir, resolved)).replace(/^(?!\.)/, "./"), external: true }
+    })
+  }
+})
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** One builder at a time (a lock folder); a lock older than two minutes is a dead builder's. */
+const withLock = async (root, f) => {
+  mkdirSync(root, { recursive: true })
+  const lock = join(root, ".lock")
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      let age = 0
+      try {
+        age = Date.now() - statSync(lock).mtimeMs
+      } catch {
+        continue
+      }
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true })
+      else await sleep(100)
+    }
+  }
+  try {
+    return await f()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+/** Builds unless another process just did; answers the fresh state. */
+export const build = async ({ root = buildRoot(), force = false } = {}) =>
+  withLock(root, async () => {
+    if (!force) {
+      const state = buildState(root)
+      if (state.fresh) return state
+    }
+    const esbuild = await import("esbuild")
+    const id = `${Date.now().toString(36)}-${process.pid.toString(36)}`
+    const outDir = join(root, id)
+    const result = await esbuild.build({
+      absWorkingDir: repoRoot,
+      entryPoints: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(repoRoot, src)])),
+      outdir: outDir,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      mainFields: ["module", "main"],
+      metafile: true,
+      logLevel: "error",
+      legalComments: "none",
+      define: { __UDSAGN_BUILD_ID__: JSON.stringify(id) },
+      // Bundled CommonJS code (exceljs, docx, papaparse…) calls require for Node's own modules.
+      banner: { js: "import { createRequire as __udsagnRequire } from 'node:module'; const require = __udsagnRequire(import.meta.url);" },
+      plugins: [sourceUrls(outDir), nativeExternal(outDir, ["@resvg/resvg-js"])]
+    })
+    // Every workspace file the build read, and the lockfile (a new dependency means a new build).
+    const inputs = Object.keys(result.metafile.inputs)
+      .map((p) => (isAbsolute(p) ? relative(repoRoot, p) : p))
+      .filter((p) => !p.split(/[\\/]/).includes("node_modules") && !p.startsWith(".."))
+    const sources = [...new Set([...inputs, "pnpm-lock.yaml", "package.json", "scripts/build.mjs"])].sort().map((rel) => {
+      const file = join(repoRoot, rel)
+      const st = statSync(file)
+      return [posix(rel), st.size, st.mtimeMs, hashFile(file)]
+    })
+    const manifest = { id, builtAt: new Date().toISOString(), entries: Object.keys(entries), sources }
+    writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 1) + "\n")
+    writeFileSync(join(outDir, "meta.json"), JSON.stringify(result.metafile))
+    const tmp = join(root, `.current-${id}.json`)
+    writeFileSync(tmp, JSON.stringify(manifest) + "\n")
+    renameSync(tmp, join(root, "current.json"))
+    prune(root, id)
+    return buildState(root)
+  })
+
+/** Keeps the newest three builds: a server started from an older one still finds its workers. */
+const prune = (root, current) => {
+  const builds = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== ".lock" && d.name !== current)
+    .map((d) => ({ name: d.name, at: statSync(join(root, d.name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at)
+  for (const old of builds.slice(2)) rmSync(join(root, old.name), { recursive: true, force: true })
+}
+
+// `node scripts/build.mjs [--force]`: what `pnpm install` runs (postinstall).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const started = performance.now()
+  const state = await build({ force: process.argv.includes("--force") })
+  if (!state.fresh) {
+    process.stderr.write(`udsagn: bygningen mislykkedes (${state.reason})\n`)
+    process.exit(1)
+  }
+  process.stdout.write(`udsagn: bygget i ${posix(relative(repoRoot, state.dir)) || state.dir} (${Math.round(performance.now() - started)} ms)\n`)
+}
+
