@@ -95,6 +95,9 @@ export const build = async ({ root = buildRoot(), force = false } = {}) =>
       metafile: true,
       logLevel: "error",
       legalComments: "none",
+      minifyWhitespace: true,
+      minifySyntax: true,
+      keepNames: true,
       define: { __UDSAGN_BUILD_ID__: JSON.stringify(id) },
       // Bundled CommonJS code (exceljs, docx, papaparse…) calls require for Node's own modules.
       banner: { js: "import { createRequire as __udsagnRequire } from 'node:module'; const require = __udsagnRequire(import.meta.url);" },

@@ -1,4 +1,4 @@
-import { NodeContext } from "@effect/platform-node"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { Duration, Effect, Layer, Schema } from "effect"
 import { rmSync, writeFileSync } from "node:fs"
