@@ -43,13 +43,37 @@ const nativeExternal = (outDir, names) => ({
   }
 })
 
+/** esbuild's settings for a build of `entryPoints` into `outDir` (also used by `pnpm bench`). */
+export const esbuildOptions = ({ outDir, id, entryPoints }) => ({
+  entryPoints,
+  outdir: outDir,
+  define: { __UDSAGN_BUILD_ID__: JSON.stringify(id) },
+  absWorkingDir: repoRoot,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  mainFields: ["module", "main"],
+  metafile: true,
+  logLevel: "error",
+  legalComments: "none",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: true,
+  // Bundled CommonJS code (exceljs, docx, papaparse…) calls require for Node's own modules.
+  banner: { js: "import { createRequire as __udsagnRequire } from 'node:module'; const require = __udsagnRequire(import.meta.url);" },
+  plugins: [sourceUrls(outDir), nativeExternal(outDir, ["@resvg/resvg-js"])]
+})
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** One builder at a time (a lock folder); a lock older than two minutes is a dead builder's. */
 const withLock = async (root, f) => {
   mkdirSync(root, { recursive: true })
   const lock = join(root, ".lock")
-  for (let waited = 0; ; waited += 100) {
+  for (;;) {
     try {
       mkdirSync(lock)
       break
@@ -76,33 +100,12 @@ export const build = async ({ root = buildRoot(), force = false } = {}) =>
   withLock(root, async () => {
     if (!force) {
       const state = buildState(root)
-      if (state.fresh) return state
+      if (state.fresh) return { ...state, built: false }
     }
     const esbuild = await import("esbuild")
     const id = `${Date.now().toString(36)}-${process.pid.toString(36)}`
     const outDir = join(root, id)
-    const result = await esbuild.build({
-      absWorkingDir: repoRoot,
-      entryPoints: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(repoRoot, src)])),
-      outdir: outDir,
-      outExtension: { ".js": ".mjs" },
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      mainFields: ["module", "main"],
-      metafile: true,
-      logLevel: "error",
-      legalComments: "none",
-      minifyWhitespace: true,
-      minifySyntax: true,
-      keepNames: true,
-      define: { __UDSAGN_BUILD_ID__: JSON.stringify(id) },
-      // Bundled CommonJS code (exceljs, docx, papaparse…) calls require for Node's own modules.
-      banner: { js: "import { createRequire as __udsagnRequire } from 'node:module'; const require = __udsagnRequire(import.meta.url);" },
-      plugins: [sourceUrls(outDir), nativeExternal(outDir, ["@resvg/resvg-js"])]
-    })
+    const result = await esbuild.build(esbuildOptions({ outDir, id, entryPoints: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(repoRoot, src)])) }))
     // Every workspace file the build read, and the lockfile (a new dependency means a new build).
     const inputs = Object.keys(result.metafile.inputs)
       .map((p) => (isAbsolute(p) ? relative(repoRoot, p) : p))
@@ -119,7 +122,7 @@ export const build = async ({ root = buildRoot(), force = false } = {}) =>
     writeFileSync(tmp, JSON.stringify(manifest) + "\n")
     renameSync(tmp, join(root, "current.json"))
     prune(root, id)
-    return buildState(root)
+    return { ...buildState(root), built: true }
   })
 
 /** Keeps the newest three builds: a server started from an older one still finds its workers. */
@@ -139,6 +142,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     process.stderr.write(`udsagn: bygningen mislykkedes (${state.reason})\n`)
     process.exit(1)
   }
-  process.stdout.write(`udsagn: bygget i ${posix(relative(repoRoot, state.dir)) || state.dir} (${Math.round(performance.now() - started)} ms)\n`)
+  const where = posix(relative(repoRoot, state.dir)) || state.dir
+  process.stdout.write(state.built ? `udsagn: bygget i ${where} (${Math.round(performance.now() - started)} ms)\n` : `udsagn: ${where} er allerede bygget af de nuværende kilder\n`)
 }
 
