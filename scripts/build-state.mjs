@@ -12,7 +12,7 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..")
 /** Where builds go: `.build/` in the repository, or UDSAGN_BUILD_DIR (tests). */
 export const buildRoot = () => process.env.UDSAGN_BUILD_DIR || join(repoRoot, ".build")
 
-/** The entry points, by name, as `<name>.mjs` in a build folder. */
+/** The entry points, by name, as `<name>.cjs` in a build folder (run by scripts/load-bundle.cjs). */
 export const entries = {
   udsagn: "packages/cli/src/bin.ts",
   "analyze-worker": "packages/web/src/bin/analyze.ts",
@@ -50,9 +50,9 @@ export const buildState = (root = buildRoot()) => {
   }
   for (const name of Object.keys(entries)) {
     try {
-      statSync(join(dir, `${name}.mjs`))
+      statSync(join(dir, `${name}.cjs`))
     } catch {
-      return { fresh: false, reason: `${manifest.id}/${name}.mjs mangler` }
+      return { fresh: false, reason: `${manifest.id}/${name}.cjs mangler` }
     }
   }
   return { fresh: true, dir, manifest }

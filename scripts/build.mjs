@@ -1,8 +1,10 @@
 // Compiles the commands into JavaScript with esbuild (run by `pnpm install` and, when the sources
-// changed since, by the first command started): one folder `.build/<id>/` with `udsagn.mjs` and
-// the web app's child-process entries, sharing chunks; the heavy libraries (vega, resvg, exceljs,
-// docx) sit in chunks loaded only when their stage runs. `current.json` is written last, and
-// atomically, so a half-finished build is never used; two builds at once wait for each other.
+// changed since, by the first command started): one folder `.build/<id>/` with `udsagn.cjs` and
+// the web app's child-process entries, one self-contained CommonJS file each, run through
+// scripts/load-bundle.cjs with V8's code cache. The heavy libraries (vega, exceljs, docx, the web
+// app) are compiled in but evaluated only when their stage runs (esbuild turns `import()` into a
+// deferred require). `current.json` is written last, and atomically, so a half-finished build is
+// never used; two builds at once wait for each other.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { isAbsolute, join, relative, sep } from "node:path"
@@ -30,6 +32,21 @@ const sourceUrls = (outDir) => ({
   }
 })
 
+/**
+ * vega-canvas looks for the optional `canvas` package with a top-level await, which CommonJS
+ * cannot hold; udsagn draws headless (renderer "none", text measured by TextWidth), so none.
+ */
+const noCanvas = {
+  name: "udsagn-no-canvas",
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: "vega-canvas", namespace: "udsagn-no-canvas" }))
+    build.onLoad({ filter: /.*/, namespace: "udsagn-no-canvas" }, () => ({
+      contents: "export const canvas = () => null; export const image = () => null;",
+      loader: "js"
+    }))
+  }
+}
+
 /** Native addons stay outside the bundle, imported by their real path relative to the build. */
 const nativeExternal = (outDir, names) => ({
   name: "udsagn-native-external",
@@ -47,12 +64,13 @@ const nativeExternal = (outDir, names) => ({
 export const esbuildOptions = ({ outDir, id, entryPoints }) => ({
   entryPoints,
   outdir: outDir,
-  define: { __UDSAGN_BUILD_ID__: JSON.stringify(id) },
+  define: { __UDSAGN_BUILD_ID__: JSON.stringify(id), "import.meta.url": "__udsagnImportMetaUrl" },
   absWorkingDir: repoRoot,
-  outExtension: { ".js": ".mjs" },
+  outExtension: { ".js": ".cjs" },
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
+  // `import()` becomes a deferred require: compiled with the rest (and cached), run when reached.
+  supported: { "dynamic-import": false },
   platform: "node",
   target: "node20",
   mainFields: ["module", "main"],
@@ -62,9 +80,8 @@ export const esbuildOptions = ({ outDir, id, entryPoints }) => ({
   minifyWhitespace: true,
   minifySyntax: true,
   keepNames: true,
-  // Bundled CommonJS code (exceljs, docx, papaparse…) calls require for Node's own modules.
-  banner: { js: "import { createRequire as __udsagnRequire } from 'node:module'; const require = __udsagnRequire(import.meta.url);" },
-  plugins: [sourceUrls(outDir), nativeExternal(outDir, ["@resvg/resvg-js"])]
+  banner: { js: "var __udsagnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [noCanvas, sourceUrls(outDir), nativeExternal(outDir, ["@resvg/resvg-js"])]
 })
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -109,7 +126,7 @@ export const build = async ({ root = buildRoot(), force = false } = {}) =>
     // Every workspace file the build read, and the lockfile (a new dependency means a new build).
     const inputs = Object.keys(result.metafile.inputs)
       .map((p) => (isAbsolute(p) ? relative(repoRoot, p) : p))
-      .filter((p) => !p.split(/[\\/]/).includes("node_modules") && !p.startsWith(".."))
+      .filter((p) => !p.split(/[\\/]/).includes("node_modules") && !p.startsWith("..") && !p.includes(":"))
     const sources = [...new Set([...inputs, "pnpm-lock.yaml", "package.json", "scripts/build.mjs"])].sort().map((rel) => {
       const file = join(repoRoot, rel)
       const st = statSync(file)

@@ -2,7 +2,7 @@
 // `pnpm udsagn …` (and analyze, serve, evaluate, learn): runs the compiled command from `.build/`.
 // A build older than its sources never runs: it is made again first (about a second), with one
 // line on stderr; without esbuild (no `pnpm install`) it stops with one line instead.
-import { pathToFileURL } from "node:url"
+import { createRequire } from "node:module"
 import { join } from "node:path"
 import { buildState } from "./build-state.mjs"
 
@@ -18,4 +18,7 @@ if (!state.fresh) {
     process.exit(1)
   }
 }
-await import(pathToFileURL(join(state.dir, "udsagn.mjs")).href)
+// One code cache per command: each holds the functions its kind of run compiled.
+const command = process.argv[2] ?? ""
+const kind = ["analyze", "serve", "evaluate", "learn"].includes(command) && !process.argv.includes("--help") ? command : "help"
+createRequire(import.meta.url)("./load-bundle.cjs").runBundle(join(state.dir, "udsagn.cjs"), kind)

@@ -40,7 +40,7 @@ describe("the compiled build", () => {
       expect(files).toContain(f)
     }
     expect(files.some((f) => f.includes("node_modules"))).toBe(false)
-    for (const name of ["udsagn.mjs", "analyze-worker.mjs", "retrain-worker.mjs"]) expect(fs.existsSync(path.join(buildDir, m.id, name)), name).toBe(true)
+    for (const name of ["udsagn.cjs", "analyze-worker.cjs", "retrain-worker.cjs"]) expect(fs.existsSync(path.join(buildDir, m.id, name)), name).toBe(true)
 
     const run = await runCli(["--help"], { env })
     expect(run.code).toBe(0)
@@ -114,7 +114,7 @@ describe("the compiled build", () => {
       expect(await report.text()).toContain("Patientinvolvering")
 
       // Without the build's compiled analysis entry the same upload fails: that file is what ran.
-      fs.rmSync(path.join(buildDir, manifest().id, "analyze-worker.mjs"))
+      fs.rmSync(path.join(buildDir, manifest().id, "analyze-worker.cjs"))
       const second = await upload()
       expect(second.status).not.toBe(201)
       expect(((await second.json()) as { error: string }).error).toMatch(/Analysen fejlede/)

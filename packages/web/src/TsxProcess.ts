@@ -8,8 +8,8 @@ import { SERVER_PID_ENV } from "./ParentWatch.js"
 import { fileURLToPath } from "node:url"
 
 // The one launcher of the web app's child processes (retraining, analyses). Compiled (the
-// commands run from `.build/<id>/`, see scripts/build.mjs) a child is `node <build>/<name>-worker.mjs`
-// from the same build as the server: it starts in a fraction of a second. Run from the sources
+// commands run from `.build/<id>/`, see scripts/build.mjs) a child is `node scripts/load-bundle.cjs
+// <build>/<name>-worker.cjs` from the same build as the server: it starts in a fraction of a second. Run from the sources
 // (vitest, tsx) it is `node tsx src/bin/<name>.ts`. A process, not a worker thread: its memory
 // limit and a kill on time-out are its own.
 
@@ -31,7 +31,7 @@ export type ChildEntry = "analyze" | "retrain"
 export const childCommand = (entry: ChildEntry): ReadonlyArray<string> => {
   if (buildId !== undefined) {
     const root = process.env["UDSAGN_BUILD_DIR"] || join(repoRoot, ".build")
-    return [join(root, buildId, `${entry}-worker.mjs`)]
+    return [join(repoRoot, "scripts/load-bundle.cjs"), join(root, buildId, `${entry}-worker.cjs`)]
   }
   const tsxCli = join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs")
   return [tsxCli, fileURLToPath(new URL(`./bin/${entry}.ts`, import.meta.url))]
