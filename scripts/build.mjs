@@ -120,18 +120,26 @@ export const build = async ({ root = buildRoot(), force = false } = {}) =>
       if (state.fresh) return { ...state, built: false }
     }
     const esbuild = await import("esbuild")
-    const id = `${Date.now().toString(36)}-${process.pid.toString(36)}`
-    const outDir = join(root, id)
-    const result = await esbuild.build(esbuildOptions({ outDir, id, entryPoints: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(repoRoot, src)])) }))
-    // Every workspace file the build read, and the lockfile (a new dependency means a new build).
-    const inputs = Object.keys(result.metafile.inputs)
-      .map((p) => (isAbsolute(p) ? relative(repoRoot, p) : p))
-      .filter((p) => !p.split(/[\\/]/).includes("node_modules") && !p.startsWith("..") && !p.includes(":"))
-    const sources = [...new Set([...inputs, "pnpm-lock.yaml", "package.json", "scripts/build.mjs"])].sort().map((rel) => {
-      const file = join(repoRoot, rel)
-      const st = statSync(file)
-      return [posix(rel), st.size, st.mtimeMs, hashFile(file)]
-    })
+    let id, outDir, result, sources
+    // A file saved while esbuild read the sources would be recorded newer than what was built:
+    // then build again (the next try sees it whole).
+    for (let attempt = 0; ; attempt++) {
+      const started = Date.now()
+      id = `${started.toString(36)}-${process.pid.toString(36)}${attempt > 0 ? `-${attempt}` : ""}`
+      outDir = join(root, id)
+      result = await esbuild.build(esbuildOptions({ outDir, id, entryPoints: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(repoRoot, src)])) }))
+      // Every workspace file the build read, and the lockfile (a new dependency means a new build).
+      const inputs = Object.keys(result.metafile.inputs)
+        .map((p) => (isAbsolute(p) ? relative(repoRoot, p) : p))
+        .filter((p) => !p.split(/[\\/]/).includes("node_modules") && !p.startsWith("..") && !p.includes(":"))
+      sources = [...new Set([...inputs, "pnpm-lock.yaml", "package.json", "scripts/build.mjs"])].sort().map((rel) => {
+        const file = join(repoRoot, rel)
+        const st = statSync(file)
+        return [posix(rel), st.size, st.mtimeMs, hashFile(file)]
+      })
+      if (attempt >= 2 || sources.every(([, , mtimeMs]) => mtimeMs < started - 1)) break
+      rmSync(outDir, { recursive: true, force: true })
+    }
     const manifest = { id, builtAt: new Date().toISOString(), entries: Object.keys(entries), sources }
     writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 1) + "\n")
     writeFileSync(join(outDir, "meta.json"), JSON.stringify(result.metafile))
