@@ -170,7 +170,8 @@ const main = async () => {
   }
   const analyze = await measure("pnpm analyze of the sample, end to end (compiled, without pnpm)", [process.execPath, launcher, "analyze", "--out", path.join(tmp, "sample")])
 
-  // CPU of the server process with its reaped children (the analysis runs in one), from /proc.
+  // CPU of the server process with its reaped children (the analysis runs in one, started ahead:
+  // its start and loading count here too, though they happened before the upload), from /proc.
   const serves: Array<{ wall: number; cpu: number }> = []
   const uploads: Array<{ wall: number; cpu: number }> = []
   for (let i = 0; i < REPS; i++) {

@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type Stage, stages } from "./Analyzer.js"
 import { AnalyzeJob, nameMark, WorkerMessage } from "./AnalyzeWorker.js"
-import { runChild } from "./TsxProcess.js"
+import { prestartChild, runChild } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** The real pipeline in this process (tests, scripts): no time or memory limit. */
@@ -34,8 +34,10 @@ export const crashedMessage =
  */
 export const AnalyzerInChild = Layer.effect(
   Analyzer,
-  Effect.map(WebConfig, (config) =>
-    Analyzer.of({
+  Effect.map(WebConfig, (config) => {
+    // The first upload's child is started ahead too, once the server has started answering.
+    setTimeout(() => prestartChild("analyze", config.analysisMemoryMb), 1_000).unref()
+    return Analyzer.of({
       analyze: (input: AnalyzeInput, onProgress?: (stage: Stage, message: string) => void) =>
         Effect.gen(function*() {
           const job: AnalyzeJob = {
@@ -85,7 +87,7 @@ export const AnalyzerInChild = Layer.effect(
           return yield* Effect.fail<AnalyzeError>({ _tag: "AnalysisCrashed", message: crashedMessage })
         })
     })
-  )
+  })
 )
 
 /** The real pipeline behind the web app, self-contained (tests, scripts), in this process. */

@@ -44,23 +44,59 @@ export interface TsxOptions {
   readonly onLine?: ((line: string) => void) | undefined
 }
 
+const spawnChild = (entry: ChildEntry, args: ReadonlyArray<string>, heapMb: number | undefined, spare: boolean) => {
+  const heap = heapMb !== undefined ? `--max-old-space-size=${Math.floor(heapMb)}` : ""
+  const nodeOptions = [process.env["NODE_OPTIONS"] ?? "", heap].filter((s) => s !== "").join(" ")
+  return spawn(process.execPath, [...childCommand(entry), ...(spare ? ["--stdin"] : args)], {
+    stdio: [spare ? "pipe" : "ignore", "pipe", "pipe"],
+    detached: true,
+    env: { ...process.env, NODE_OPTIONS: nodeOptions, [SERVER_PID_ENV]: String(process.pid) }
+  })
+}
+
+// Compiled, one analysis child is started ahead (`--stdin`: loaded, waiting for its job's file
+// on stdin), so an upload does not wait for a process to start and load its code. It is started
+// after the previous analysis ended (never beside one: two cores), and ends with the server
+// (ParentWatch, or its stdin closing).
+const spares = new Map<string, ReturnType<typeof spawnChild>>()
+const spareKey = (entry: ChildEntry, heapMb: number | undefined) => `${entry}:${heapMb ?? ""}`
+
+/** Starts a waiting child for the next `runChild(entry)` (compiled builds only). */
+export const prestartChild = (entry: ChildEntry, heapMb?: number) => {
+  const key = spareKey(entry, heapMb)
+  const current = spares.get(key)
+  if (buildId === undefined || entry !== "analyze" || (current !== undefined && current.exitCode === null && current.signalCode === null)) return
+  const child = spawnChild(entry, [], heapMb, true)
+  child.once("error", () => spares.delete(key))
+  child.once("exit", () => spares.get(key) === child && spares.delete(key))
+  child.unref()
+  spares.set(key, child)
+}
+
+const takeSpare = (entry: ChildEntry, args: ReadonlyArray<string>, heapMb: number | undefined) => {
+  const key = spareKey(entry, heapMb)
+  const child = spares.get(key)
+  spares.delete(key)
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null || child.stdin === null || args.some((a) => a.includes("\n"))) {
+    return undefined
+  }
+  child.stdin.end(args.join("\t") + "\n")
+  child.ref()
+  return child
+}
+
 /**
  * Runs a child entry with `args` and succeeds with its stdout when it exits with 0. Interrupting
  * the effect (a timeout) kills the whole process group (under tsx, tsx's own child too).
  */
 export const runChild = (entry: ChildEntry, args: ReadonlyArray<string>, options: TsxOptions = {}) =>
   Effect.async<string, ChildFailed>((resume) => {
-    const heap = options.maxOldSpaceMb !== undefined ? `--max-old-space-size=${Math.floor(options.maxOldSpaceMb)}` : ""
-    const nodeOptions = [process.env["NODE_OPTIONS"] ?? "", heap].filter((s) => s !== "").join(" ")
-    const child = spawn(process.execPath, [...childCommand(entry), ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-      env: { ...process.env, NODE_OPTIONS: nodeOptions, [SERVER_PID_ENV]: String(process.pid) }
-    })
+    const child = takeSpare(entry, args, options.maxOldSpaceMb) ?? spawnChild(entry, args, options.maxOldSpaceMb, false)
+    child.once("close", () => prestartChild(entry, options.maxOldSpaceMb))
     let stdout = ""
     let pending = ""
     let stderr = ""
-    child.stdout.on("data", (d: Buffer) => {
+    child.stdout!.on("data", (d: Buffer) => {
       const text = d.toString()
       stdout += text
       if (options.onLine === undefined) return
@@ -69,7 +105,7 @@ export const runChild = (entry: ChildEntry, args: ReadonlyArray<string>, options
       pending = lines.pop() ?? ""
       for (const line of lines) options.onLine(line)
     })
-    child.stderr.on("data", (d: Buffer) => {
+    child.stderr!.on("data", (d: Buffer) => {
       // Only the tail is kept: a child that logs a lot must not fill the server's memory.
       stderr = (stderr + d.toString()).slice(-8192)
     })
