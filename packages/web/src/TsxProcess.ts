@@ -80,6 +80,8 @@ const takeSpare = (entry: ChildEntry, args: ReadonlyArray<string>, heapMb: numbe
   if (child === undefined || child.exitCode !== null || child.signalCode !== null || child.stdin === null || args.some((a) => a.includes("\n"))) {
     return undefined
   }
+  // A spare that died just now: the write fails quietly and the run fails as its exit says.
+  child.stdin.on("error", () => undefined)
   child.stdin.end(args.join("\t") + "\n")
   child.ref()
   return child
