@@ -113,13 +113,16 @@ describe("the compiled build", () => {
       expect(report.status).toBe(200)
       expect(await report.text()).toContain("Patientinvolvering")
 
-      // Without the build's compiled analysis entry an upload fails: that file is what runs. The
-      // child started ahead (already loaded) still does the next one; none can start after it.
+      // Without the build's compiled analysis entry an upload fails: that file is what runs. A
+      // child started ahead that had loaded it already may still do one more.
       fs.rmSync(path.join(buildDir, manifest().id, "analyze-worker.cjs"))
-      expect((await upload()).status).toBe(201)
-      const third = await upload()
-      expect(third.status).not.toBe(201)
-      expect(((await third.json()) as { error: string }).error).toMatch(/Analysen fejlede/)
+      let failed: Response | undefined
+      for (let i = 0; i < 2 && failed === undefined; i++) {
+        const res = await upload()
+        if (res.status !== 201) failed = res
+      }
+      expect(failed?.status).toBeGreaterThanOrEqual(400)
+      expect(((await failed!.json()) as { error: string }).error).toMatch(/Analysen fejlede/)
     } finally {
       server.kill()
       fs.rmSync(reportsDir, { recursive: true, force: true })
