@@ -16,7 +16,8 @@ export const buildRoot = () => process.env.UDSAGN_BUILD_DIR || join(repoRoot, ".
 export const entries = {
   udsagn: "packages/cli/src/bin.ts",
   "analyze-worker": "packages/web/src/bin/analyze.ts",
-  "retrain-worker": "packages/web/src/bin/retrain.ts"
+  "retrain-worker": "packages/web/src/bin/retrain.ts",
+  "categorize-worker": "packages/categorize/src/CategorizeWorker.ts"
 }
 
 export const hashFile = (file) => createHash("sha1").update(readFileSync(file)).digest("hex")
