@@ -12,6 +12,15 @@ const Module = require("node:module")
 const path = require("node:path")
 const vm = require("node:vm")
 
+// Node warns about `new Buffer()` only for code outside node_modules; bundled, a library's old
+// call (exceljs' zip writer) would print that warning on every run. Only that one is dropped.
+const emitWarning = process.emitWarning
+process.emitWarning = function (warning, ...rest) {
+  const code = typeof rest[0] === "object" && rest[0] !== null ? rest[0].code : rest[1]
+  if (code === "DEP0005") return
+  return emitWarning.call(process, warning, ...rest)
+}
+
 const runBundle = (file, kind = "main") => {
   const source = fs.readFileSync(file, "utf8").replace(/^#!.*/, "")
   const cacheFile = `${file}.${kind}.cache`
