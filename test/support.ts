@@ -19,12 +19,18 @@ export interface RunResult {
   readonly stderr: string
 }
 
+/**
+ * The command line of the real CLI as `pnpm udsagn` runs it: the compiled build, through the
+ * launcher that rebuilds it first when a source changed (scripts/udsagn.mjs).
+ */
+export const cliCommand: ReadonlyArray<string> = [path.join(repoRoot, "scripts/udsagn.mjs")]
+
 /** Runs the real CLI as a user would (`pnpm udsagn …` minus pnpm), from `cwd`. */
 export const runCli = (args: ReadonlyArray<string>, options: { cwd?: string; env?: Record<string, string> } = {}) =>
   new Promise<RunResult>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), ...args],
+      [...cliCommand, ...args],
       {
         cwd: options.cwd ?? repoRoot,
         env: { ...process.env, INIT_CWD: options.cwd ?? repoRoot, ...options.env },

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { strFromU8, unzipSync } from "fflate"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { repoRoot, sampleExport } from "./support.js"
+import { cliCommand, repoRoot, sampleExport } from "./support.js"
 
 // Issue 12's done-when, on the pages alone, in Chromium: add the theme "Tværsektorielt
 // samarbejde" with three words, upload the sample with a title, see statements under the new
@@ -27,7 +27,7 @@ const serve = (reportsDir: string) =>
   new Promise<Server>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
+      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
     )
     let out = ""

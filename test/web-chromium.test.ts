@@ -5,7 +5,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, repoRoot, sampleExport } from "./support.js"
+import { cliCommand, fixture, repoRoot, sampleExport } from "./support.js"
 
 // A person who has never seen udsagn: open the page, drop the Menti export, see the report,
 // untick a theme on one statement, save, see the count change, download the Word file;
@@ -27,7 +27,7 @@ const serve = (reportsDir: string) =>
   new Promise<Server>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
+      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
     )
     let out = ""

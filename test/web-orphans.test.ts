@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process"
 import * as fs from "node:fs"
-import * as path from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { repoRoot, tempDir } from "./support.js"
+import { cliCommand, repoRoot, tempDir } from "./support.js"
 
 // Issue 16, "a server that survives": a server killed outright (SIGKILL: no chance to stop its
 // children) must not leave an analysis running on in the background. Real `udsagn serve`
@@ -10,7 +9,7 @@ import { repoRoot, tempDir } from "./support.js"
 // were given.
 
 const serve = (args: ReadonlyArray<string>) =>
-  spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", ...args], {
+  spawn(process.execPath, [...cliCommand, "serve", ...args], {
     cwd: repoRoot,
     env: { ...process.env, INIT_CWD: repoRoot },
     stdio: ["ignore", "pipe", "pipe"]

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process"
-import * as path from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { repoRoot, tempDir } from "./support.js"
+import { cliCommand, repoRoot, tempDir } from "./support.js"
 
 const serve = (args: ReadonlyArray<string>) =>
-  spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", ...args], {
+  spawn(process.execPath, [...cliCommand, "serve", ...args], {
     cwd: repoRoot,
     env: { ...process.env, INIT_CWD: repoRoot },
     stdio: ["ignore", "pipe", "pipe"]

@@ -5,7 +5,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { repoRoot, sampleExport } from "./support.js"
+import { cliCommand, repoRoot, sampleExport } from "./support.js"
 
 // The administration shapes the themes in the browser (issue 12): on the page Temaer a person adds
 // the theme "Tværsektorielt samarbejde" with three words, uploads the sample and finds statements
@@ -26,7 +26,7 @@ const serve = (reportsDir: string) =>
   new Promise<Server>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
+      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
     )
     let out = ""

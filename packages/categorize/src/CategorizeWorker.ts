@@ -1,6 +1,6 @@
 // A categorizer thread (ParallelCategorize.ts starts it). A plain module that imports neither
 // Effect nor the domain classes, so a thread is ready in a moment: run from the sources under
-// tsx, or compiled as its own entry (`categorize-worker.mjs` of a build). It rebuilds the
+// tsx, or compiled as its own entry (`categorize-worker.cjs` of a build). It rebuilds the
 // scorer from the model's data once, then answers batches of texts with plain categorizations.
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { parentPort, workerData } from "node:worker_threads"

@@ -1,5 +1,5 @@
 import { FileSystem, Path } from "@effect/platform"
-import { NodeContext } from "@effect/platform-node"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import type { Statement } from "@udsagn/domain/Statement"

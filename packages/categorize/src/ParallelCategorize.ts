@@ -34,7 +34,7 @@ export interface ParallelOptions {
 declare const __UDSAGN_BUILD_ID__: string | undefined
 
 /**
- * Where the worker's code is. Compiled, it is the build's own entry `categorize-worker.mjs`
+ * Where the worker's code is. Compiled, it is the build's own entry `categorize-worker.cjs`
  * beside the command's (`<build root>/<build id>/`, the build root as the web's child processes
  * find it); from the sources (tsx, vitest) it is CategorizeWorker.ts next to this file, run with
  * tsx's loader. Undefined when a build has no such entry: then there are no threads.
@@ -42,7 +42,7 @@ declare const __UDSAGN_BUILD_ID__: string | undefined
 export const workerEntry = (): { readonly file: URL | string; readonly eval: boolean } | undefined => {
   if (typeof __UDSAGN_BUILD_ID__ === "string") {
     const root = process.env["UDSAGN_BUILD_DIR"] || join(repoRoot, ".build")
-    const file = join(root, __UDSAGN_BUILD_ID__, "categorize-worker.mjs")
+    const file = join(root, __UDSAGN_BUILD_ID__, "categorize-worker.cjs")
     return existsSync(file) ? { file: pathToFileURL(file), eval: false } : undefined
   }
   // Node 20's threads do not inherit tsx's loader (not even from execArgv): the thread registers

@@ -1,5 +1,5 @@
 import { FileSystem } from "@effect/platform"
-import { NodeContext } from "@effect/platform-node"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { defaultThemesPath } from "@udsagn/domain/Paths"
 import { Data, Effect, Either, ParseResult } from "effect"
 import { decodeThemeText, THEME_LIMITS } from "./ThemeFile.js"

@@ -1,11 +1,10 @@
 import { FileSystem, Path } from "@effect/platform"
-import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js"
+import type { ResvgRenderOptions } from "@resvg/resvg-js"
 import { ChartFile } from "@udsagn/domain/Summary"
-import { Data, Effect } from "effect"
-import * as vega from "vega"
-import { compile } from "vega-lite"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import type { ChartSpec } from "./ChartSpecs.js"
-import { textWidth } from "./TextWidth.js"
 
 export class ChartError extends Data.TaggedError("ChartError")<{
   readonly chart: string
@@ -13,15 +12,11 @@ export class ChartError extends Data.TaggedError("ChartError")<{
   readonly cause?: unknown
 }> {}
 
-// Without a canvas vega guesses text widths; measure with the font resvg will draw with.
-// Process-wide, but the same function for every chart, so output stays deterministic.
-vega.textMetrics.width = (item, text) => {
-  const line = text == null ? "" : String(text).trim()
-  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11
-  const bold = item.fontWeight === "bold" || Number(item.fontWeight) >= 600
-  const width = textWidth(line, size, bold)
-  return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width
-}
+// vega (with vega-lite) and resvg are loaded when the first chart is drawn, once per process.
+let vegaEngine: Promise<typeof import("./VegaEngine.js")> | undefined
+const loadVega = () => (vegaEngine ??= import("./VegaEngine.js"))
+let resvg: Promise<typeof import("@resvg/resvg-js")> | undefined
+const loadResvg = () => (resvg ??= import("@resvg/resvg-js"))
 
 /** Where distributions keep DejaVu Sans (Debian/Ubuntu: fonts-dejavu-core). */
 const FONT_DIRS = [
@@ -93,57 +88,37 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         "DejaVu Sans blev ikke fundet; PNG-diagrammer bruger systemets skrifttyper. Installer fonts-dejavu-core for ens output."
       )
 
-    /** The PNG of a finished SVG (as `render` makes it). */
-    const pngOf = (svg: string, chart: string) =>
-      Effect.try({
-        try: () => new Uint8Array(new Resvg(svg, resvgOptions).render().asPng()),
-        catch: (cause) => new ChartError({ chart, message: `Diagrammet ${chart} kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
-      })
-
-    /** The chart's finished SVG (titled, ids prefixed). */
-    const drawSvg = Effect.fn("ChartRenderer.drawSvg")(function* (chart: ChartSpec) {
+    const renderSvg = Effect.fn("ChartRenderer.renderSvg")(function* (chart: ChartSpec) {
       const fail = (what: string) => (cause: unknown) =>
         new ChartError({
           chart: chart.name,
           message: `Diagrammet "${chart.title}" (${chart.name}) kunne ikke ${what}: ${messageOf(cause)}`,
           cause
         })
-      // Compile a copy made from the JSON we write: vega stamps ids and stack offsets onto
-      // the data objects it is given, and the caller's spec must stay as it was.
-      const vgSpec = yield* Effect.try({
-        try: () => compile(JSON.parse(JSON.stringify(chart.spec))).spec,
-        catch: fail("oversættes fra Vega-Lite")
-      })
-      const svg = yield* Effect.tryPromise({
-        try: async () => {
-          // vega numbers clip paths process-wide; restart so the same chart gives the same SVG.
-          vega.resetSVGDefIds()
-          const view = new vega.View(vega.parse(vgSpec), { renderer: "none", logLevel: vega.Error })
-          try {
-            return await view.toSVG()
-          } finally {
-            view.finalize()
-          }
-        },
-        catch: fail("tegnes som SVG")
-      })
+      const engine = yield* Effect.tryPromise({ try: loadVega, catch: fail("tegnes (vega kunne ikke indlæses)") })
+      const vgSpec = yield* Effect.try({ try: () => engine.toVega(chart.spec), catch: fail("oversættes fra Vega-Lite") })
+      const svg = yield* Effect.tryPromise({ try: () => engine.toSvg(vgSpec), catch: fail("tegnes som SVG") })
       return finishSvg(svg, chart)
     })
 
-    const render = Effect.fn("ChartRenderer.render")(function* (chart: ChartSpec) {
-      const titled = yield* drawSvg(chart)
-      const png = yield* Effect.try({
-        try: () => new Uint8Array(new Resvg(titled, resvgOptions).render().asPng()),
+    /** The PNG of a finished SVG, drawn by resvg on libuv's thread pool: the JavaScript thread goes on meanwhile. */
+    const pngOf = (svg: string, chart: string, title = chart) =>
+      Effect.tryPromise({
+        try: async () => new Uint8Array((await (await loadResvg()).renderAsync(svg, resvgOptions)).asPng()),
         catch: (cause) =>
-          new ChartError({ chart: chart.name, message: `Diagrammet "${chart.title}" (${chart.name}) kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
+          new ChartError({ chart, message: `Diagrammet "${title}" (${chart}) kunne ikke gemmes som PNG: ${messageOf(cause)}`, cause })
       })
+
+    const render = Effect.fn("ChartRenderer.render")(function* (chart: ChartSpec) {
+      const titled = yield* renderSvg(chart)
+      const png = yield* pngOf(titled, chart.name, chart.title)
       return { svg: titled, png }
     })
 
     /**
      * An earlier rendering of the same chart in `reuseDir` (a previous run's folder), when its
      * spec file is byte for byte the spec now, its title and description are the same (both are
-     * in the SVG) and its SVG and PNG are there: then nothing needs drawing again.
+     * in the SVG) and its SVG is there: then nothing needs drawing again.
      */
     const previous = (chart: ChartSpec, specText: string, reuseDir: string | undefined) =>
       Effect.gen(function* () {
@@ -159,9 +134,12 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       }).pipe(Effect.orElseSucceed(() => undefined))
 
     /**
-     * Draws every chart into `<outDir>/charts`. With `reuseDir`, a chart whose spec did not change
-     * since that folder was written is copied from it instead of drawn again (a saved correction
-     * changes a few counts, not every chart); `drawn` counts the charts drawn anew.
+     * Draws every chart into `<outDir>/charts`: SVGs one after another on this thread, each PNG
+     * on the thread pool meanwhile, all awaited (and written) before the charts count as done.
+     * With `reuseDir`, a chart whose spec did not change since that folder was written is copied
+     * from it instead of drawn again (a saved correction changes a few counts, not every chart);
+     * `onDrawn` names the charts drawn anew. `png: false`: a chart drawn anew gets no PNG yet
+     * (`pngOf` makes it when it is first wanted).
      */
     const writeAll = Effect.fn("ChartRenderer.writeAll")(function* (
       specs: ReadonlyArray<ChartSpec>,
@@ -169,7 +147,6 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       options: {
         readonly reuseDir?: string | undefined
         readonly onDrawn?: (name: string) => void
-        /** `false`: a chart drawn anew gets no PNG yet (`pngOf` makes it when it is first wanted). */
         readonly png?: boolean
       } = {}
     ) {
@@ -177,19 +154,19 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       const ioError = (file: string) => (cause: unknown) =>
         new ChartError({ chart: path.basename(file), message: `Kunne ikke skrive ${file}: ${messageOf(cause)}`, cause })
       yield* fs.makeDirectory(dir, { recursive: true }).pipe(Effect.mapError(ioError(dir)))
-      return yield* Effect.forEach(specs, (chart) =>
+      const pngs: Array<Fiber.Fiber<void, ChartError>> = []
+      const files = yield* Effect.forEach(specs, (chart) =>
         Effect.gen(function* () {
           const specText = JSON.stringify(chart.spec, null, 2) + "\n"
           const reused = yield* previous(chart, specText, options.reuseDir)
           if (reused === undefined) options.onDrawn?.(chart.name)
-          const made: { readonly svg: string; readonly png: Uint8Array | undefined } = reused ??
-            (options.png === false ? { svg: yield* drawSvg(chart), png: undefined } : yield* render(chart))
-          const { svg } = made
-          const png = made.png ?? (options.png === false ? undefined : yield* pngOf(svg, chart.name))
+          const svg = reused?.svg ?? (yield* renderSvg(chart))
           const base = path.join(dir, chart.name)
+          const writePng = (png: Uint8Array) => fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
+          if (reused?.png !== undefined) yield* writePng(reused.png)
+          else if (options.png !== false) pngs.push(yield* Effect.fork(pngOf(svg, chart.name, chart.title).pipe(Effect.flatMap(writePng))))
           yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
           yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
-          if (png !== undefined) yield* fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
           return new ChartFile({
             name: chart.name,
             title: chart.title,
@@ -200,7 +177,9 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
             ...(chart.closedQuestion !== undefined ? { closedQuestion: chart.closedQuestion } : {})
           })
         })
-      )
+      ).pipe(Effect.onError(() => Fiber.interruptAll(pngs)))
+      yield* Fiber.joinAll(pngs)
+      return files
     })
 
     return { render, writeAll, pngOf } as const

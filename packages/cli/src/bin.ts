@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { ValidationError } from "@effect/cli"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { DataLocations } from "@udsagn/conference-feedback/DataLocations"
-import { Cause, Effect, Layer } from "effect"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { run } from "./Cli.js"
 
 /** Everything every command needs: the pipeline, the data locations (Config) and Node's platform. */

@@ -8,11 +8,11 @@ import { describe, expect, it } from "vitest"
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
 const fixture = path.resolve(repoRoot, "test/fixtures/udsagn-utf8-bom.csv")
 
-/** The real CLI, as `pnpm analyze` runs it, from a fresh folder. */
+/** The real CLI, as `pnpm analyze` runs it (the compiled build), from a fresh folder. */
 const analyze = (cwd: string, ...args: Array<string>) =>
   spawnSync(
     process.execPath,
-    [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "analyze", ...args],
+    [path.join(repoRoot, "scripts/udsagn.mjs"), "analyze", ...args],
     { cwd, env: { ...process.env, INIT_CWD: cwd }, encoding: "utf8" }
   )
 

@@ -5,10 +5,8 @@ import { currentLocations } from "@udsagn/domain/DataLocations"
 import { Data, Effect, Either, Schema } from "effect"
 import { decodeMetricsJson, type EvaluationMetrics } from "./Metrics.js"
 import { buildRecommendations, recommendationsMarkdown } from "./Recommendations.js"
-import { recommendationsDocx } from "./RecommendationsDocx.js"
 import { renderReportHtml } from "./ReportHtml.js"
 import type { ReportInput } from "./ReportInput.js"
-import { writeStatementsWorkbookFile } from "./StatementsWorkbook.js"
 
 export type { ReportInput } from "./ReportInput.js"
 
@@ -64,7 +62,7 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       // workbook), then renamed: a download never gets half a workbook.
       const tmp = `${file}.tmp-${crypto.randomUUID().slice(0, 8)}`
       yield* Effect.tryPromise({
-        try: () => writeStatementsWorkbookFile(result, tmp),
+        try: async () => (await import("./StatementsWorkbook.js")).writeStatementsWorkbookFile(result, tmp),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne regnearket med udsagnene (statements.xlsx).", path: file, cause })
       }).pipe(Effect.tapError(() => fs.remove(tmp).pipe(Effect.ignore)))
       yield* fs.rename(tmp, file).pipe(Effect.mapError(writeError(file)))
@@ -100,7 +98,8 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
         Effect.mapError(writeError(files.recommendationsJson))
       )
       const docx = yield* Effect.tryPromise({
-        try: () => recommendationsDocx(draft, input.fileNames),
+        // docx is loaded when this file is written, not when the program starts.
+        try: async () => (await import("./RecommendationsDocx.js")).recommendationsDocx(draft, input.fileNames),
         catch: (cause) => new ReportError({ message: "Kunne ikke danne Word-udkastet (recommendations.docx).", path: files.recommendationsDocx, cause })
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))

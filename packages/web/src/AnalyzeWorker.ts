@@ -1,16 +1,12 @@
-import { NodeContext } from "@effect/platform-node"
-import { exitWithServer } from "./ParentWatch.js"
 import { CorrectionsUsed } from "@udsagn/categorize/Corrections"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { CategorizedResult } from "@udsagn/domain/Analysis"
 import { Summary } from "@udsagn/domain/Summary"
 import { TopicsFile } from "@udsagn/domain/Topics"
 import { isIngestError } from "@udsagn/ingest/IngestError"
-import { Cause, Effect, Layer, Schema } from "effect"
-import { readFileSync } from "node:fs"
-import { pathToFileURL } from "node:url"
+import { Effect, Schema } from "effect"
 
-// Entry of the child process that runs one analysis (see AnalyzerLive.ts): the pipeline's CPU
+// What the child process that runs one analysis does (see AnalyzerLive.ts): the pipeline's CPU
 // and memory are this process', never the server's, and it can be killed. It answers on stdout,
 // one JSON message a line: progress, then the result or the failure.
 
@@ -52,7 +48,8 @@ const encodeMessage = Schema.encodeSync(WorkerMessage)
 
 const say = (message: WorkerMessage) => process.stdout.write(JSON.stringify(encodeMessage(message)) + "\n")
 
-const analyze = (job: AnalyzeJob) =>
+/** Runs one job, answering on stdout (see bin/analyze.ts, the child's entry). */
+export const analyze = (job: AnalyzeJob) =>
   Effect.gen(function*() {
     const pipeline = yield* ConferenceFeedback
     const out = yield* pipeline.analyze(job, (progress, message) => say({ progress, message }))
@@ -75,15 +72,3 @@ const analyze = (job: AnalyzeJob) =>
       )
     )
   )
-
-// Run as `tsx AnalyzeWorker.ts <job.json>`; a defect (a bug) exits with 1 and its cause on stderr.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  exitWithServer()
-  const job = Schema.decodeUnknownSync(Schema.parseJson(AnalyzeJob))(readFileSync(process.argv[2] ?? "", "utf8"))
-  Effect.runPromise(
-    analyze(job).pipe(Effect.provide(ConferenceFeedback.Default.pipe(Layer.provideMerge(NodeContext.layer))))
-  ).catch((error: unknown) => {
-    console.error(Cause.isCause(error) ? Cause.pretty(error) : String(error))
-    process.exitCode = 1
-  })
-}

@@ -1,13 +1,12 @@
-import { NodeContext } from "@effect/platform-node"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { ConferenceFeedback } from "@udsagn/conference-feedback/ConferenceFeedback"
 import { Reaggregate } from "@udsagn/conference-feedback/Reaggregate"
 import { Duration, Effect, Layer, Schema } from "effect"
 import { rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type ReaggregateInput, type Stage, stages } from "./Analyzer.js"
 import { AnalyzeJob, nameMark, WorkerMessage } from "./AnalyzeWorker.js"
-import { runTsx } from "./TsxProcess.js"
+import { prestartChild, runChild } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** The real pipeline in this process (tests, scripts): no time or memory limit. */
@@ -27,7 +26,6 @@ export const AnalyzerInProcess = Layer.effect(
 const reaggregateWith = (again: Reaggregate) => (input: ReaggregateInput) =>
   Effect.map(again.run(input), ({ drawn, output }) => ({ ...output, drawn }))
 
-const workerFile = fileURLToPath(new URL("./AnalyzeWorker.ts", import.meta.url))
 const decodeMessage = Schema.decodeUnknownOption(Schema.parseJson(WorkerMessage))
 const isStage = (s: string): s is Stage => stages.some((x) => x.stage === s)
 
@@ -39,14 +37,16 @@ export const crashedMessage =
   "sker det igen, er filen måske for stor eller usædvanlig."
 
 /**
- * Each analysis in its own child process (`AnalyzeWorker.ts`), with a time limit and a heap
+ * Each analysis in its own child process (`bin/analyze.ts`, compiled in a build), with a time limit and a heap
  * limit from `WebConfig`: a hostile file can use up its own process, never the server's HTTP
  * loop, and a run past its time is killed.
  */
 export const AnalyzerInChild = Layer.effect(
   Analyzer,
-  Effect.map(Effect.zip(WebConfig, Reaggregate), ([config, again]) =>
-    Analyzer.of({
+  Effect.map(Effect.zip(WebConfig, Reaggregate), ([config, again]) => {
+    // The first upload's child is started ahead too, once the server has started answering.
+    setTimeout(() => prestartChild("analyze", config.analysisMemoryMb), 1_000).unref()
+    return Analyzer.of({
       reaggregate: reaggregateWith(again),
       complete: again.complete,
       analyze: (input: AnalyzeInput, onProgress?: (stage: Stage, message: string) => void) =>
@@ -76,7 +76,7 @@ export const AnalyzerInChild = Layer.effect(
             } else answer = m
           }
           yield* Effect.sync(() => writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(AnalyzeJob)(job)), { mode: 0o600 }))
-          const ran = yield* runTsx(workerFile, [jobFile], { maxOldSpaceMb: config.analysisMemoryMb, onLine }).pipe(
+          const ran = yield* runChild("analyze", [jobFile], { maxOldSpaceMb: config.analysisMemoryMb, onLine }).pipe(
             Effect.timeoutFail({
               duration: Duration.millis(config.analysisTimeoutMs),
               onTimeout: (): AnalyzeError => ({ _tag: "AnalysisTimedOut", message: timedOutMessage(config.analysisTimeoutMs) })
@@ -100,7 +100,7 @@ export const AnalyzerInChild = Layer.effect(
           return yield* Effect.fail<AnalyzeError>({ _tag: "AnalysisCrashed", message: crashedMessage })
         })
     })
-  )
+  })
 ).pipe(
   Layer.provide(Reaggregate.Default),
   Layer.provide(NodeContext.layer)

@@ -14,9 +14,8 @@ import { currentLocations } from "@udsagn/domain/DataLocations"
 import { ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, FiberSet, Schema } from "effect"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { RetrainJob } from "./RetrainWorker.js"
-import { runTsx } from "./TsxProcess.js"
+import { runChild } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
 
 // The web app's memory of corrections (issue 11): every correction saved in an analysis is
@@ -30,12 +29,10 @@ const themeSetsDir = (path: Path.Path, dir: string) => path.join(dir, "temaer")
 const encodeThemeSet = Schema.encodeSync(ThemeSet)
 const decodeThemeSet = Schema.decodeUnknown(Schema.parseJson(ThemeSet))
 
-const workerFile = fileURLToPath(new URL("./RetrainWorker.ts", import.meta.url))
-
 /** Trains in a child process (its own CPU time, off the HTTP loop); the job goes in a file. */
 const runWorker = (job: RetrainJob, jobFile: string) =>
   Effect.sync(() => writeFileSync(jobFile, JSON.stringify(Schema.encodeSync(RetrainJob)(job)), { mode: 0o600 })).pipe(
-    Effect.zipRight(runTsx(workerFile, [jobFile])),
+    Effect.zipRight(runChild("retrain", [jobFile])),
     Effect.mapError((cause) => new RetrainFailed({ message: cause.message, cause })),
     Effect.ensuring(Effect.sync(() => rmSync(jobFile, { force: true }))),
     Effect.asVoid

@@ -1,5 +1,3 @@
-import { NodeContext } from "@effect/platform-node"
-import { exitWithServer } from "./ParentWatch.js"
 import { learnedTerms, withLearnedTerms } from "@udsagn/categorize/LearnedTerms"
 import { Correction, correctionsHash, RetrainedMeta, retrainedName, rowsWithCorrections, writeAtomic } from "@udsagn/categorize/Corrections"
 import { modelKey, themeSetJson } from "@udsagn/categorize/ModelKey"
@@ -9,11 +7,10 @@ import { ThemeSet } from "@udsagn/domain/Theme"
 import { Effect, Schema } from "effect"
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
-import { pathToFileURL } from "node:url"
 
-// Entry of the child process that retrains the model with the saved corrections (6-20 s of
-// CPU), so the server's HTTP loop keeps answering meanwhile. See Learning.ts. A process, not a
-// worker thread: Node 20 workers do not get tsx's loader, and this file is TypeScript.
+// What the child process that retrains the model with the saved corrections does (6-20 s of
+// CPU), so the server's HTTP loop keeps answering meanwhile. See Learning.ts; the child's entry
+// is bin/retrain.ts.
 
 export const RetrainJob = Schema.Struct({
   themeSet: ThemeSet,
@@ -65,17 +62,4 @@ const prune = (dir: string, baseKey: string, current: RetrainedMeta) => {
     rmSync(join(dir, file), { force: true })
     rmSync(join(dir, `${stem}.model.json`), { force: true })
   }
-}
-
-// Run as `tsx RetrainWorker.ts <job.json>`: exit code 0 when the model is ready.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  exitWithServer()
-  const job = Schema.decodeUnknownSync(Schema.parseJson(RetrainJob))(readFileSync(process.argv[2] ?? "", "utf8"))
-  Effect.runPromise(retrain(job).pipe(Effect.provide(NodeContext.layer))).then(
-    (name) => console.log(name),
-    (error: unknown) => {
-      console.error(String(error))
-      process.exitCode = 1
-    }
-  )
 }

@@ -1,10 +1,5 @@
 import { Command, Options } from "@effect/cli"
-import { HttpServer } from "@effect/platform"
-import { hashPassword } from "@udsagn/web/Access"
-import { AnalyzerInChild } from "@udsagn/web/AnalyzerLive"
-import { serverLayer } from "@udsagn/web/Server"
-import { WebConfig } from "@udsagn/web/WebConfig"
-import { Config, Console, Data, Effect, Layer, Option, Redacted } from "effect"
+import { Config, Console, Data, Effect, Option, Redacted } from "effect"
 import { resolveUserPath } from "../Paths.js"
 import { UsageError } from "../UsageError.js"
 
@@ -43,12 +38,6 @@ export class ServerStartError extends Data.TaggedError("ServerStartError")<{
   }
 }
 
-const announce = Layer.effectDiscard(
-  HttpServer.addressFormattedWith((url) =>
-    Console.log(`Udsagn kører på ${url}\nÅbn adressen i din browser. Stop serveren med Ctrl+C.`)
-  )
-)
-
 export const serveCommand = Command.make("serve", { port, host, password, reportsDir }, (args) =>
   Effect.gen(function*() {
     if (args.port < 0 || args.port > 65535) {
@@ -56,18 +45,14 @@ export const serveCommand = Command.make("serve", { port, host, password, report
     }
     yield* Console.log("Starter Udsagn … (det tager et øjeblik)")
     // A relative folder means the one the user ran the command in.
-    // Only the password's scrypt hash is kept; the option wins over UDSAGN_PASSWORD.
-    const config = WebConfig.fromEnvWith({
+    // The web app (HTTP server, pages, the pipeline behind it) is loaded only for this command.
+    const { launchServer } = yield* Effect.promise(() => import("../ServeLaunch.js"))
+    return yield* launchServer({
+      port: args.port,
+      host: args.host,
       ...Option.match(args.reportsDir, { onNone: () => ({}), onSome: (d) => ({ reportsDir: resolveUserPath(d) }) }),
-      ...Option.match(args.password, { onNone: () => ({}), onSome: (p) => ({ password: hashPassword(Redacted.value(p)) }) })
-    })
-    return yield* Layer.launch(
-      announce.pipe(
-        Layer.provideMerge(serverLayer({ port: args.port, host: args.host })),
-        Layer.provide(AnalyzerInChild),
-        Layer.provide(config)
-      )
-    ).pipe(
+      ...Option.match(args.password, { onNone: () => ({}), onSome: (p) => ({ password: Redacted.value(p) }) })
+    }).pipe(
       Effect.catchTag("ServeError", (e) => new ServerStartError({ host: args.host, port: args.port, cause: e.cause }))
     )
   })

@@ -1,0 +1,16 @@
+# The analyst's peer in `pnpm bench`: start Python, train TF-IDF + LogisticRegression on 160 of
+# the project's own training statements, predict 200 others. Usage: python3 peer_sklearn.py <csv>
+import csv
+import sys
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+train, test = rows[:160], rows[160:360]
+model = make_pipeline(TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)), LogisticRegression(max_iter=1000))
+model.fit([r["text"] for r in train], [r["themes"].split("|")[0] for r in train])
+predicted = model.predict([r["text"] for r in test])
+print(len(predicted))
