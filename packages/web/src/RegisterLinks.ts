@@ -4,23 +4,42 @@ import { tokenize } from "@udsagn/danish/Tokenize"
 import type { RegisterEntry } from "./RegisterModel.js"
 
 // Recommendations from different conferences that say the same: suggested by the overlap of
-// their Danish word stems (stop words out, æøå spellings folded by the tokenizer), confirmed
+// their Danish word stems (stop words out, æøå spellings folded by the tokenizer, rare words
+// weighing most), confirmed
 // by a person. A confirmed pair shares a link id; "rejst på 3 konferencer" counts the analyses
 // in a link.
 
-/** Suggested when the stems overlap this much (Dice), or a little less within one theme. */
+/** Suggested at this cosine of the weighted stems, or a little less within one theme. */
 export const suggestThreshold = 0.5
-export const sameThemeThreshold = 0.4
+export const sameThemeThreshold = 0.35
 const maxSuggestions = 30
 
 export const stemsOf = (text: string): ReadonlySet<string> =>
   new Set(tokenize(text).map((t) => t.key).filter((k) => k.length > 2 && !isStopWord(k) && !/^\d+$/.test(k)).map(stem))
 
-export const similarity = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
-  if (a.size === 0 || b.size === 0) return 0
-  let common = 0
-  for (const s of a) if (b.has(s)) common++
-  return (2 * common) / (a.size + b.size)
+/**
+ * Each stem weighs by how rare it is in the register (inverse document frequency, log(1 + n/df)), so
+ * the words every draft shares ("sundhedsrådene bør prioritere …") count little and the
+ * words that say what a recommendation is about decide.
+ */
+export const weigher = (all: ReadonlyArray<ReadonlySet<string>>) => {
+  const df = new Map<string, number>()
+  for (const set of all) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1)
+  const n = all.length
+  return (s: string) => Math.log(1 + n / Math.max(1, df.get(s) ?? 0))
+}
+
+export const similarity = (a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (s: string) => number = () => 1) => {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const s of a) {
+    const w = weight(s) ** 2
+    na += w
+    if (b.has(s)) dot += w
+  }
+  for (const s of b) nb += weight(s) ** 2
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
 }
 
 export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
@@ -38,6 +57,7 @@ export const suggestLinks = (
 ): ReadonlyArray<LinkSuggestion> => {
   const no = new Set(dismissed)
   const stems = entries.map((e) => stemsOf(e.text))
+  const weight = weigher(stems)
   const out: Array<LinkSuggestion> = []
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) {
@@ -46,7 +66,7 @@ export const suggestLinks = (
       if (a.analysisId === b.analysisId) continue
       if (a.link !== undefined && a.link === b.link) continue
       if (no.has(pairKey(a.id, b.id))) continue
-      const score = similarity(stems[i]!, stems[j]!)
+      const score = similarity(stems[i]!, stems[j]!, weight)
       if (score >= suggestThreshold || (a.theme === b.theme && score >= sameThemeThreshold)) out.push({ a, b, score })
     }
   }
@@ -54,7 +74,7 @@ export const suggestLinks = (
 }
 
 /** Links two entries: their links become one (a new id when neither had one). */
-export const linkEntries = (entries: ReadonlyArray<RegisterEntry>, a: string, b: string, newId: string) => {
+export const linkEntries = (entries: ReadonlyArray<RegisterEntry>, a: string, b: string, newId: string): ReadonlyArray<RegisterEntry> | undefined => {
   const ea = entries.find((e) => e.id === a)
   const eb = entries.find((e) => e.id === b)
   if (ea === undefined || eb === undefined || a === b) return undefined
@@ -66,12 +86,12 @@ export const linkEntries = (entries: ReadonlyArray<RegisterEntry>, a: string, b:
 }
 
 /** Takes one entry out of its link; a link left with one entry is gone. */
-export const unlinkEntry = (entries: ReadonlyArray<RegisterEntry>, id: string) => {
+export const unlinkEntry = (entries: ReadonlyArray<RegisterEntry>, id: string): ReadonlyArray<RegisterEntry> | undefined => {
   const e = entries.find((x) => x.id === id)
   if (e?.link === undefined) return undefined
   const link = e.link
   const rest = entries.filter((x) => x.link === link && x.id !== id)
-  return entries.map((x) => {
+  return entries.map((x): RegisterEntry => {
     if (x.id === id || (rest.length === 1 && x.link === link)) {
       const { link: _gone, ...without } = x
       return without
