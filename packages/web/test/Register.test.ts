@@ -78,7 +78,7 @@ describe("editing a draft before it goes out", () => {
   it("rewords, merges two, drops one through the page; the Word draft and the markdown use the edited wording", async () => {
     const before = await draftOf(first)
     expect(before.items.length).toBeGreaterThanOrEqual(4)
-    const texts = Object.fromEntries(before.items.map((item, i) => [`tekst-${i}`, item.text]))
+    const texts = Object.fromEntries(before.items.flatMap((item, i) => [[`tekst-${i}`, item.text], [`kilde-${i}`, item.sources[0]!]]))
     const reworded = "Sundhedsrådene bør give tolke og klare breve til borgere med lav sundhedskompetence"
     let res = await post(`/analyser/${first}/anbefalinger`, { ...texts, "tekst-0": reworded, handling: "gem" })
     expect(res.status).toBe(303)
@@ -89,7 +89,7 @@ describe("editing a draft before it goes out", () => {
     expect(now.items).toHaveLength(before.items.length - 1)
     expect(now.items[2]!.sources).toEqual([...before.items[2]!.sources, ...before.items[3]!.sources])
     expect(now.items[2]!.statements.length).toBeGreaterThanOrEqual(before.items[2]!.statements.length)
-    res = await post(`/analyser/${first}/anbefalinger`, { ...Object.fromEntries(now.items.map((x, i) => [`tekst-${i}`, x.text])), handling: "fjern-1" })
+    res = await post(`/analyser/${first}/anbefalinger`, { ...Object.fromEntries(now.items.flatMap((x, i) => [[`tekst-${i}`, x.text], [`kilde-${i}`, x.sources[0]!]])), handling: "fjern-1" })
     expect(res.status).toBe(303)
     now = await draftOf(first)
     expect(now.items).toHaveLength(before.items.length - 2)
@@ -112,14 +112,23 @@ describe("editing a draft before it goes out", () => {
     expect((await draftOf(first)).dropped).toEqual([])
     const back = await draftOf(first)
     expect(back.items.at(-1)!.sources).toEqual([key])
-    await post(`/analyser/${first}/anbefalinger`, { handling: `fjern-${back.items.length - 1}` })
+    await post(`/analyser/${first}/anbefalinger`, { handling: `fjern-${back.items.length - 1}`, [`kilde-${back.items.length - 1}`]: key })
     expect((await draftOf(first)).dropped).toEqual([key])
+
+    // A page opened before the changes saves each wording on its own item, and none on items gone.
+    const current = await draftOf(first)
+    await post(`/analyser/${first}/anbefalinger`, { ...texts, "tekst-0": reworded, "tekst-3": "Fra en gammel side", handling: "gem" })
+    const stale = await draftOf(first)
+    expect(stale.items.map((x) => x.sources)).toEqual(current.items.map((x) => x.sources))
+    expect(stale.items.map((x) => x.text)).not.toContain("Fra en gammel side")
+    expect(stale.items[0]!.text).toBe(reworded)
   })
 
   it("sends both analyses to the register; the register lists the recommendations of both", async () => {
     const sent = await post(`/analyser/${first}/anbefalinger`, { handling: "send" })
-    expect(sent.status).toBe(200)
-    expect(await sent.text()).toContain("sendt til registret")
+    expect(sent.status).toBe(303)
+    const items = (await draftOf(first)).items.length
+    expect(await (await call(sent.headers.get("location")!)).text()).toContain(`${items} anbefalinger er sendt til registret (${items} nye, 0 opdateret)`)
     const res = await call(`/api/analyses/${second}/recommendations`, { method: "POST" })
     expect(res.status).toBe(200)
     const all = await list()

@@ -30,6 +30,7 @@ const itemBlock = (item: DraftItem, i: number) =>
   html`<fieldset class="draft-item" data-item="${i}">
 <legend>${i + 1}. ${item.themeLabel}${item.subTopic !== undefined ? html` – ${item.subTopic}` : ""}</legend>
 <p class="meta">${support(item)}${item.sources.length > 1 ? html` · lagt sammen af ${item.sources.length} anbefalinger` : ""}</p>
+<input type="hidden" name="kilde-${i}" value="${item.sources[0]!.key}">
 <label for="tekst-${i}">Anbefalingens tekst</label>
 <textarea id="tekst-${i}" name="tekst-${i}" rows="3" maxlength="2000">${item.text}</textarea>
 <div class="item-actions">

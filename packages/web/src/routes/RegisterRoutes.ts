@@ -186,13 +186,28 @@ const draftView = (meta: AnalysisMeta, notice?: string) =>
 const draft = withAnalysis("page", (meta) =>
   Effect.gen(function*() {
     const params = yield* searchParams
-    const notice = params.has("sendt") ? `Anbefalingerne er sendt til registret.` : params.has("gemt") ? "Teksten er gemt. Word-udkastet bruger den nu." : undefined
+    const n = (k: string) => Number(params.get(k) ?? "0") || 0
+    const notice = params.has("sendt")
+      ? sentNotice({ entries: n("sendt"), added: n("nye"), updated: n("opdateret"), removed: n("fjernet") })
+      : params.has("gemt") ? "Teksten er gemt. Word-udkastet bruger den nu." : undefined
     return yield* draftView(meta, notice)
   }))
 
-const actionOf = (value: string, body: URLSearchParams): DraftAction => {
-  const index = (prefix: string) => Number(value.slice(prefix.length))
-  if (value === "saml") return { kind: "merge", indices: body.getAll("saml").map(Number).filter(Number.isInteger) }
+/**
+ * The form names items by position; the positions are those of the page the person saw. Each
+ * item's first source key is posted beside it, so a draft changed by a colleague in between
+ * still gets each wording and action on the right item (or none, when it is gone).
+ */
+const positions = (body: URLSearchParams, current: ReadonlyArray<{ readonly sources: ReadonlyArray<{ readonly key: string }> }>) =>
+  (posted: number): number | undefined => {
+    const key = body.get(`kilde-${posted}`)
+    const at = current.findIndex((item) => item.sources[0]?.key === key)
+    return at < 0 ? undefined : at
+  }
+
+const actionOf = (value: string, body: URLSearchParams, at: (posted: number) => number | undefined): DraftAction => {
+  const index = (prefix: string) => at(Number(value.slice(prefix.length))) ?? -1
+  if (value === "saml") return { kind: "merge", indices: body.getAll("saml").map(Number).filter(Number.isInteger).flatMap((i) => at(i) ?? []) }
   if (/^fjern-\d+$/.test(value)) return { kind: "drop", index: index("fjern-") }
   if (/^del-\d+$/.test(value)) return { kind: "split", index: index("del-") }
   if (value.startsWith("tilbage-")) return { kind: "restore", key: value.slice("tilbage-".length) }
@@ -208,12 +223,17 @@ const saveDraft = withAnalysis("page", (meta) =>
       yield* register.resetDraft(meta.id)
       return seeOther(`/analyser/${meta.id}/anbefalinger?gemt=1`)
     }
+    const at = positions(body, (yield* register.draftOf(meta)).resolved.items)
     const texts = new Map<number, string>()
-    for (const [k, v] of body) if (/^tekst-\d+$/.test(k)) texts.set(Number(k.slice(6)), v.slice(0, 2000))
-    yield* register.saveDraft(meta, texts, actionOf(handling, body))
+    for (const [k, v] of body) {
+      const i = /^tekst-(\d+)$/.exec(k)
+      const index = i === null ? undefined : at(Number(i[1]))
+      if (index !== undefined) texts.set(index, v.slice(0, 2000))
+    }
+    yield* register.saveDraft(meta, texts, actionOf(handling, body, at))
     if (handling === "send") {
-      const result = yield* register.send(meta)
-      return yield* draftView(meta, sentNotice(result))
+      const r = yield* register.send(meta)
+      return seeOther(`/analyser/${meta.id}/anbefalinger?sendt=${r.entries}&nye=${r.added}&opdateret=${r.updated}&fjernet=${r.removed}`)
     }
     return seeOther(`/analyser/${meta.id}/anbefalinger?gemt=1`)
   }).pipe(Effect.catchTag("BodyTooLarge", (e) => Effect.succeed(htmlResponse(errorPage(e.message), 413)))))
