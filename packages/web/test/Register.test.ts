@@ -105,6 +105,10 @@ describe("editing a draft before it goes out", () => {
     expect(xml).toContain(now.items.find((x) => x.sources.length === 2)!.text.slice(0, 40))
     const md = await (await call(`/analyser/${first}/filer/recommendations.md`)).text()
     expect(md).toContain(reworded)
+    // The zip of the whole analysis holds the same draft.
+    const zip = unzipSync(new Uint8Array(await (await call(`/analyser/${first}/analyse.zip`)).arrayBuffer()))
+    const inZip = Object.keys(zip).find((n) => n.endsWith("/recommendations.docx"))!
+    expect(strFromU8(unzipSync(zip[inZip]!)["word/document.xml"]!)).toContain(reworded)
 
     // The dropped one can be taken back.
     const key = now.dropped[0]!
