@@ -158,6 +158,12 @@ describe("the register of recommendations in Chromium", () => {
     expect(xml).toContain("Tolke og klare breve til borgere med lav sundhedskompetence")
     expect(xml).toContain(note)
     expect(xml).toContain("Konference 5. december 2024")
+    // No page wider than a phone.
+    await again.page.setViewportSize({ width: 400, height: 800 })
+    for (const url of ["/anbefalinger", `/analyser/${a.id}/anbefalinger`]) {
+      await again.page.goto(`${server.url}${url}`)
+      expect(await again.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400)
+    }
     expect(again.problems).toEqual([])
     await again.page.context().close()
   }, 300_000)
