@@ -10,6 +10,7 @@ import { linkEntries, pairKey, unlinkEntry } from "./RegisterLinks.js"
 import {
   applyChange,
   emptyRegister,
+  type DraftEdits,
   type EntryChange,
   forgetAnalysis,
   type RegisterEntry,
@@ -121,6 +122,25 @@ export class RegisterStore extends Effect.Service<RegisterStore>()("@udsagn/web/
       })
     })
 
+    /** Replaces the arrangement (the API's `PUT`); a Danish message when it names unknown or repeated items. */
+    const replaceDraft = Effect.fn("RegisterStore.replaceDraft")(function*(meta: AnalysisMeta, edits: Pick<DraftEdits, "items" | "dropped">) {
+      const { resolved } = yield* draftOf(meta)
+      const known = new Set([...resolved.items.flatMap((i) => i.sources.map((s) => s.key)), ...resolved.dropped.map((s) => s.key)])
+      const named = [...edits.items.flatMap((i) => i.sources), ...edits.dropped]
+      const unknown = [...new Set(named.filter((k) => !known.has(k)))]
+      if (unknown.length > 0) return `Udkastet har ingen anbefaling ${unknown.slice(0, 5).map((k) => `»${k.slice(0, 60)}«`).join(", ")}. Hent nøglerne (sources) fra GET /api/analyses/${meta.id}/recommendations.`
+      const twice = named.filter((k, i) => named.indexOf(k) !== i)
+      if (twice.length > 0) return `»${twice[0]!.slice(0, 60)}« er nævnt mere end én gang.`
+      const empty = edits.items.find((i) => i.text.trim() === "" || i.text.length > 2000)
+      if (empty !== undefined) return "Hver anbefaling skal have en tekst på 1 til 2000 tegn."
+      yield* change((current, now) => {
+        const sentAt = current.drafts[meta.id]?.sentAt
+        const next = { items: edits.items.map((i) => ({ ...i, text: i.text.trim() })), dropped: edits.dropped, updatedAt: now, ...(sentAt !== undefined ? { sentAt } : {}) }
+        return { file: { ...current, drafts: { ...current.drafts, [meta.id]: next } }, result: undefined }
+      })
+      return undefined
+    })
+
     /** Back to the pipeline's draft. */
     const resetDraft = (id: string) =>
       change((current) => {
@@ -196,6 +216,6 @@ export class RegisterStore extends Effect.Service<RegisterStore>()("@udsagn/web/
     /** How many recommendations of an analysis are in the register (the delete dialog asks only then). */
     const countFor = (analysisId: string) => Effect.map(read, (r) => r.entries.filter((e) => e.analysisId === analysisId).length)
 
-    return { file, read, update, draftOf, saveDraft, resetDraft, send, editedDraftFile, link, unlink, dismiss, forget, countFor } as const
+    return { file, read, update, draftOf, saveDraft, replaceDraft, resetDraft, send, editedDraftFile, link, unlink, dismiss, forget, countFor } as const
   })
 }) {}

@@ -202,6 +202,52 @@ describe("PUT /api/recommendations/:id", () => {
   })
 })
 
+describe("the draft and links over the API", () => {
+  const json = { "content-type": "application/json" }
+  const putDraft = (body: unknown) => call(`/api/analyses/${second}/recommendations`, { method: "PUT", headers: json, body: typeof body === "string" ? body : JSON.stringify(body) })
+
+  it("PUT arranges an analysis' draft; unknown or repeated items are refused in Danish", async () => {
+    const d = await draftOf(second)
+    const [x, y, z] = d.items
+    const res = await putDraft({ items: [{ sources: [...x!.sources, ...y!.sources], text: "Samlet anbefaling" }], dropped: z!.sources })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { items: Array<DraftItem>; dropped: Array<string>; edited: boolean }
+    expect(body.edited).toBe(true)
+    expect(body.items[0]).toMatchObject({ text: "Samlet anbefaling", sources: [...x!.sources, ...y!.sources] })
+    expect(body.items).toHaveLength(d.items.length - 2)
+    expect(body.dropped).toEqual(z!.sources)
+    for (const [bad, message] of [
+      [{ items: [{ sources: ["ikke-et-tema"], text: "x" }] }, /ingen anbefaling »ikke-et-tema«/],
+      [{ items: [{ sources: x!.sources, text: "x" }], dropped: x!.sources }, /mere end én gang/],
+      [{ items: [{ sources: x!.sources, text: " " }] }, /1 til 2000 tegn/],
+      ["[", /Send JSON/],
+      [{ items: [{ sources: [], text: "x" }] }, /Send JSON/]
+    ] as const) {
+      const r = await putDraft(bad)
+      expect(r.status).toBe(400)
+      expect(((await r.json()) as { error: string }).error).toMatch(message)
+    }
+    expect((await draftOf(second)).items[0]!.text).toBe("Samlet anbefaling")
+    // Back as the pipeline made it, for the tests below.
+    expect((await putDraft({ items: d.items.map((i) => ({ sources: i.sources, text: i.text })) })).status).toBe(200)
+    expect((await draftOf(second)).items).toEqual(d.items)
+  })
+
+  it("links two recommendations and takes one out again", async () => {
+    const all = await list()
+    const a = all.find((r) => r.analysisId === first)!
+    const b = all.find((r) => r.analysisId === second)!
+    const res = await call(`/api/recommendations/${a.id}/links`, { method: "POST", headers: json, body: JSON.stringify({ with: b.id }) })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ id: a.id, linked: [b.id], conferences: 2 })
+    expect((await call(`/api/recommendations/${a.id}/links`, { method: "DELETE" })).status).toBe(204)
+    expect((await list()).find((r) => r.id === b.id)).toMatchObject({ linked: [], conferences: 1 })
+    expect((await call(`/api/recommendations/${a.id}/links`, { method: "DELETE" })).status).toBe(404)
+    expect((await call(`/api/recommendations/${a.id}/links`, { method: "POST", headers: json, body: "{}" })).status).toBe(400)
+    expect((await call(`/api/recommendations/${a.id}/links`, { method: "POST", headers: json, body: JSON.stringify({ with: "nej" }) })).status).toBe(404)
+  })
+})
+
 describe("links between conferences", () => {
   it("suggests recommendations that say the same; a person confirms; the overview says raised at 2 conferences", async () => {
     const page = await (await call("/anbefalinger")).text()

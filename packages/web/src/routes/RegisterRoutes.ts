@@ -12,7 +12,6 @@ import { suggestLinks } from "../RegisterLinks.js"
 import {
   checkChange,
   conferencesOf,
-  entryJson,
   filterFromParams,
   matches,
   type RegisterEntry,
@@ -20,7 +19,7 @@ import {
   statusLabels
 } from "../RegisterModel.js"
 import { RegisterStore } from "../RegisterStore.js"
-import { apiError, contentDisposition, htmlResponse, jsonResponse, seeOther, unexpectedFailure } from "./Responses.js"
+import { contentDisposition, htmlResponse, seeOther, unexpectedFailure } from "./Responses.js"
 import { searchParams, withAnalysis } from "./WithAnalysis.js"
 
 // The register of recommendations (issue 15): its page and exports, the edit page of an
@@ -238,80 +237,6 @@ const saveDraft = withAnalysis("page", (meta) =>
     return seeOther(`/analyser/${meta.id}/anbefalinger?gemt=1`)
   }).pipe(Effect.catchTag("BodyTooLarge", (e) => Effect.succeed(htmlResponse(errorPage(e.message), 413)))))
 
-// ---- JSON API ----
-
-const apiList = Effect.gen(function*() {
-  const file = yield* (yield* RegisterStore).read
-  const params = yield* searchParams
-  // The page's Danish names and English ones for programs.
-  for (const [en, da] of [["theme", "tema"], ["analysisId", "begivenhed"], ["year", "aar"]] as const) {
-    const v = params.get(en)
-    if (v !== null && !params.has(da)) params.set(da, v)
-  }
-  const status = params.get("status")
-  if (status !== null && status !== "" && filterFromParams(params).status === undefined) {
-    return yield* apiError(400, `Ukendt status »${status.slice(0, 40)}«. Vælg en af: forslag, drøftet, besluttet, i gang, afvist.`)
-  }
-  const filter = filterFromParams(params)
-  return yield* jsonResponse(file.entries.filter(matches(filter)).map((e) => entryJson(file.entries, e)))
-})
-
-const apiGet = Effect.gen(function*() {
-  const id = yield* entryId
-  const file = yield* (yield* RegisterStore).read
-  const entry = file.entries.find((e) => e.id === id)
-  return entry === undefined ? yield* apiError(404, "Anbefalingen findes ikke i registret.") : yield* jsonResponse(entryJson(file.entries, entry))
-})
-
-const notJson = "Send et JSON-objekt, fx { \"status\": \"besluttet\", \"note\": \"Udvalgsmøde 24. april 2025, punkt 5\" }."
-
-const apiPut = Effect.gen(function*() {
-  const id = yield* entryId
-  const text = yield* readBodyText(formBodyLimit)
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    return yield* apiError(400, notJson)
-  }
-  const change = checkChange(body)
-  if (typeof change === "string") return yield* apiError(400, change)
-  const register = yield* RegisterStore
-  const saved = yield* register.update(id, change)
-  if (Option.isNone(saved)) return yield* apiError(404, "Anbefalingen findes ikke i registret.")
-  const file = yield* register.read
-  return yield* jsonResponse(entryJson(file.entries, saved.value))
-}).pipe(Effect.catchTag("BodyTooLarge", (e) => apiError(413, e.message)))
-
-const apiDraft = withAnalysis("api", (meta) =>
-  Effect.gen(function*() {
-    const d = yield* (yield* RegisterStore).draftOf(meta)
-    const item = (i: (typeof d.resolved.items)[number]) => ({
-      sources: i.sources.map((s) => s.key),
-      text: i.text,
-      theme: i.theme,
-      themeLabel: i.themeLabel,
-      ...(i.subTopic !== undefined ? { subTopic: i.subTopic } : {}),
-      statements: i.statements,
-      statementCount: i.statementCount,
-      ...(i.supporters !== undefined ? { supporters: i.supporters } : {})
-    })
-    return yield* jsonResponse({
-      items: d.resolved.items.map(item),
-      dropped: d.resolved.dropped.map((s) => s.key),
-      edited: d.edited,
-      ...(d.sentAt !== undefined ? { sentAt: d.sentAt } : {})
-    })
-  }))
-
-const apiSend = withAnalysis("api", (meta) =>
-  Effect.gen(function*() {
-    const register = yield* RegisterStore
-    const result = yield* register.send(meta)
-    const file = yield* register.read
-    return yield* jsonResponse({ ...result, recommendations: file.entries.filter((e) => e.analysisId === meta.id).map((e) => entryJson(file.entries, e)) })
-  }))
-
 export const registerPageRoutes = HttpRouter.empty.pipe(
   HttpRouter.get("/anbefalinger", page),
   HttpRouter.get("/anbefalinger.docx", exportFile("docx")),
@@ -323,15 +248,6 @@ export const registerPageRoutes = HttpRouter.empty.pipe(
   HttpRouter.get("/analyser/:id/anbefalinger", draft),
   HttpRouter.post("/analyser/:id/anbefalinger", saveDraft),
   HttpRouter.catchAllCause(unexpectedFailure("page"))
-)
-
-export const registerApiRoutes = HttpRouter.empty.pipe(
-  HttpRouter.get("/api/recommendations", apiList),
-  HttpRouter.get("/api/recommendations/:id", apiGet),
-  HttpRouter.put("/api/recommendations/:id", apiPut),
-  HttpRouter.get("/api/analyses/:id/recommendations", apiDraft),
-  HttpRouter.post("/api/analyses/:id/recommendations", apiSend),
-  HttpRouter.catchAllCause(unexpectedFailure("api"))
 )
 
 /**
