@@ -126,7 +126,7 @@ export const registerPage = (o: RegisterPageOptions) => {
 ${o.notice !== undefined ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
 ${o.error !== undefined ? html`<div class="error" role="alert"><p>${o.error}</p></div>` : ""}
 ${o.unsent.length > 0
-      ? html`<p class="warning">Ikke sendt til registret endnu: ${o.unsent.map((a, i) => html`${i > 0 ? ", " : ""}<a href="/analyser/${a.id}/anbefalinger">${a.title}</a>`)}.</p>`
+      ? html`<p class="warning">Ikke sendt til registret endnu: ${o.unsent.slice(0, 10).map((a, i) => html`${i > 0 ? ", " : ""}<a href="/analyser/${a.id}/anbefalinger">${a.title}</a>`)}${o.unsent.length > 10 ? ` og ${o.unsent.length - 10} analyser til` : ""}.</p>`
       : ""}
 <div class="actions">
 <a class="button primary" href="/anbefalinger.docx${q}" download>Hent oversigten (Word)</a>
