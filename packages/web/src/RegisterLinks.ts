@@ -50,7 +50,10 @@ export interface LinkSuggestion {
   readonly score: number
 }
 
-/** Pairs from different analyses, not yet linked nor dismissed, most alike first. */
+/**
+ * Pairs from different analyses, not yet linked nor dismissed, most alike first. Dot products
+ * are summed through an inverted index of stems (only pairs that share a word are visited).
+ */
 export const suggestLinks = (
   entries: ReadonlyArray<RegisterEntry>,
   dismissed: ReadonlyArray<string>
@@ -58,19 +61,51 @@ export const suggestLinks = (
   const no = new Set(dismissed)
   const stems = entries.map((e) => stemsOf(e.text))
   const weight = weigher(stems)
+  const ids = new Map<string, number>()
+  const vectors = stems.map((set) => [...set].map((st) => {
+    let k = ids.get(st)
+    if (k === undefined) ids.set(st, (k = ids.size))
+    return { k, st, w: weight(st) ** 2 }
+  }))
+  const norms = vectors.map((v) => Math.sqrt(v.reduce((n, x) => n + x.w, 0)))
+  // Stems in very many entries weigh little and would make every pair a candidate: they are
+  // left out of the index (a pair must share a rarer word to be met) but counted in the score.
+  const df = new Map<number, number>()
+  for (const v of vectors) for (const { k } of v) df.set(k, (df.get(k) ?? 0) + 1)
+  const common = Math.max(50, entries.length / 5)
+  const postings: Array<Array<number>> = Array.from({ length: ids.size }, () => [])
   const out: Array<LinkSuggestion> = []
+  const dot = new Float64Array(entries.length)
   for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      const a = entries[i]!
-      const b = entries[j]!
+    // Entries before i are in the postings already: each pair is met once, from its later entry.
+    const touched: Array<number> = []
+    const frequent: Array<{ readonly st: string; readonly w: number }> = []
+    for (const { k, st, w } of vectors[i]!) {
+      if ((df.get(k) ?? 0) > common) {
+        frequent.push({ st, w })
+        continue
+      }
+      for (const j of postings[k]!) {
+        if (dot[j] === 0) touched.push(j)
+        dot[j] = dot[j]! + w
+      }
+      postings[k]!.push(i)
+    }
+    const b = entries[i]!
+    for (const j of touched) {
+      const a = entries[j]!
+      let d = dot[j]!
+      dot[j] = 0
+      for (const f of frequent) if (stems[j]!.has(f.st)) d += f.w
+      const score = norms[i]! === 0 || norms[j]! === 0 ? 0 : d / (norms[i]! * norms[j]!)
       if (a.analysisId === b.analysisId) continue
       if (a.link !== undefined && a.link === b.link) continue
-      if (no.has(pairKey(a.id, b.id))) continue
-      const score = similarity(stems[i]!, stems[j]!, weight)
-      if (score >= suggestThreshold || (a.theme === b.theme && score >= sameThemeThreshold)) out.push({ a, b, score })
+      if (score >= suggestThreshold || (a.theme === b.theme && score >= sameThemeThreshold)) {
+        if (!no.has(pairKey(a.id, b.id))) out.push({ a, b, score })
+      }
     }
   }
-  return out.sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id)).slice(0, maxSuggestions)
+  return out.sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id)).slice(0, maxSuggestions)
 }
 
 /** Links two entries: their links become one (a new id when neither had one). */
