@@ -79,7 +79,7 @@ export const registerDocx = async (rows: ReadonlyArray<RegisterRow>, options: Re
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 }, children: [run(`${i + 1}. ${r.text}`)] }))
       children.push(para([run("Tema: ", { bold: true }), run(themeText(r))]))
       children.push(para([run("Oprindelse: ", { bold: true }), run(`${originsLine(r)}; ${supportLine(r)}.`)]))
-      children.push(para([run("Status: ", { bold: true }), run(`${group.heading.split(" – ")[0]} ${formatDate(r.date)}`)]))
+      children.push(para([run("Status: ", { bold: true }), run(`${r.status.charAt(0).toUpperCase()}${r.status.slice(1)} ${formatDate(r.date)}`)]))
       if (r.note !== "") children.push(para([run("Note: ", { bold: true }), run(r.note)]))
       if (r.statements.length > 0) {
         const shown = r.statements.slice(0, 30).join(", ")
