@@ -38,9 +38,8 @@ export class RegisterStore extends Effect.Service<RegisterStore>()("@udsagn/web/
     const lock = yield* Effect.makeSemaphore(1)
     const fail = (action: string) => (cause: unknown) => new StorageError({ cause, action })
 
-    yield* fs.makeDirectory(dir, { recursive: true, mode: 0o700 }).pipe(Effect.mapError(fail("opret mappe til anbefalinger")))
-    yield* fs.chmod(dir, 0o700).pipe(Effect.ignore)
-    // A temp file left by a write cut short.
+    // The folder is made with the first write (a storage folder without a register has none).
+    // A temp file left by a write cut short is removed.
     yield* fs.readDirectory(dir).pipe(
       Effect.flatMap((names) => Effect.forEach(names.filter((n) => n.includes(".tmp-")), (n) => fs.remove(path.join(dir, n)), { discard: true })),
       Effect.ignore
@@ -56,7 +55,9 @@ export class RegisterStore extends Effect.Service<RegisterStore>()("@udsagn/web/
     const write = (next: RegisterFile) => {
       const tmp = `${file}.tmp-${crypto.randomUUID().slice(0, 8)}`
       const text = Schema.encodeSync(RegisterJson)(next)
-      return fs.writeFileString(tmp, text + "\n", { mode: 0o600 }).pipe(
+      return fs.makeDirectory(dir, { recursive: true, mode: 0o700 }).pipe(
+        Effect.zipRight(fs.chmod(dir, 0o700)),
+        Effect.zipRight(fs.writeFileString(tmp, text + "\n", { mode: 0o600 })),
         Effect.zipRight(fs.rename(tmp, file)),
         Effect.tapError(() => fs.remove(tmp).pipe(Effect.ignore)),
         Effect.mapError(fail("gem registret"))
