@@ -194,6 +194,20 @@ export const linkedEntries = (entries: ReadonlyArray<RegisterEntry>, e: Register
 export const conferencesOf = (entries: ReadonlyArray<RegisterEntry>, e: RegisterEntry) =>
   [...new Map(linkedEntries(entries, e).map((x) => [x.analysisId, x])).values()]
 
+/** Entries with the title and date their analysis has now (they can be edited after sending). */
+export const withCurrentEvents = (
+  entries: ReadonlyArray<RegisterEntry>,
+  analyses: ReadonlyArray<{ readonly id: string; readonly title: string; readonly date?: string | undefined }>
+): ReadonlyArray<RegisterEntry> => {
+  const byId = new Map(analyses.map((a) => [a.id as string, a]))
+  return entries.map((e) => {
+    const a = byId.get(e.analysisId)
+    if (a === undefined || (a.title === e.event && a.date === e.eventDate)) return e
+    const { eventDate: _d, ...rest } = e
+    return { ...rest, event: a.title, ...(a.date !== undefined ? { eventDate: a.date } : {}) }
+  })
+}
+
 /** The API's view of an entry. */
 export const entryJson = (entries: ReadonlyArray<RegisterEntry>, e: RegisterEntry) => ({
   id: e.id,

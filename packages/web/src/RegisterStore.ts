@@ -16,7 +16,8 @@ import {
   type RegisterEntry,
   RegisterFile,
   sendToRegister,
-  type SentFrom
+  type SentFrom,
+  withCurrentEvents
 } from "./RegisterModel.js"
 import { WebConfig } from "./WebConfig.js"
 
@@ -74,6 +75,13 @@ export class RegisterStore extends Effect.Service<RegisterStore>()("@udsagn/web/
           return result
         })
       )
+
+    /** The register as shown: each entry with its analysis' current title and date. */
+    const readCurrent = Effect.gen(function*() {
+      const file = yield* read
+      const metas = yield* analyses.list
+      return { ...file, entries: withCurrentEvents(file.entries, metas) }
+    })
 
     const unchanged = <A>(current: RegisterFile, result: A) => ({ file: current, result })
 
@@ -217,6 +225,6 @@ export class RegisterStore extends Effect.Service<RegisterStore>()("@udsagn/web/
     /** How many recommendations of an analysis are in the register (the delete dialog asks only then). */
     const countFor = (analysisId: string) => Effect.map(read, (r) => r.entries.filter((e) => e.analysisId === analysisId).length)
 
-    return { file, read, update, draftOf, saveDraft, replaceDraft, resetDraft, send, editedDraftFile, link, unlink, dismiss, forget, countFor } as const
+    return { file, read, readCurrent, update, draftOf, saveDraft, replaceDraft, resetDraft, send, editedDraftFile, link, unlink, dismiss, forget, countFor } as const
   })
 }) {}

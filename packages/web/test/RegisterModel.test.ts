@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { applyDraftAction, editedDraftJson, resolveDraft, sourceItems } from "../src/RegisterDraft.js"
 import { linkEntries, suggestLinks, unlinkEntry } from "../src/RegisterLinks.js"
-import { checkChange, emptyRegister, forgetAnalysis, type RegisterEntry, type RegisterFile, sendToRegister } from "../src/RegisterModel.js"
+import { checkChange, emptyRegister, forgetAnalysis, type RegisterEntry, type RegisterFile, sendToRegister, withCurrentEvents } from "../src/RegisterModel.js"
 
 // The register's rules without HTTP: drafts arranged, sending, links, forgetting an analysis.
 
@@ -162,6 +162,16 @@ describe("links between conferences", () => {
     const removed = forgetAnalysis(file, "x", false, now)
     expect(removed.entries.map((e) => e.id)).toEqual(["2", "4", "6"])
     expect(removed.entries.find((e) => e.id === "2")!.link).toBeUndefined()
+  })
+})
+
+describe("events", () => {
+  it("show the analysis' title and date as they are now; a deleted analysis keeps what was sent", () => {
+    const entries = [entry("1", "x", "a", "A", { eventDate: "2024-12-05" }), entry("2", "y", "a", "B")]
+    const shown = withCurrentEvents(entries, [{ id: "x", title: "Konference om lighed", date: undefined }])
+    expect(shown[0]).toMatchObject({ event: "Konference om lighed" })
+    expect(shown[0]!.eventDate).toBeUndefined()
+    expect(shown[1]).toBe(entries[1])
   })
 })
 

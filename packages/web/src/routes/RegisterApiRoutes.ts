@@ -12,7 +12,7 @@ import { searchParams, withAnalysis } from "./WithAnalysis.js"
 const entryId = Effect.map(HttpRouter.params, (p) => p["id"] ?? "")
 
 const apiList = Effect.gen(function*() {
-  const file = yield* (yield* RegisterStore).read
+  const file = yield* (yield* RegisterStore).readCurrent
   const params = yield* searchParams
   // The page's Danish names and English ones for programs.
   for (const [en, da] of [["theme", "tema"], ["analysisId", "begivenhed"], ["year", "aar"]] as const) {

@@ -49,7 +49,7 @@ const registerView = (notice?: string, error?: string) =>
     const register = yield* RegisterStore
     const store = yield* AnalysisStore
     const params = yield* searchParams
-    const file = yield* register.read
+    const file = yield* register.readCurrent
     const filter = filterFromParams(params)
     const shown = file.entries.filter(matches(filter))
     const analyses = yield* store.list
@@ -157,7 +157,7 @@ const scopeText = (f: RegisterFilter, all: ReadonlyArray<RegisterEntry>) => {
 
 const exportFile = (format: "docx" | "xlsx") =>
   Effect.gen(function*() {
-    const file = yield* (yield* RegisterStore).read
+    const file = yield* (yield* RegisterStore).readCurrent
     const filter = filterFromParams(yield* searchParams)
     const rows = rowsOf(file.entries, file.entries.filter(matches(filter)))
     const bytes = yield* Effect.promise(() =>
