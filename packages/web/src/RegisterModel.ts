@@ -202,7 +202,9 @@ export const withCurrentEvents = (
   const byId = new Map(analyses.map((a) => [a.id as string, a]))
   return entries.map((e) => {
     const a = byId.get(e.analysisId)
-    if (a === undefined || (a.title === e.event && a.date === e.eventDate)) return e
+    // Gone without the register being told (deleted by hand): shown as from a deleted analysis.
+    if (a === undefined) return e.analysisDeleted === true ? e : { ...e, analysisDeleted: true }
+    if (a.title === e.event && a.date === e.eventDate) return e
     const { eventDate: _d, ...rest } = e
     return { ...rest, event: a.title, ...(a.date !== undefined ? { eventDate: a.date } : {}) }
   })
