@@ -299,3 +299,42 @@ describe("after a restart", () => {
     expect(xml).toContain("Sundhedsrådene bør give tolke og klare breve til borgere med lav sundhedskompetence")
   })
 })
+
+describe("deleting an analysis", () => {
+  it("the page asks whether its recommendations stay in the register; kept ones are marked", async () => {
+    const count = (await list(`?analysisId=${second}`)).length
+    expect(count).toBeGreaterThan(0)
+    let res = await post(`/analyser/${second}/slet`, { bekraeft: "ja" })
+    expect(res.status).toBe(200)
+    const question = await res.text()
+    expect(question).toContain("Skal anbefalingerne blive i registret?")
+    expect(question).toContain(`har ${count} anbefalinger`)
+    // Nothing is deleted until the question is answered.
+    expect((await call(`/api/analyses/${second}`)).status).toBe(200)
+    res = await post(`/analyser/${second}/slet`, { bekraeft: "ja", anbefalinger: "ved ikke" })
+    expect(res.status).toBe(400)
+    expect((await call(`/api/analyses/${second}`)).status).toBe(200)
+    res = await post(`/analyser/${second}/slet`, { bekraeft: "ja", anbefalinger: "behold" })
+    expect(res.status).toBe(303)
+    expect((await call(`/api/analyses/${second}`)).status).toBe(404)
+    const kept = (await (await call(`/api/recommendations?analysisId=${second}`)).json()) as Array<Rec & { analysisDeleted?: boolean }>
+    expect(kept).toHaveLength(count)
+    expect(kept.every((r) => r.analysisDeleted === true)).toBe(true)
+    const page = await (await call("/anbefalinger")).text()
+    expect(page).toContain("(analysen er slettet)")
+    expect(page).not.toContain(`href="/analyser/${second}"`)
+    const register = JSON.parse(readFileSync(join(dir, "anbefalinger", "register.json"), "utf8")) as { drafts: Record<string, unknown> }
+    expect(register.drafts[second]).toBeUndefined()
+  })
+
+  it("the API keeps them unless told to remove them; another value is refused", async () => {
+    const res = await call(`/api/analyses/${first}?recommendations=maybe`, { method: "DELETE" })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: string }).error).toMatch(/keep eller remove/)
+    expect((await call(`/api/analyses/${first}`)).status).toBe(200)
+    expect((await call(`/api/analyses/${first}?recommendations=remove`, { method: "DELETE" })).status).toBe(204)
+    expect(await list(`?analysisId=${first}`)).toEqual([])
+    // The links that pointed at them are gone with them.
+    expect((await list()).every((r) => r.linked.length === 0)).toBe(true)
+  })
+})
