@@ -10,7 +10,8 @@ import { fixture, repoRoot, sampleExport } from "./support.js"
 
 // Issue 15, done when: after two uploads the register lists the recommendations of both; a
 // status set to `besluttet` with a note, through the pages, survives a restart of the server
-// and appears in the exported Word overview. A person in Chromium, `udsagn serve` as a process.
+// and appears in the exported Word overview; deleting an analysis asks whether its recommendations
+// stay. A person in Chromium, `udsagn serve` as a process.
 
 const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `register-${name}.png`), fullPage: true })
@@ -86,7 +87,12 @@ const uploadAndSend = async (page: Page, file: string, edit: string) => {
   await page.getByRole("button", { name: "Start analysen" }).click()
   await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
   const id = /\/analyser\/([0-9a-f-]{36})$/.exec(page.url())![1]!
-  await page.getByRole("link", { name: "Rediger anbefalinger og send til registret" }).click({ timeout: 90_000 })
+  const editLink = page.getByRole("link", { name: "Rediger anbefalinger og send til registret" })
+  await editLink.waitFor({ timeout: 90_000 }).catch(async (e: unknown) => {
+    await shot(page, "fejl-upload")
+    throw e
+  })
+  await editLink.click()
   expect(await page.locator("h1").textContent()).toBe("Rediger anbefalingerne")
   const items = await page.locator("fieldset.draft-item").count()
   expect(items).toBeGreaterThan(0)
@@ -158,6 +164,18 @@ describe("the register of recommendations in Chromium", () => {
     expect(xml).toContain("Tolke og klare breve til borgere med lav sundhedskompetence")
     expect(xml).toContain(note)
     expect(xml).toContain("Konference 5. december 2024")
+    // Deleting the second analysis asks whether its recommendations stay; they do.
+    await again.page.goto(`${server.url}/analyser/${b.id}`)
+    await again.page.locator("#bekraeft").check()
+    await again.page.getByRole("button", { name: "Slet analysen" }).click()
+    expect(await again.page.locator("h1").textContent()).toBe("Skal anbefalingerne blive i registret?")
+    await again.page.getByLabel(/Behold dem i registret/).check()
+    await again.page.getByRole("button", { name: "Slet analysen" }).click()
+    await again.page.waitForURL(/\/\?slettet=/)
+    await again.page.goto(`${server.url}/anbefalinger`)
+    expect(await again.page.locator("article.rec").count()).toBe(a.items + b.items)
+    expect(await again.page.locator("article.rec", { hasText: "(analysen er slettet)" }).count()).toBe(b.items)
+
     // No page wider than a phone.
     await again.page.setViewportSize({ width: 400, height: 800 })
     for (const url of ["/anbefalinger", `/analyser/${a.id}/anbefalinger`]) {

@@ -15,6 +15,7 @@ header.site { background: var(--accent); color: var(--accent-ink); }
 header.site .inner { display: flex; gap: 2rem; align-items: baseline; flex-wrap: wrap; }
 header.site a { color: var(--accent-ink); text-decoration: none; }
 header.site .brand { font-weight: 700; font-size: 1.25rem; }
+header.site nav { display: flex; flex-wrap: wrap; row-gap: .2rem; }
 header.site nav a { margin-right: 1.25rem; text-decoration: underline; }
 .inner { max-width: 72rem; margin: 0 auto; padding: .9rem 1.25rem; }
 main.inner { padding-top: 1.5rem; padding-bottom: 4rem; }
