@@ -212,9 +212,12 @@ export const editedDraftJson = (original: unknown, resolved: ResolvedDraft): unk
       const topics = item.sources.flatMap((s) => { const t = topicOf(s.key); return t ? [t] : [] })
       const topic = topics[0]
       if (topic === undefined) continue
+      // The Word draft leads each sub-topic with its label and lists the proposals: the
+      // administration's wording, when it changed it, becomes that lead.
+      const edited = item.sources.length > 1 || item.text !== first.text
       const merged: Json = {
         ...topic,
-        label: item.subTopic ?? first.subTopic,
+        label: edited ? item.text : (item.subTopic ?? first.subTopic),
         text: item.text,
         statementCount: item.statementCount,
         statementIds: item.statements,

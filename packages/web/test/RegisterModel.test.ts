@@ -83,7 +83,7 @@ describe("a draft arranged before it goes out", () => {
     const out = editedDraftJson(draft, resolveDraft(sources, edits)) as typeof draft
     expect(out.recommendations.map((r) => r.headline)).toEqual(["Ny A", "Headline B"])
     expect(out.recommendations[1]!.topics).toEqual([
-      { label: "tolke og breve", text: "Flere tolke Klarere breve", supporters: 4, statementCount: 4, statementIds: ["s3", "s4", "s5", "s6"], proposals: [] }
+      { label: "Flere tolke Klarere breve", text: "Flere tolke Klarere breve", supporters: 4, statementCount: 4, statementIds: ["s3", "s4", "s5", "s6"], proposals: [] }
     ])
     // Two themes merged: one recommendation under both labels.
     const themes = applyDraftAction(resolveDraft(sourceItems({ ...draft, recommendations: [draft.recommendations[0]!, { ...draft.recommendations[0]!, theme: "c", themeLabel: "Tema C", statementIds: ["s2", "s9"] }] }), undefined), new Map(), { kind: "merge", indices: [0, 1] }, now)
