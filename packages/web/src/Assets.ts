@@ -15,6 +15,7 @@ header.site { background: var(--accent); color: var(--accent-ink); }
 header.site .inner { display: flex; gap: 2rem; align-items: baseline; flex-wrap: wrap; }
 header.site a { color: var(--accent-ink); text-decoration: none; }
 header.site .brand { font-weight: 700; font-size: 1.25rem; }
+header.site nav { display: flex; flex-wrap: wrap; row-gap: .2rem; }
 header.site nav a { margin-right: 1.25rem; text-decoration: underline; }
 .inner { max-width: 72rem; margin: 0 auto; padding: .9rem 1.25rem; }
 main.inner { padding-top: 1.5rem; padding-bottom: 4rem; }
@@ -124,6 +125,24 @@ nav.pager .gap { padding: .3rem .2rem; color: var(--muted); }
 .compare-pick { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; }
 .compare-pick label { display: block; font-weight: 600; }
 .compare-pick select { font: inherit; padding: .35rem; max-width: 28rem; }
+article.rec { border: 1px solid var(--line); border-left: 6px solid var(--accent); border-radius: 8px; margin: .9rem 0; padding: .6rem 1rem; }
+article.rec[data-status="besluttet"], article.rec[data-status="i gang"] { border-left-color: var(--ok); }
+article.rec[data-status="afvist"] { border-left-color: var(--muted); }
+.rec-meta { font-size: .9rem; color: var(--muted); margin: .2rem 0; overflow-wrap: anywhere; }
+.rec-meta .status { font-weight: 700; color: var(--ink); }
+.rec-meta .raised { color: var(--ok); }
+.rec-text { font-size: 1.1rem; font-weight: 600; margin: .3rem 0; overflow-wrap: anywhere; }
+form.rec-edit, fieldset.draft-item { display: grid; gap: .3rem; max-width: 48rem; }
+form.rec-edit label, fieldset.draft-item > label { font-weight: 600; font-size: .9rem; }
+form.rec-edit input, form.rec-edit select, textarea { font: inherit; padding: .35rem; width: 100%; }
+fieldset.draft-item { border: 1px solid var(--line); border-radius: 8px; margin: .9rem 0; padding: .6rem 1rem .8rem; }
+fieldset.draft-item legend { font-weight: 600; padding: 0 .3rem; }
+.item-actions { display: flex; gap: .8rem; flex-wrap: wrap; align-items: center; }
+.item-actions .check { display: flex; align-items: center; gap: .4rem; }
+ul.suggestions { list-style: none; padding: 0; } ul.suggestions li { border: 1px dashed var(--line); border-radius: 8px; padding: .6rem 1rem; margin: .6rem 0; }
+form.inline { display: flex; gap: .6rem; flex-wrap: wrap; }
+.linked { background: var(--soft); padding: .4rem .8rem; border-radius: 6px; }
+ul.statements .sid, .sid { font-size: .8rem; color: var(--muted); margin-right: .3rem; }
 `
 
 export const appJs = `

@@ -7,6 +7,8 @@ import { candidateApiRoutes, candidatePageRoutes } from "./routes/CandidateRoute
 import { correctionApiRoutes, correctionPageRoutes } from "./routes/CorrectionRoutes.js"
 import { pageRoutes } from "./routes/PageRoutes.js"
 import { themeApiRoutes, themePageRoutes } from "./routes/ThemeRoutes.js"
+import { registerApiRoutes } from "./routes/RegisterApiRoutes.js"
+import { registerPageRoutes } from "./routes/RegisterRoutes.js"
 import { apiError, htmlResponse } from "./routes/Responses.js"
 
 /** Every route of the app: the pages for people and the JSON API for programs. */
@@ -20,7 +22,9 @@ export const router = HttpRouter.concatAll(
   adminPageRoutes,
   adminApiRoutes,
   candidatePageRoutes,
-  candidateApiRoutes
+  candidateApiRoutes,
+  registerPageRoutes,
+  registerApiRoutes
 )
 
 /** Unknown routes: a Danish page, or JSON under /api. */

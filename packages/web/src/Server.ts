@@ -9,6 +9,7 @@ import { AnalysisStore } from "./AnalysisStore.js"
 import { limitBodies } from "./BodyLimit.js"
 import { Learning } from "./Learning.js"
 import { ThemeStore } from "./ThemeStore.js"
+import { RegisterStore } from "./RegisterStore.js"
 import type { Analyzer } from "./Analyzer.js"
 import { notFound, router } from "./Routes.js"
 import { isLoopbackHost, secure } from "./Security.js"
@@ -48,6 +49,7 @@ export const serverLayer = (listen: ListenOptions) => {
       Layer.provide(PersonNames.Default),
       Layer.provide(Learning.Default),
       Layer.provide(ThemeStore.Default),
+      Layer.provide(RegisterStore.Default),
       Layer.provide(AnalysisStore.Default),
       Layer.provideMerge(NodeHttpServer.layer(createServer, { port: listen.port, host: listen.host })),
       Layer.provide(NodeContext.layer)

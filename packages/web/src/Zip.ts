@@ -1,9 +1,10 @@
 import { FileSystem, Path } from "@effect/platform"
-import { Effect } from "effect"
-import { zipSync, type Zippable } from "fflate"
+import { Effect, Option } from "effect"
+import { strToU8, zipSync, type Zippable } from "fflate"
 import type { AnalysisMeta } from "./AnalysisMeta.js"
 import { AnalysisStore } from "./AnalysisStore.js"
 import { slug } from "./Names.js"
+import { RegisterStore } from "./RegisterStore.js"
 
 /** Already-compressed formats are stored, the rest deflated. */
 const stored = /\.(xlsx|docx|png|zip)$/i
@@ -29,6 +30,16 @@ export const zipAnalysis = (meta: AnalysisMeta) =>
         })
       )
     for (const file of meta.files) yield* add(file, path.join(runDir, ...file.split("/")))
+    // The draft with the administration's wording, as the download of the file itself gives it.
+    const register = yield* RegisterStore
+    for (const [file, format] of [["recommendations.docx", "docx"], ["recommendations.md", "md"]] as const) {
+      if (!meta.files.includes(file)) continue
+      const edited = yield* register.editedDraftFile(meta, format)
+      if (Option.isSome(edited)) {
+        const v = edited.value
+        entries[`${top}/${file}`] = [typeof v === "string" ? strToU8(v) : v, { level: stored.test(file) ? 0 : 6 }]
+      }
+    }
     if (meta.themesFile !== undefined) yield* add(`kilde/${meta.themesFile}`, path.join(folder, meta.themesFile))
     if (meta.overrides > 0) yield* add("overrides.json", path.join(folder, "overrides.json")).pipe(Effect.ignore)
     yield* add("analysis.json", path.join(folder, "analysis.json"))

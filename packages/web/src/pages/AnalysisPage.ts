@@ -82,6 +82,7 @@ ${meta.overrides > 0 ? html`Du har rettet <strong>${meta.overrides}</strong> uds
 ${has("recommendations.docx") ? html`<a class="button primary" href="${fileUrl(id, "recommendations.docx")}" download>Hent anbefalinger (Word)</a>` : ""}
 <a class="button" href="/analyser/${id}/gennemgang">Gennemgå og ret temaer</a>
 <form method="post" action="/analyser/${id}/koer-igen" class="rerun"><button type="submit" title="Laver en ny analyse af samme fil med temaerne fra siden Temaer; denne analyse bliver stående">Kør igen med de nuværende temaer</button></form>
+${has("recommendations.json") ? html`<a class="button" href="/analyser/${id}/anbefalinger">Rediger anbefalinger og send til registret</a>` : ""}
 ${has("report.html") ? html`<a class="button" href="${fileUrl(id, "report.html")}" target="_blank" rel="noopener">Åbn rapporten i nyt vindue</a>` : ""}
 </div>
 ${detailsForm(meta, errors.details)}

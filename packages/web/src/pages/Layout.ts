@@ -25,7 +25,7 @@ ${options.refreshSeconds !== undefined ? raw(`<meta http-equiv="refresh" content
 <a class="skip" href="#indhold">Gå til indholdet</a>
 <header class="site"><div class="inner">
 <a class="brand" href="/">Udsagn</a>
-<nav aria-label="Hovedmenu"><a href="/">Forside og upload</a><a href="/sammenlign">Sammenlign analyser</a><a href="/temaer">Temaer</a><a href="/rettelser">Rettelser</a></nav>
+<nav aria-label="Hovedmenu"><a href="/">Forside og upload</a><a href="/sammenlign">Sammenlign analyser</a><a href="/temaer">Temaer</a><a href="/rettelser">Rettelser</a><a href="/anbefalinger">Anbefalinger</a></nav>
 </div></header>
 <main id="indhold" class="inner">
 ${body}

@@ -8,6 +8,7 @@ import { analysisPage } from "../pages/AnalysisPage.js"
 import { errorPage } from "../pages/ErrorPages.js"
 import { eventDetailsOf } from "../Upload.js"
 import { analysisNotFound, apiError, failureStatus, htmlResponse, jsonResponse, seeOther, type Surface, unexpectedFailure } from "./Responses.js"
+import { askBeforeDelete, forgetDeleted, keepFromForm, keepFromQuery } from "./RegisterDelete.js"
 import { withAnalysis } from "./WithAnalysis.js"
 
 // What the administration does to a whole analysis: give it a title and date, and delete it
@@ -29,8 +30,12 @@ const removeAnalysis = (surface: Surface) =>
   })
 
 const apiDelete = Effect.gen(function*() {
+  // The register's recommendations of the analysis stay unless `?recommendations=remove`.
+  const keep = yield* keepFromQuery
+  if (typeof keep === "string") return yield* apiError(400, keep)
   const done = yield* removeAnalysis("api")
   if (Option.isNone(done)) return analysisNotFound("api")
+  if (done.value === undefined) yield* forgetDeleted((yield* HttpRouter.params)["id"] ?? "", keep)
   return done.value ?? HttpServerResponse.empty({ status: 204 })
 })
 
@@ -40,8 +45,12 @@ const pageDelete = withAnalysis("page", (meta) =>
     if (form.get("bekraeft") !== "ja") {
       return htmlResponse(analysisPage(meta, undefined, { delete: "Sæt flueben for at bekræfte, at analysen skal slettes." }), 400)
     }
+    // With recommendations in the register: asked first whether they stay there.
+    const question = yield* askBeforeDelete(meta, form)
+    if (Option.isSome(question)) return question.value
     const done = yield* removeAnalysis("page")
     if (Option.isSome(done) && done.value !== undefined) return done.value
+    yield* forgetDeleted(meta.id, keepFromForm(form))
     return seeOther(`/?slettet=${encodeURIComponent(meta.title.slice(0, 200))}`)
   }).pipe(Effect.catchTag("BodyTooLarge", (e) => Effect.succeed(htmlResponse(errorPage(e.message), 413)))))
 

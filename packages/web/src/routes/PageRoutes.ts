@@ -20,6 +20,7 @@ import { fileCsp, reportCsp } from "../Security.js"
 import { receiveUpload } from "../Upload.js"
 import { WebConfig } from "../WebConfig.js"
 import { zipAnalysis } from "../Zip.js"
+import { editedDraftDownload } from "./RegisterRoutes.js"
 import { analysisNotFound, contentDisposition, failureStatus, htmlResponse, seeOther, unexpectedFailure } from "./Responses.js"
 import { searchParams, withAnalysis } from "./WithAnalysis.js"
 
@@ -130,6 +131,15 @@ const serveFile = withAnalysis("page", (found) =>
     if (file === undefined) return analysisNotFound("page")
     const meta = found.files.includes(file) ? yield* (yield* Analyses).complete(found, file) : found
     if (!meta.files.includes(file)) return htmlResponse(notFoundPage("Filen findes ikke i denne analyse."), 404)
+    const disposition = { "content-disposition": contentDisposition("attachment", downloadName(meta, file)) }
+    // The draft with the administration's wording when it was edited (the register's edit page).
+    const edited = yield* editedDraftDownload(meta, file)
+    if (Option.isSome(edited)) {
+      const body = edited.value
+      return typeof body === "string"
+        ? HttpServerResponse.text(body, { contentType: contentTypeOf(file), headers: { "content-security-policy": fileCsp, ...disposition } })
+        : HttpServerResponse.uint8Array(body, { contentType: contentTypeOf(file), headers: { "content-security-policy": fileCsp, ...disposition } })
+    }
     const full = path.join(store.runDir(meta.id, meta.run), ...file.split("/"))
     const isReport = file === "report.html"
     const response = yield* HttpServerResponse.file(full, { contentType: contentTypeOf(file) })
