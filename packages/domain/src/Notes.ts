@@ -26,3 +26,21 @@ export class CategorizedNote extends Schema.Class<CategorizedNote>("CategorizedN
   themes: Schema.NonEmptyArray(ThemeId),
   confidence: Schema.Number
 }) {}
+
+/** A notes paragraph as it backs a recommendation: its id, where it came from, its text. */
+export class BackingNote extends Schema.Class<BackingNote>("BackingNote")({
+  id: NoteId,
+  /** The notes file, and the heading it stood under when it had one. */
+  source: Schema.String,
+  text: Schema.String
+}) {}
+
+/**
+ * The notes paragraphs behind one theme's recommendation (`recommendations.json` → `notes`):
+ * from talks and table discussions, marked apart from the participants' statements.
+ */
+export class ThemeNotes extends Schema.Class<ThemeNotes>("ThemeNotes")({
+  theme: ThemeId,
+  themeLabel: Schema.String,
+  notes: Schema.Array(BackingNote)
+}) {}
