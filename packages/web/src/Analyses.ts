@@ -46,6 +46,9 @@ export interface StagedUpload {
   /** The title and date a person gave (blank: the export's own). */
   readonly title?: string | undefined
   readonly date?: string | undefined
+  /** Further exports (one analysis of several events) and notes files (`noter/`), see UploadSources.ts. */
+  readonly moreInputs?: ReadonlyArray<InputFile>
+  readonly notesFiles?: ReadonlyArray<string>
 }
 
 const internalTags = new Set(["OutputError", "ChartError", "ReportError"])
@@ -67,16 +70,17 @@ export const interruptedMessage = "Analysen blev afbrudt, fordi serveren stopped
 export const userMessage = (
   message: string,
   folder: string,
-  inputs: { readonly inputFile: string; readonly themesFile: string | undefined; readonly sourceName: string }
+  inputs: { readonly inputFile: string; readonly themesFile: string | undefined; readonly sourceName: string; readonly moreInputs?: ReadonlyArray<string> | undefined }
 ) => {
   let out = message.split(folder + "/").join("").split(folder).join("")
-  out = out.split(inputs.inputFile).join(inputs.sourceName)
+  // With several files the message names the one it is about (by its stored name, made from the uploaded one).
+  if (inputs.moreInputs === undefined) out = out.split(inputs.inputFile).join(inputs.sourceName)
   if (inputs.themesFile !== undefined) out = out.split(inputs.themesFile).join("temafilen")
   return out
 }
 
 export const metaFromOutput = (
-  base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile">,
+  base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile" | "moreInputs" | "notesFiles">,
   run: RunId,
   out: AnalyzeOutput,
   files: ReadonlyArray<string>,
@@ -152,6 +156,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
       folder: string,
       inputs: {
         readonly inputFile: InputFile
+        readonly moreInputs?: ReadonlyArray<InputFile> | undefined
+        readonly notesFiles?: ReadonlyArray<string> | undefined
         readonly themesFile: string | undefined
         readonly overridesPath: string | undefined
         readonly sourceName: string
@@ -182,6 +188,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           : analyzer.analyze(
             {
               input: path.join(folder, inputs.inputFile),
+              ...(inputs.moreInputs !== undefined ? { moreInputs: inputs.moreInputs.map((f) => path.join(folder, f)) } : {}),
+              ...(inputs.notesFiles !== undefined ? { notes: inputs.notesFiles.map((f) => path.join(folder, "noter", f)) } : {}),
               outDir,
               basePath,
               downloadNames: true,
@@ -264,6 +272,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
               createdAt: now,
               sourceName: upload.sourceName,
               inputFile: upload.inputFile,
+              ...(upload.moreInputs !== undefined ? { moreInputs: upload.moreInputs } : {}),
+              ...(upload.notesFiles !== undefined ? { notesFiles: upload.notesFiles } : {}),
               ...(upload.themesFile !== undefined ? { themesFile: upload.themesFile } : {})
             },
             run,
@@ -352,6 +362,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           folder,
           {
             inputFile: meta.inputFile,
+            moreInputs: meta.moreInputs,
+            notesFiles: meta.notesFiles,
             themesFile: meta.themesFile,
             overridesPath: pendingPath,
             sourceName: meta.sourceName,
