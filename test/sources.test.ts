@@ -130,6 +130,17 @@ describe("several exports and notes in one analysis (real CLI)", () => {
     expect(docx).toContain("Tolke bør bestilles automatisk")
   })
 
+  it("gives statements.xlsx an event column and the notes a sheet of their own", () => {
+    const xlsx = unzipSync(fs.readFileSync(path.join(withNotes, "statements.xlsx")))
+    expect(strFromU8(xlsx["xl/workbook.xml"]!)).toContain('name="Oplæg og drøftelser"')
+    // Text cells, inline or shared, wherever the writer puts them.
+    const strings = Object.entries(xlsx).filter(([name]) => name.startsWith("xl/")).map(([, b]) => strFromU8(b)).join("\n")
+    expect(strings).toContain(">arrangement<")
+    expect(strings).toContain(">Udsagn excel semikolon cp1252<")
+    const plainXlsx = unzipSync(fs.readFileSync(path.join(without, "statements.xlsx")))
+    expect(strFromU8(plainXlsx["xl/workbook.xml"]!)).not.toContain("Oplæg og drøftelser")
+  })
+
   it("keeps the notes' personal data out of every output", () => {
     for (const file of fs.readdirSync(withNotes, { recursive: true }) as Array<string>) {
       const full = path.join(withNotes, file)
