@@ -1,4 +1,3 @@
-import { droeftelserDocx } from "@udsagn/ingest/testing/DocxWriter"
 import { strFromU8, unzipSync } from "fflate"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -6,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest"
 import { fixture, runCli, type RunResult, tempDir } from "./support.js"
 
 // The conference's other sources through the real CLI: two of the project's exports in one
-// analysis, with notes from talks (test/fixtures/notes/oplaeg.md) and table discussions (a Word
-// document written here), against the same two exports without notes.
+// analysis, with notes from talks (test/fixtures/notes/oplaeg.md) and table discussions
+// (test/fixtures/notes/droeftelser.docx), against the same two exports without notes.
 
 interface Row {
   id: string
@@ -42,7 +41,8 @@ describe("several exports and notes in one analysis (real CLI)", () => {
 
   beforeAll(async () => {
     dir = tempDir()
-    fs.writeFileSync(path.join(dir, "droeftelser.docx"), droeftelserDocx())
+    // The committed Word notes, given by a relative path from the folder the command runs in.
+    fs.copyFileSync(fixture("notes/droeftelser.docx"), path.join(dir, "droeftelser.docx"))
     withNotes = path.join(dir, "med-noter")
     ;[run, plain] = await Promise.all([
       runCli(["analyze", ...exports, "--notes", fixture("notes/oplaeg.md"), "--notes", "droeftelser.docx", "--out", withNotes], { cwd: dir }),
