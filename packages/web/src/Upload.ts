@@ -5,7 +5,7 @@ import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform
 import { decodeThemeText } from "@udsagn/categorize/ThemeFile"
 import { Data, Effect, Either, Option, Stream } from "effect"
 import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
-import { MAX_UPLOAD_FILES, NOTES_DIR, storedNames, storeNotes } from "./UploadSources.js"
+import { MAX_UPLOAD_FILES, NOTES_DIR, storedNames, storeNotes, tooManyFilesMessage } from "./UploadSources.js"
 import type { StagedUpload } from "./Analyses.js"
 import { AnalysisStore, StorageError } from "./AnalysisStore.js"
 import { newAnalysisId } from "./Ids.js"
@@ -116,6 +116,7 @@ export const receiveUpload = Effect.gen(function*() {
   const notes: Array<{ name: string; size: number }> = []
   let themes: { name: string; size: number } | undefined
   const fields = new Map<string, string>()
+  let tooMany = false
 
   const save = (part: Multipart.File, target: string) =>
     Effect.gen(function*() {
@@ -147,6 +148,9 @@ export const receiveUpload = Effect.gen(function*() {
           if (notes.length === 0) yield* fs.makeDirectory(path.join(folder, NOTES_DIR)).pipe(Effect.mapError((cause) => new StorageError({ cause, action: "gem noterne" })))
           const size = yield* save(part, path.join(folder, NOTES_DIR, `notes-${notes.length}.bin`))
           notes.push({ name: part.name, size })
+        } else if (part.key === "file" || part.key === "notes") {
+          tooMany = true
+          yield* Stream.runDrain(part.content)
         } else if (part.key === "themes" && themes === undefined) {
           const size = yield* save(part, path.join(folder, "themes.upload"))
           themes = { name: part.name, size }
@@ -181,6 +185,7 @@ export const receiveUpload = Effect.gen(function*() {
       // Anything else the parser throws comes from a malformed request, not from us.
       Effect.catchAllDefect((cause) => Effect.fail(new UploadRejected({ status: 400, message: uploadFailed, cause })))
     )
+    if (tooMany) return yield* new UploadRejected({ status: 400, message: tooManyFilesMessage })
     // A form with no file chosen still sends an empty part with an empty name.
     const chosen = inputs.flatMap((f, i) => (f.size === 0 && f.name === "" ? [] : [{ ...f, index: i }]))
     if (chosen.length === 0) return yield* new UploadRejected({ status: 400, message: noFileMessage })

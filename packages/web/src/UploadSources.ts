@@ -12,6 +12,9 @@ import { displayName, UploadRejected } from "./Upload.js"
 export const MAX_UPLOAD_FILES = 10
 export const NOTES_DIR = "noter"
 
+export const tooManyFilesMessage =
+  `Vælg højst ${MAX_UPLOAD_FILES} filer med svar og højst ${MAX_UPLOAD_FILES} notatfiler ad gangen. Saml svarene i færre filer, og prøv igen.`
+
 export const notesFilePattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.(?:md|txt|docx)$/
 /** A stored notes file's name in `noter/`: never a path. */
 export const NotesFileName = Schema.String.pipe(Schema.pattern(notesFilePattern))

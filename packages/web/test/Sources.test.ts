@@ -107,6 +107,16 @@ describe("POST /api/analyses with several exports and notes", () => {
     expect(error).not.toContain(dir)
   })
 
+  it("refuses more than ten exports in one upload instead of dropping any", async () => {
+    const before = entries(dir)
+    const data = new FormData()
+    for (let i = 0; i < 11; i++) data.append("file", part("udsagn-utf8.csv"), `svar-${i}.csv`)
+    const res = await upload(server, data)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: string }).error).toMatch(/^Vælg højst 10 filer med svar/)
+    expect(entries(dir)).toEqual(before)
+  })
+
   it("offers several files and notes in the upload form", async () => {
     const page = await (await fetch(server.url)).text()
     expect(page).toMatch(/<input[^>]*name="file"[^>]*multiple/)
