@@ -1,4 +1,5 @@
 import { slugify } from "@udsagn/danish/Slug"
+import { maskPersonalData } from "@udsagn/ingest/Mask"
 import type { FileSystem, Path } from "@effect/platform"
 import { Effect, Schema } from "effect"
 import { StorageError } from "./AnalysisStore.js"
@@ -38,7 +39,9 @@ export const notesFileFor = (clientName: string): NotesFileName | undefined => {
   const base = (clientName.split(/[\\/]/).pop() ?? "").trim().toLowerCase()
   const ext = /\.(md|markdown|txt|docx)$/.exec(base)
   if (ext === null) return undefined
-  const stored = `${slugify(base.slice(0, -ext[0].length), 50, "noter")}.${ext[1] === "markdown" ? "md" : ext[1]}`
+  // From the name with personal data taken out (it is shown in the report and the ledger).
+  const stem = maskPersonalData(base.slice(0, -ext[0].length)).text.replace(/\[[^\]]*\]/g, " ")
+  const stored = `${slugify(stem, 50, "noter")}.${ext[1] === "markdown" ? "md" : ext[1]}`
   return notesFilePattern.test(stored) ? stored : `noter.${ext[1] === "markdown" ? "md" : ext[1]}`
 }
 
