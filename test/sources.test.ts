@@ -111,6 +111,15 @@ describe("several exports and notes in one analysis (real CLI)", () => {
     expect(html).toContain("Udsagn excel semikolon cp1252")
     const sundhed = html.slice(html.indexOf('id="tema-health-literacy"'))
     expect(sundhed.slice(0, sundhed.indexOf("</section>"))).toContain("Tolke bør bestilles automatisk")
+    // The themes per event as a chart too, beside the table.
+    expect(html).toContain('aria-label="Temaer fordelt på arrangementer"')
+    const spec = readJson<{ data: { values: Array<{ question: string; theme: string; count: number }> } }>(
+      path.join(withNotes, "charts", "theme-by-event.vl.json")
+    )
+    const rows = readJson<Array<Row>>(path.join(withNotes, "statements.json"))
+    for (const v of spec.data.values) {
+      expect(v.count, `${v.question} ${v.theme}`).toBe(rows.filter((r) => r.event === v.question && r.themes.includes(v.theme)).length)
+    }
     const plainHtml = fs.readFileSync(path.join(without, "report.html"), "utf8")
     expect(plainHtml).not.toContain("Fra oplæg og drøftelser")
     expect(plainHtml).toContain("Temaerne i hvert arrangement")

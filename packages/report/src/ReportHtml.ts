@@ -85,7 +85,7 @@ ${notListedNote(summary.statements)}
 ${summarySection(result, summary)}
 ${overviewSection(summary, plan.overview)}
 ${matrixSection(summary, plan.matrix)}
-${sourcesSection(result, summary)}
+${sourcesSection(result, summary, plan.events)}
 ${
     mainThemes(summary).map((t) =>
       themeSection(result, t, recOf(t.theme), plan.byTheme.get(t.theme) ?? [], topics?.themes.find((x) => x.theme === t.theme))

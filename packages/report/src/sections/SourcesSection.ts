@@ -1,7 +1,8 @@
 import { formatInt, formatShare } from "@udsagn/danish/Format"
-import type { CategorizedResult, Summary } from "@udsagn/domain"
+import type { CategorizedResult, ChartFile, Summary } from "@udsagn/domain"
 import { count } from "../Format.js"
 import { html, type Raw } from "../Html.js"
+import { figure } from "./Parts.js"
 
 // "Arrangementer og kilder": when one analysis reads several exports, the themes per event and
 // each file's accounts (read = kept + sorted out); and the notes files read besides, which are
@@ -14,13 +15,14 @@ export const eventsOf = (result: CategorizedResult): ReadonlyArray<{ readonly ev
   return [...counts.entries()].map(([event, statements]) => ({ event, statements }))
 }
 
-const eventsTable = (result: CategorizedResult, summary: Summary): Raw => {
+const eventsTable = (result: CategorizedResult, summary: Summary, charts: ReadonlyArray<ChartFile>): Raw => {
   const events = eventsOf(result)
   const cell = new Map<string, number>()
   for (const s of result.statements) {
     for (const t of s.themes) cell.set(`${s.event}\u0000${t}`, (cell.get(`${s.event}\u0000${t}`) ?? 0) + 1)
   }
   return html`<h3>Temaerne i hvert arrangement</h3>
+${charts.map(figure)}
 <p class="note">Antal udsagn og, i parentes, andelen af arrangementets udsagn. Et udsagn kan høre til flere temaer.</p>
 <table class="numbers matrix events">
 <thead><tr><th scope="col">Tema</th>${events.map((e) => html`<th scope="col" class="num">${e.event}</th>`)}</tr></thead>
@@ -70,13 +72,13 @@ const notesFiles = (result: CategorizedResult): Raw => {
 export const hasSources = (result: CategorizedResult): boolean =>
   eventsOf(result).length > 1 || (result.ledger.files ?? []).length > 1 || (result.ledger.notes ?? []).length > 0
 
-export const sourcesSection = (result: CategorizedResult, summary: Summary): Raw => {
+export const sourcesSection = (result: CategorizedResult, summary: Summary, charts: ReadonlyArray<ChartFile> = []): Raw => {
   if (!hasSources(result)) return html``
   const several = eventsOf(result).length > 1
   return html`<section id="kilder" class="major">
 <h2>Arrangementer og kilder</h2>
 ${several ? html`<p>Analysen samler udsagn fra ${count(eventsOf(result).length, "arrangement", "arrangementer")}. Hvert udsagn har sit arrangement i statements.json og statements.xlsx.</p>` : ""}
-${several ? eventsTable(result, summary) : ""}
+${several ? eventsTable(result, summary, charts) : ""}
 ${(result.ledger.files ?? []).length > 1 ? filesTable(result) : ""}
 ${(result.ledger.notes ?? []).length > 0 ? notesFiles(result) : ""}
 </section>`
