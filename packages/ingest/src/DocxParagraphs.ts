@@ -24,33 +24,37 @@ const DOCUMENT = "word/document.xml"
 /** Heading styles as Word names them in English and Danish (Heading1, Overskrift1, Title, Titel). */
 const HEADING_STYLE = /^(?:heading|overskrift|title|titel)\s*\d*$/i
 
-/** Reads document.xml's paragraphs as the XML streams in: text runs joined, tabs and breaks as spaces. */
+/**
+ * Reads document.xml's paragraphs as the XML streams in: text runs joined, tabs and breaks as
+ * spaces. A paragraph inside another (a text box) is a paragraph of its own, before the one it
+ * sits in, which keeps its own text.
+ */
 const paragraphReader = () => {
   const paragraphs: Array<DocxParagraph> = []
-  let current: Array<string> | undefined
-  let heading = false
+  const open: Array<{ text: Array<string>; heading: boolean }> = []
   let inText = false
   // Text inside deleted runs (tracked changes) and field codes is not what the document says.
   let hidden = 0
   const parser = xmlParser({
-    open: (name, attrs, selfClosing) => {
-      if (name === "p") {
-        current = []
-        heading = false
-      } else if (name === "pStyle" && HEADING_STYLE.test(attrs.val ?? "")) heading = true
-      else if (name === "t" && !selfClosing) inText = true
-      else if ((name === "tab" || name === "br" || name === "cr") && current) current.push(" ")
-      else if ((name === "del" || name === "instrText" || name === "delText") && !selfClosing) hidden++
+    open: (name, attrs) => {
+      const current = open[open.length - 1]
+      // Self-closing elements are closed right after (Xml.ts), so every open here has its close.
+      if (name === "p") open.push({ text: [], heading: false })
+      else if (name === "pStyle" && current && HEADING_STYLE.test(attrs.val ?? "")) current.heading = true
+      else if (name === "t") inText = true
+      else if ((name === "tab" || name === "br" || name === "cr") && current) current.text.push(" ")
+      else if (name === "del" || name === "instrText" || name === "delText") hidden++
     },
     close: (name) => {
-      if (name === "p" && current) {
-        paragraphs.push({ text: current.join(""), heading })
-        current = undefined
+      if (name === "p") {
+        const done = open.pop()
+        if (done) paragraphs.push({ text: done.text.join(""), heading: done.heading })
       } else if (name === "t") inText = false
       else if (name === "del" || name === "instrText" || name === "delText") hidden = Math.max(0, hidden - 1)
     },
     text: (text) => {
-      if (inText && hidden === 0 && current) current.push(text)
+      const current = open[open.length - 1]
+      if (inText && hidden === 0 && current) current.text.push(text)
     }
   })
   return { parser, paragraphs }

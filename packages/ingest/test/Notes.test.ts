@@ -112,6 +112,14 @@ describe("readNotes", () => {
 })
 
 describe("docxParagraphs", () => {
+  it("reads a text box inside a paragraph as a paragraph of its own, and keeps the paragraph around it whole", async () => {
+    const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+    const xml = `<w:document ${w}><w:body><w:p/><w:p><w:r><w:t>Før boksen, </w:t></w:r><w:r><w:pict><w:txbxContent>` +
+      `<w:p><w:r><w:t>I boksen</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>efter boksen.</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:delText>væk</w:delText><w:t>Sidste</w:t></w:r></w:p></w:body></w:document>`
+    expect((await docxParagraphs(writeDocx(xml), 1024 * 1024)).map((p) => p.text)).toEqual(["", "I boksen", "Før boksen, efter boksen.", "Sidste"])
+  })
+
   it("refuses a document whose text is larger than the limit", async () => {
     const big = writeDocx(documentXml(Array.from({ length: 2000 }, (_, i) => ({ text: `Afsnit ${i} `.repeat(20) }))))
     await expect(docxParagraphs(big, 64 * 1024)).rejects.toEqual(new DocxRefused("too-large"))
