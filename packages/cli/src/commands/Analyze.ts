@@ -31,7 +31,7 @@ const notes = Options.file("notes").pipe(
 const out = Options.text("out").pipe(
   Options.withPseudoName("mappe"),
   Options.withAlias("o"),
-  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen (eller under REPORTS_DIR)."),
+  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen (eller under REPORTS_DIR); flere filer: reports/<første filnavn>-og-<antal>-andre/."),
   Options.optional
 )
 
