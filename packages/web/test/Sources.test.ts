@@ -47,7 +47,7 @@ interface ApiAnalysis {
 }
 
 describe("POST /api/analyses with several exports and notes", () => {
-  it("makes one analysis of both files with the notes beside them, and keeps them through a correction", async () => {
+  it("makes one analysis of both files with the notes beside them, and keeps them through a correction and a re-run", async () => {
     const res = await upload(server, sourcesForm([notesMd, notesDocx]))
     expect(res.status).toBe(201)
     const { id, reportUrl } = (await res.json()) as { id: string; reportUrl: string }
@@ -79,6 +79,15 @@ describe("POST /api/analyses with several exports and notes", () => {
     expect(after.statements).toBe(meta.statements)
     expect(after.ledger.notes).toEqual(meta.ledger.notes)
     expect(await (await fetch(`${server.url}${reportUrl.replace(meta.run, after.run)}`)).text()).toContain("Fra oplæg og drøftelser")
+
+    // A re-run with the current themes is a new analysis of the same files and notes.
+    const rerun = await fetch(`${server.url}/api/analyses/${id}/rerun`, { method: "POST" })
+    expect(rerun.status).toBe(201)
+    const again = (await (await fetch(`${server.url}/api/analyses/${((await rerun.json()) as { id: string }).id}`)).json()) as ApiAnalysis
+    expect(again.statements).toBe(meta.statements)
+    expect(again.moreInputs).toEqual(meta.moreInputs)
+    expect(again.ledger.files?.map((f) => f.event)).toEqual(["Udsagn tabel", "Udsagn utf8"])
+    expect(again.ledger.notes).toEqual(meta.ledger.notes)
   })
 
   it("refuses a notes file of another type with a Danish 400, leaving nothing behind", async () => {
