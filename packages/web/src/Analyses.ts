@@ -11,6 +11,7 @@ import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
 import { encodeLeftOut, leftOutAfter, leftOutFile, readLeftOut } from "./LeftOut.js"
 import { analysisRemoval } from "./Removal.js"
+import { type Sources, sourcePaths, sourcesOf } from "./UploadSources.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** Why an analysis could not be made: `input` is the user's file (400), `internal` is ours (500). */
@@ -37,7 +38,7 @@ export type JobState =
   | { readonly state: "finished" }
 
 /** A new upload, already saved in its temp folder under a fixed name. */
-export interface StagedUpload {
+export interface StagedUpload extends Sources {
   readonly id: AnalysisId
   readonly folder: string
   readonly inputFile: InputFile
@@ -46,9 +47,6 @@ export interface StagedUpload {
   /** The title and date a person gave (blank: the export's own). */
   readonly title?: string | undefined
   readonly date?: string | undefined
-  /** Further exports (one analysis of several events) and notes files (`noter/`), see UploadSources.ts. */
-  readonly moreInputs?: ReadonlyArray<InputFile>
-  readonly notesFiles?: ReadonlyArray<string>
 }
 
 const internalTags = new Set(["OutputError", "ChartError", "ReportError"])
@@ -73,7 +71,6 @@ export const userMessage = (
   inputs: { readonly inputFile: string; readonly themesFile: string | undefined; readonly sourceName: string; readonly moreInputs?: ReadonlyArray<string> | undefined }
 ) => {
   let out = message.split(folder + "/").join("").split(folder).join("")
-  // With several files the message names the one it is about (by its stored name, made from the uploaded one).
   if (inputs.moreInputs === undefined) out = out.split(inputs.inputFile).join(inputs.sourceName)
   if (inputs.themesFile !== undefined) out = out.split(inputs.themesFile).join("temafilen")
   return out
@@ -154,10 +151,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     /** One pipeline pass into `runs/<run>`; the folder is removed again if it fails. */
     const runPipeline = (
       folder: string,
-      inputs: {
+      inputs: Sources & {
         readonly inputFile: InputFile
-        readonly moreInputs?: ReadonlyArray<InputFile> | undefined
-        readonly notesFiles?: ReadonlyArray<string> | undefined
         readonly themesFile: string | undefined
         readonly overridesPath: string | undefined
         readonly sourceName: string
@@ -188,8 +183,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           : analyzer.analyze(
             {
               input: path.join(folder, inputs.inputFile),
-              ...(inputs.moreInputs !== undefined ? { moreInputs: inputs.moreInputs.map((f) => path.join(folder, f)) } : {}),
-              ...(inputs.notesFiles !== undefined ? { notes: inputs.notesFiles.map((f) => path.join(folder, "noter", f)) } : {}),
+              ...sourcePaths(path, folder, inputs),
               outDir,
               basePath,
               downloadNames: true,
@@ -272,8 +266,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
               createdAt: now,
               sourceName: upload.sourceName,
               inputFile: upload.inputFile,
-              ...(upload.moreInputs !== undefined ? { moreInputs: upload.moreInputs } : {}),
-              ...(upload.notesFiles !== undefined ? { notesFiles: upload.notesFiles } : {}),
+              ...sourcesOf(upload),
               ...(upload.themesFile !== undefined ? { themesFile: upload.themesFile } : {})
             },
             run,
@@ -362,8 +355,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           folder,
           {
             inputFile: meta.inputFile,
-            moreInputs: meta.moreInputs,
-            notesFiles: meta.notesFiles,
+            ...sourcesOf(meta),
             themesFile: meta.themesFile,
             overridesPath: pendingPath,
             sourceName: meta.sourceName,

@@ -2,6 +2,7 @@ import { slugify } from "@udsagn/danish/Slug"
 import { maskPersonalData } from "@udsagn/ingest/Mask"
 import type { FileSystem, Path } from "@effect/platform"
 import { Effect, Schema } from "effect"
+import type { InputFile } from "./AnalysisMeta.js"
 import { StorageError } from "./AnalysisStore.js"
 import { displayName, UploadRejected } from "./Upload.js"
 
@@ -12,6 +13,24 @@ import { displayName, UploadRejected } from "./Upload.js"
 /** Exports, and notes files, one upload takes. */
 export const MAX_UPLOAD_FILES = 10
 export const NOTES_DIR = "noter"
+
+/** An analysis' other files, as stored names (StagedUpload, AnalysisMeta). */
+export interface Sources {
+  readonly moreInputs?: ReadonlyArray<InputFile> | undefined
+  readonly notesFiles?: ReadonlyArray<string> | undefined
+}
+
+/** Only the fields that are set (for the metadata). */
+export const sourcesOf = (s: Sources) => ({
+  ...(s.moreInputs !== undefined ? { moreInputs: s.moreInputs } : {}),
+  ...(s.notesFiles !== undefined ? { notesFiles: s.notesFiles } : {})
+})
+
+/** The pipeline's `moreInputs` and `notes`: the stored files' paths in the analysis folder. */
+export const sourcePaths = (path: Path.Path, folder: string, s: Sources) => ({
+  ...(s.moreInputs !== undefined ? { moreInputs: s.moreInputs.map((f) => path.join(folder, f)) } : {}),
+  ...(s.notesFiles !== undefined ? { notes: s.notesFiles.map((f) => path.join(folder, NOTES_DIR, f)) } : {})
+})
 
 export const tooManyFilesMessage =
   `Vælg højst ${MAX_UPLOAD_FILES} filer med svar og højst ${MAX_UPLOAD_FILES} notatfiler ad gangen. Saml svarene i færre filer, og prøv igen.`
