@@ -46,6 +46,7 @@ export const categorizedStatement = (s: Statement, c: TextCategorization): Categ
     ...(s.date !== undefined ? { date: s.date } : {}),
     ...(s.upvotes !== undefined ? { upvotes: s.upvotes } : {}),
     ...(s.duplicateOf !== undefined ? { duplicateOf: s.duplicateOf } : {}),
+    ...(s.event !== undefined ? { event: s.event } : {}),
     themes: c.themes,
     scores: c.scores,
     evidence: c.evidence,

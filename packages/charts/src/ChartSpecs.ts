@@ -5,6 +5,7 @@ import type { TopicsFile } from "@udsagn/domain/Topics"
 import { slugify } from "@udsagn/danish/Slug"
 import type { ChartSpec } from "./ChartKit.js"
 import { closedChart } from "./ClosedCharts.js"
+import { themeByEvent } from "./EventCharts.js"
 import { themeByQuestion, themeOverview, themeTerms } from "./ThemeCharts.js"
 import { themeTopicsChart } from "./TopicCharts.js"
 
@@ -23,6 +24,8 @@ export const buildChartSpecs = (
 ): ReadonlyArray<ChartSpec> => {
   const charts: Array<ChartSpec> = [themeOverview(summary)]
   if (summary.questions.length > 0 && summary.matrix.some((c) => c.count > 0)) charts.push(themeByQuestion(summary))
+  const events = themeByEvent(summary, result)
+  if (events !== undefined) charts.push(events)
   const used = new Set<string>()
   result.closedQuestions.forEach((q, index) => {
     const base = `closed-${slugify(q.title, 40, "spoergsmaal")}`

@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { CategorizedStatement } from "./Categorization.js"
 import { ClosedQuestion } from "./ClosedQuestion.js"
 import { Ledger } from "./Ledger.js"
+import { CategorizedNote } from "./Notes.js"
 import { Question, Statement } from "./Statement.js"
 import { ThemeSet } from "./Theme.js"
 
@@ -31,5 +32,7 @@ export class CategorizedResult extends Schema.Class<CategorizedResult>("Categori
   questions: Schema.Array(Question),
   statements: Schema.Array(CategorizedStatement),
   closedQuestions: Schema.Array(ClosedQuestion),
-  ledger: Ledger
+  ledger: Ledger,
+  /** Paragraphs from the conference's other sources (`--notes`): shown apart, never counted as statements. */
+  notes: Schema.optionalWith(Schema.Array(CategorizedNote), { default: () => [] })
 }) {}

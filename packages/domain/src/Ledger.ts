@@ -43,8 +43,15 @@ export class SkippedCells extends Schema.Class<SkippedCells>("SkippedCells")({
   count: Schema.Number
 }) {}
 
-/** Accounts for every row read: read = kept + sum(excluded.count). */
-export class Ledger extends Schema.Class<Ledger>("Ledger")({
+/** One file of the conference's other sources (talks, table discussions): not statements, never counted as such. */
+export class NotesRead extends Schema.Class<NotesRead>("NotesRead")({
+  file: Schema.String,
+  /** Paragraphs read from it, each categorized and shown apart from the statements. */
+  paragraphs: Schema.Number,
+  masked: MaskCounts
+}) {}
+
+const ledgerFields = {
   source: Schema.String,
   layout: Layout,
   read: Schema.Number,
@@ -58,4 +65,20 @@ export class Ledger extends Schema.Class<Ledger>("Ledger")({
   unread: Schema.optionalWith(Schema.Array(UnreadColumn), { default: () => [] }),
   /** Other cells with text the reader passed over (old ledgers: none). */
   skipped: Schema.optionalWith(Schema.Array(SkippedCells), { default: () => [] })
+}
+
+/** One export's own accounts when an analysis reads several (read = kept + excluded per file). */
+export class FileLedger extends Schema.Class<FileLedger>("FileLedger")({
+  ...ledgerFields,
+  /** The event its statements carry (`Statement.event`). */
+  event: Schema.String
+}) {}
+
+/** Accounts for every row read: read = kept + sum(excluded.count). */
+export class Ledger extends Schema.Class<Ledger>("Ledger")({
+  ...ledgerFields,
+  /** Several exports: each one's accounts; the totals above are their sums. */
+  files: Schema.optional(Schema.Array(FileLedger)),
+  /** Notes files read (`--notes`), listed apart: their paragraphs are not in read or kept. */
+  notes: Schema.optional(Schema.Array(NotesRead))
 }) {}

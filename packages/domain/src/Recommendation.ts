@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { ThemeNotes } from "./Notes.js"
 import { StatementId } from "./Statement.js"
 import { ThemeId } from "./Theme.js"
 
@@ -55,5 +56,7 @@ export class RecommendationsDraft extends Schema.Class<RecommendationsDraft>("Re
   event: Schema.String,
   generatedFrom: Schema.String,
   recommendations: Schema.Array(Recommendation),
-  discussion: Schema.Array(Schema.String)
+  discussion: Schema.Array(Schema.String),
+  /** Per theme, the paragraphs from talks and table discussions (`--notes`) that back its recommendation. */
+  notes: Schema.optional(Schema.Array(ThemeNotes))
 }) {}

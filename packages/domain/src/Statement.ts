@@ -48,5 +48,7 @@ export class Statement extends Schema.Class<Statement>("Statement")({
   /** The cleaned text (NFC, whitespace, mojibake repaired, masked) that every later stage uses. */
   text: Schema.String,
   /** Set when this is an exact duplicate of an earlier statement: that statement's id. */
-  duplicateOf: Schema.optional(StatementId)
+  duplicateOf: Schema.optional(StatementId),
+  /** The event (export file) it came from, when one analysis reads several exports. */
+  event: Schema.optional(Schema.String)
 }) {}

@@ -68,7 +68,7 @@ export class Summary extends Schema.Class<Summary>("Summary")({
 }) {}
 
 /** What a chart shows, so the report places it without guessing from its name. */
-export const ChartKind = Schema.Literal("overview", "matrix", "closed", "terms", "topics")
+export const ChartKind = Schema.Literal("overview", "matrix", "closed", "terms", "topics", "events")
 export type ChartKind = typeof ChartKind.Type
 
 /** A chart written to disk: Vega-Lite spec, SVG and PNG side by side in `charts/`. */

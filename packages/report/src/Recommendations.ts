@@ -15,6 +15,7 @@ import { formatDate, formatInt, formatShare } from "@udsagn/danish/Format"
 import { buildTopics } from "@udsagn/aggregate/Topics"
 import { count, listAnd, quoted } from "./Format.js"
 import { type FileNames, namesOnDisk } from "./FileNames.js"
+import { notesMarkdown } from "./RecommendationNotes.js"
 import {
   byId,
   dedupe,
@@ -336,6 +337,7 @@ export const recommendationsMarkdown = (draft: RecommendationsDraft, names: File
     for (const a of r.lowHangingFruit) out.push(`- ${escapeMarkdown(a.text)} (${supportText(a)})`)
     out.push("")
   })
+  out.push(...notesMarkdown(draft))
   out.push("## Til drøftelse i udvalget", "")
   for (const d of draft.discussion) out.push(`- ${escapeMarkdown(d)}`)
   out.push("")

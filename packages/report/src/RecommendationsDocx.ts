@@ -1,5 +1,6 @@
 import type { Action, RecommendationsDraft } from "@udsagn/domain"
 import { xmlSafe } from "./Format.js"
+import { notesDocx } from "./RecommendationNotes.js"
 import { noOtherActionsText, supportText, topicLead } from "./Recommendations.js"
 import { type FileNames, namesOnDisk } from "./FileNames.js"
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx"
@@ -75,6 +76,7 @@ export const recommendationsDocx = async (unsafe: RecommendationsDraft, names: F
     if (r.lowHangingFruit.length === 0) children.push(para("Ingen af udsagnene peger på en enkel handling."))
     children.push(...r.lowHangingFruit.map((a) => actionLine(a)))
   })
+  children.push(...notesDocx(draft))
   children.push(heading1("Til drøftelse i udvalget"), ...draft.discussion.map(bullet))
 
   const doc = new Document({

@@ -14,7 +14,9 @@ import { matrixSection } from "./sections/MatrixSection.js"
 import { methodSection } from "./sections/MethodSection.js"
 import { overviewSection } from "./sections/OverviewSection.js"
 import { anchor } from "./sections/Parts.js"
+import { otherNotesSection } from "./sections/NotesSection.js"
 import { reviewSection } from "./sections/ReviewSection.js"
+import { hasSources, sourcesSection } from "./sections/SourcesSection.js"
 import { summarySection } from "./sections/SummarySection.js"
 import { themeSection } from "./sections/ThemeSection.js"
 import { candidatesSection } from "./sections/TopicsSection.js"
@@ -32,11 +34,12 @@ const PRINT_SCRIPT_HASH = createHash("sha256").update(PRINT_SCRIPT).digest("base
 // Nothing loads and nothing runs except the one script above, whatever the data holds.
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${PRINT_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`
 
-const toc = (summary: Summary, hasClosed: boolean, hasTopics: boolean): Raw =>
+const toc = (summary: Summary, hasClosed: boolean, hasTopics: boolean, sources = false): Raw =>
   html`<nav class="toc" aria-label="Indhold"><h2>Indhold</h2><ol>
 <li><a href="#sammenfatning">Sammenfatning</a></li>
 <li><a href="#overblik">Temaerne i overblik</a></li>
 <li><a href="#spoergsmaal">Temaerne fordelt på spørgsmål</a></li>
+${sources ? html`<li><a href="#kilder">Arrangementer og kilder</a></li>` : ""}
 ${mainThemes(summary).map((t) => html`<li><a href="#${anchor(t.theme)}">${t.label}</a></li>`)}
 ${hasTopics ? html`<li><a href="#nye-temaer">Mulige nye temaer</a></li>` : ""}
 <li><a href="#til-gennemsyn">Til gennemsyn</a></li>
@@ -76,18 +79,20 @@ export const renderReportHtml = (input: ReportHtmlInput): string => {
     e.date !== undefined && eventLine(result) !== e.title ? html` · ${formatDate(e.date)}` : ""
   }</p>
 </header>
-${toc(summary, hasClosed, topics !== undefined)}
+${toc(summary, hasClosed, topics !== undefined, hasSources(result))}
 <main>
 ${notListedNote(summary.statements)}
 ${summarySection(result, summary)}
 ${overviewSection(summary, plan.overview)}
 ${matrixSection(summary, plan.matrix)}
+${sourcesSection(result, summary, plan.events)}
 ${
     mainThemes(summary).map((t) =>
       themeSection(result, t, recOf(t.theme), plan.byTheme.get(t.theme) ?? [], topics?.themes.find((x) => x.theme === t.theme))
     )
   }
 ${topics !== undefined ? candidatesSection(result, topics.candidates) : ""}
+${otherNotesSection(result)}
 ${reviewSection(result, summary)}
 ${closedSection(result, plan.closed)}
 ${methodSection(result, summary, metrics, input.corrections)}

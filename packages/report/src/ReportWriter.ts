@@ -4,6 +4,7 @@ import { RecommendationsDraft, TopicsFile } from "@udsagn/domain"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import { Data, Effect, Either, Schema } from "effect"
 import { decodeMetricsJson, type EvaluationMetrics } from "./Metrics.js"
+import { withNotes } from "./RecommendationNotes.js"
 import { buildRecommendations, recommendationsMarkdown } from "./Recommendations.js"
 import { renderReportHtml } from "./ReportHtml.js"
 import type { ReportInput } from "./ReportInput.js"
@@ -84,7 +85,7 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
 
       // One draft for all four files, so the report and the drafts cannot disagree.
       const topics = input.topics ?? buildTopics(input.result, input.summary.themes.map((t) => t.theme))
-      const draft = buildRecommendations(input.result, input.summary, topics)
+      const draft = withNotes(buildRecommendations(input.result, input.summary, topics), input.result)
       const html = renderReportHtml({ ...input, metrics, draft, topics })
       yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
 

@@ -27,6 +27,7 @@ const statementText = (s: CategorizedStatement): string => {
     str(s.source.column)
   }${I2}},${I2}"rawText": ${str(s.rawText)},${I2}"text": ${str(s.text)},`
   if (s.duplicateOf !== undefined) out += `${I2}"duplicateOf": ${str(s.duplicateOf)},`
+  if (s.event !== undefined) out += `${I2}"event": ${str(s.event)},`
   out += `${I2}"themes": [${s.themes.map((t) => `${I3}${str(t)}`).join(",")}${I2}],`
   const scores = Object.entries(s.scores)
   out += scores.length === 0

@@ -39,7 +39,10 @@ const labelsOf = (result: CategorizedResult): ReadonlyMap<string, string> =>
     ["other", result.themeSet.otherLabel] as const
   ])
 
-const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement) => {
+// Several exports in one analysis: a last column with each statement's event.
+const withEvents = (result: CategorizedResult) => result.statements.some((s) => s.event !== undefined)
+
+const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement, events: boolean) => {
   const label = (t: string) => labels.get(t) ?? t
   const evidence = new Set<string>()
   for (const e of s.evidence) if (e.source !== "override") evidence.add(`${e.match} (${label(e.theme)})`)
@@ -51,7 +54,8 @@ const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement) => {
     // A reviewer's themes have no program confidence: the cell says who decided.
     s.overridden ? "rettet" : s.confidence,
     safeCellText([...evidence].join("; ")),
-    safeCellText(s.needsReview ? `ja (${confidenceWord(s.confidence)} sikkerhed)` : "")
+    safeCellText(s.needsReview ? `ja (${confidenceWord(s.confidence)} sikkerhed)` : ""),
+    ...(events ? [safeCellText(s.event ?? "")] : [])
   ]
 }
 
@@ -62,7 +66,8 @@ const COLUMNS: Array<Partial<ExcelJS.Column>> = [
   { width: 28 },
   { width: 11 },
   { width: 40 },
-  { width: 16 }
+  { width: 16 },
+  { width: 28 }
 ]
 
 // One style object per column, shared by all its cells: exceljs recognizes an object it has seen
@@ -75,6 +80,7 @@ const CELL_STYLES: ReadonlyArray<Partial<ExcelJS.Style>> = [
   PLAIN,
   { numFmt: "0%" },
   PLAIN,
+  PLAIN,
   PLAIN
 ]
 const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } }
@@ -84,17 +90,35 @@ const addSheet = (
   name: string,
   labels: ReadonlyMap<string, string>,
   statements: Iterable<CategorizedStatement>,
-  count: number
+  count: number,
+  events: boolean
 ) => {
+  const headers = events ? [...HEADERS, "arrangement"] : [...HEADERS]
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
-  ws.columns = COLUMNS
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: HEADERS.length } }
-  const header = ws.addRow([...HEADERS])
+  ws.columns = COLUMNS.slice(0, headers.length)
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: headers.length } }
+  const header = ws.addRow(headers)
   header.eachCell((cell) => (cell.style = HEADER_STYLE))
   header.commit()
   // Each row is written out as it is made: the sheet is never held whole.
   for (const s of statements) {
-    const r = ws.addRow(row(labels, s))
+    const r = ws.addRow(row(labels, s, events))
+    r.eachCell((cell, column) => (cell.style = CELL_STYLES[column - 1]!))
+    r.commit()
+  }
+  ws.commit()
+}
+
+/** Notes from talks and discussions: a sheet of their own, never among the statements. */
+const notesSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, labels: ReadonlyMap<string, string>, result: CategorizedResult) => {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
+  ws.columns = [{ width: 9 }, { width: 40 }, { width: 70 }, { width: 28 }]
+  const header = ws.addRow(["id", "kilde", "afsnit", "temaer"])
+  header.eachCell((cell) => (cell.style = HEADER_STYLE))
+  header.commit()
+  for (const n of result.notes) {
+    const source = n.label === n.file ? n.file : `${n.file}, ${n.label}`
+    const r = ws.addRow([safeCellText(n.id), safeCellText(source), safeCellText(n.text), safeCellText(n.themes.map((t) => labels.get(t) ?? t).join("; "))])
     r.eachCell((cell, column) => (cell.style = CELL_STYLES[column - 1]!))
     r.commit()
   }
@@ -116,14 +140,16 @@ export const writeStatementsWorkbook = async (result: CategorizedResult, stream:
   const labels = labelsOf(result)
   const used = new Set<string>()
   const statements = result.statements
-  addSheet(wb, sheetName("Alle udsagn", used), labels, statements, statements.length)
+  const events = withEvents(result)
+  addSheet(wb, sheetName("Alle udsagn", used), labels, statements, statements.length, events)
   if (statements.length <= SHEET_PER_THEME_LIMIT) {
     for (const theme of [...result.themeSet.themes.map((t) => t.id as string), "other"]) {
       let count = 0
       for (const _ of withTheme(statements, theme)) count++
-      addSheet(wb, sheetName(labels.get(theme) ?? theme, used), labels, withTheme(statements, theme), count)
+      addSheet(wb, sheetName(labels.get(theme) ?? theme, used), labels, withTheme(statements, theme), count, events)
     }
   }
+  if (result.notes.length > 0) notesSheet(wb, sheetName("Oplæg og drøftelser", used), labels, result)
   await wb.commit()
 }
 

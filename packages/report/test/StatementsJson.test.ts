@@ -26,6 +26,7 @@ const full = new CategorizedStatement({
   rawText: "  Tolk 👍  ",
   text: "Tolk 👍",
   duplicateOf: StatementId.make("s0001"),
+  event: "Konference i Region Nord",
   themes: ["health-literacy" as ThemeId, "patient-involvement" as ThemeId],
   scores: { "health-literacy": 0.9, other: 0.1 },
   evidence: [new Evidence({ theme: "health-literacy" as ThemeId, match: "Tolk", term: "tolk", weight: 1.5, source: "lexicon" })],
@@ -49,7 +50,7 @@ describe("statements.json", () => {
   it("knows every field of the schema (a new field must be added to the writer, in the schema's order)", () => {
     expect(Object.keys(CategorizedStatement.fields)).toEqual([
       "id", "question", "questionType", "session", "participant", "date", "upvotes", "source", "rawText", "text",
-      "duplicateOf", "themes", "scores", "evidence", "confidence", "needsReview", "overridden", "redacted"
+      "duplicateOf", "event", "themes", "scores", "evidence", "confidence", "needsReview", "overridden", "redacted"
     ])
   })
 

@@ -11,6 +11,7 @@ import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
 import { encodeLeftOut, leftOutAfter, leftOutFile, readLeftOut } from "./LeftOut.js"
 import { analysisRemoval } from "./Removal.js"
+import { type Sources, sourcePaths, sourcesOf } from "./UploadSources.js"
 import { WebConfig } from "./WebConfig.js"
 
 /** Why an analysis could not be made: `input` is the user's file (400), `internal` is ours (500). */
@@ -37,7 +38,7 @@ export type JobState =
   | { readonly state: "finished" }
 
 /** A new upload, already saved in its temp folder under a fixed name. */
-export interface StagedUpload {
+export interface StagedUpload extends Sources {
   readonly id: AnalysisId
   readonly folder: string
   readonly inputFile: InputFile
@@ -67,16 +68,16 @@ export const interruptedMessage = "Analysen blev afbrudt, fordi serveren stopped
 export const userMessage = (
   message: string,
   folder: string,
-  inputs: { readonly inputFile: string; readonly themesFile: string | undefined; readonly sourceName: string }
+  inputs: { readonly inputFile: string; readonly themesFile: string | undefined; readonly sourceName: string; readonly moreInputs?: ReadonlyArray<string> | undefined }
 ) => {
   let out = message.split(folder + "/").join("").split(folder).join("")
-  out = out.split(inputs.inputFile).join(inputs.sourceName)
+  if (inputs.moreInputs === undefined) out = out.split(inputs.inputFile).join(inputs.sourceName)
   if (inputs.themesFile !== undefined) out = out.split(inputs.themesFile).join("temafilen")
   return out
 }
 
 export const metaFromOutput = (
-  base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile">,
+  base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile" | "moreInputs" | "notesFiles">,
   run: RunId,
   out: AnalyzeOutput,
   files: ReadonlyArray<string>,
@@ -150,7 +151,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     /** One pipeline pass into `runs/<run>`; the folder is removed again if it fails. */
     const runPipeline = (
       folder: string,
-      inputs: {
+      inputs: Sources & {
         readonly inputFile: InputFile
         readonly themesFile: string | undefined
         readonly overridesPath: string | undefined
@@ -182,6 +183,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           : analyzer.analyze(
             {
               input: path.join(folder, inputs.inputFile),
+              ...sourcePaths(path, folder, inputs),
               outDir,
               basePath,
               downloadNames: true,
@@ -264,6 +266,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
               createdAt: now,
               sourceName: upload.sourceName,
               inputFile: upload.inputFile,
+              ...sourcesOf(upload),
               ...(upload.themesFile !== undefined ? { themesFile: upload.themesFile } : {})
             },
             run,
@@ -352,6 +355,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           folder,
           {
             inputFile: meta.inputFile,
+            ...sourcesOf(meta),
             themesFile: meta.themesFile,
             overridesPath: pendingPath,
             sourceName: meta.sourceName,

@@ -39,6 +39,10 @@ export class AnalysisMeta extends Schema.Class<AnalysisMeta>("AnalysisMeta")({
   /** The client's file name, for display only: never used as a path. */
   sourceName: Schema.String,
   inputFile: InputFile,
+  /** Further exports read into the same analysis (stored names, beside `inputFile`). */
+  moreInputs: Schema.optional(Schema.Array(InputFile)),
+  /** Notes from talks and table discussions (stored names in `noter/`). */
+  notesFiles: Schema.optional(Schema.Array(Schema.String.pipe(Schema.pattern(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.(?:md|txt|docx)$/)))),
   themesFile: Schema.optional(Schema.Literal("themes.json")),
   /** The folder (under `runs/`) that holds the current outputs. */
   run: RunId,

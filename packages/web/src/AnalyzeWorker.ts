@@ -12,6 +12,8 @@ import { Effect, Schema } from "effect"
 
 export const AnalyzeJob = Schema.Struct({
   input: Schema.String,
+  moreInputs: Schema.optional(Schema.Array(Schema.String)),
+  notes: Schema.optional(Schema.Array(Schema.String)),
   outDir: Schema.String,
   themesPath: Schema.optional(Schema.String),
   overridesPath: Schema.optional(Schema.String),

@@ -53,6 +53,8 @@ export const AnalyzerInChild = Layer.effect(
         Effect.gen(function*() {
           const job: AnalyzeJob = {
             input: input.input,
+            ...(input.moreInputs !== undefined ? { moreInputs: input.moreInputs } : {}),
+            ...(input.notes !== undefined ? { notes: input.notes } : {}),
             outDir: input.outDir,
             ...(input.themesPath !== undefined ? { themesPath: input.themesPath } : {}),
             ...(input.overridesPath !== undefined ? { overridesPath: input.overridesPath } : {}),

@@ -152,7 +152,7 @@ export const appJs = `
     var input = zone.querySelector("input[type=file]");
     var shown = document.getElementById(zone.getAttribute("data-chosen"));
     function show() {
-      if (shown && input.files && input.files.length) { shown.textContent = "Valgt fil: " + input.files[0].name; shown.className = "chosen"; }
+      if (shown && input.files && input.files.length) { shown.textContent = (input.files.length > 1 ? "Valgte filer: " : "Valgt fil: ") + Array.prototype.map.call(input.files, function (f) { return f.name; }).join(", "); shown.className = "chosen"; }
     }
     input.addEventListener("change", show);
     ["dragenter", "dragover"].forEach(function (t) {

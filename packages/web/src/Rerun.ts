@@ -5,6 +5,7 @@ import type { StagedUpload } from "./Analyses.js"
 import { AnalysisStore, StorageError } from "./AnalysisStore.js"
 import { newAnalysisId } from "./Ids.js"
 import { ThemeStore } from "./ThemeStore.js"
+import { NOTES_DIR } from "./UploadSources.js"
 
 /**
  * A re-run of an analysis with the current themes is a new analysis: the same export (copied;
@@ -20,8 +21,22 @@ export const stageRerun = Effect.fn("Rerun.stage")(function*(meta: AnalysisMeta)
   const folder = yield* store.stage(id)
   return yield* Effect.gen(function*() {
     yield* fs.copyFile(path.join(store.dir(meta.id), meta.inputFile), path.join(folder, meta.inputFile))
+    // The other exports and the notes of the analysis, so the re-run reads all that it read.
+    for (const file of meta.moreInputs ?? []) yield* fs.copyFile(path.join(store.dir(meta.id), file), path.join(folder, file))
+    if ((meta.notesFiles ?? []).length > 0) yield* fs.makeDirectory(path.join(folder, NOTES_DIR))
+    for (const file of meta.notesFiles ?? []) {
+      yield* fs.copyFile(path.join(store.dir(meta.id), NOTES_DIR, file), path.join(folder, NOTES_DIR, file))
+    }
     const themesFile = yield* themes.copyInto(folder)
-    const upload: StagedUpload = { id, folder, inputFile: meta.inputFile, themesFile, sourceName: meta.sourceName }
+    const upload: StagedUpload = {
+      id,
+      folder,
+      inputFile: meta.inputFile,
+      themesFile,
+      sourceName: meta.sourceName,
+      ...(meta.moreInputs !== undefined ? { moreInputs: meta.moreInputs } : {}),
+      ...(meta.notesFiles !== undefined ? { notesFiles: meta.notesFiles } : {})
+    }
     return upload
   }).pipe(
     Effect.mapError((cause) => cause instanceof StorageError ? cause : new StorageError({ cause, action: "kopiér analysen" })),

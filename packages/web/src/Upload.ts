@@ -5,6 +5,7 @@ import { FileSystem, HttpServerRequest, Multipart, Path } from "@effect/platform
 import { decodeThemeText } from "@udsagn/categorize/ThemeFile"
 import { Data, Effect, Either, Option, Stream } from "effect"
 import { type InputFile, inputFilePattern } from "./AnalysisMeta.js"
+import { MAX_UPLOAD_FILES, NOTES_DIR, storedNames, storeNotes, tooManyFilesMessage } from "./UploadSources.js"
 import type { StagedUpload } from "./Analyses.js"
 import { AnalysisStore, StorageError } from "./AnalysisStore.js"
 import { newAnalysisId } from "./Ids.js"
@@ -110,9 +111,12 @@ export const receiveUpload = Effect.gen(function*() {
 
   const id = newAnalysisId()
   const folder = yield* store.stage(id)
-  let file: { name: string; size: number } | undefined
+  // Several exports make one analysis; notes from talks and discussions come beside them.
+  const inputs: Array<{ name: string; size: number }> = []
+  const notes: Array<{ name: string; size: number }> = []
   let themes: { name: string; size: number } | undefined
   const fields = new Map<string, string>()
+  let tooMany = false
 
   const save = (part: Multipart.File, target: string) =>
     Effect.gen(function*() {
@@ -137,9 +141,16 @@ export const receiveUpload = Effect.gen(function*() {
           if ((part.key === "title" || part.key === "date") && !fields.has(part.key)) fields.set(part.key, part.value)
           return
         }
-        if (part.key === "file" && file === undefined) {
-          const size = yield* save(part, path.join(folder, "upload.bin"))
-          file = { name: part.name, size }
+        if (part.key === "file" && inputs.length < MAX_UPLOAD_FILES) {
+          const size = yield* save(part, path.join(folder, `upload-${inputs.length}.bin`))
+          inputs.push({ name: part.name, size })
+        } else if (part.key === "notes" && notes.length < MAX_UPLOAD_FILES) {
+          if (notes.length === 0) yield* fs.makeDirectory(path.join(folder, NOTES_DIR)).pipe(Effect.mapError((cause) => new StorageError({ cause, action: "gem noterne" })))
+          const size = yield* save(part, path.join(folder, NOTES_DIR, `notes-${notes.length}.bin`))
+          notes.push({ name: part.name, size })
+        } else if (part.key === "file" || part.key === "notes") {
+          tooMany = true
+          yield* Stream.runDrain(part.content)
         } else if (part.key === "themes" && themes === undefined) {
           const size = yield* save(part, path.join(folder, "themes.upload"))
           themes = { name: part.name, size }
@@ -152,7 +163,7 @@ export const receiveUpload = Effect.gen(function*() {
     // text field, not a file: the theme file was silently dropped. Every part with a file name is a file.
     Multipart.withFieldMimeTypes([]),
     Multipart.withLimits({
-      maxParts: Option.some(10),
+      maxParts: Option.some(2 * MAX_UPLOAD_FILES + 10),
       maxFieldSize: 64 * 1024,
       maxFileSize: Option.some(max),
       maxTotalSize: Option.some(max + 1024 * 1024)
@@ -174,15 +185,19 @@ export const receiveUpload = Effect.gen(function*() {
       // Anything else the parser throws comes from a malformed request, not from us.
       Effect.catchAllDefect((cause) => Effect.fail(new UploadRejected({ status: 400, message: uploadFailed, cause })))
     )
+    if (tooMany) return yield* new UploadRejected({ status: 400, message: tooManyFilesMessage })
     // A form with no file chosen still sends an empty part with an empty name.
-    if (file === undefined || (file.size === 0 && file.name === "")) {
-      return yield* new UploadRejected({ status: 400, message: noFileMessage })
+    const chosen = inputs.flatMap((f, i) => (f.size === 0 && f.name === "" ? [] : [{ ...f, index: i }]))
+    if (chosen.length === 0) return yield* new UploadRejected({ status: 400, message: noFileMessage })
+    const wrong = chosen.find((f) => inputFileFor(f.name) === undefined)
+    if (wrong !== undefined) return yield* new UploadRejected({ status: 400, message: wrongTypeMessage(wrong.name) })
+    const [inputFile, ...moreInputs] = storedNames(chosen.map((f) => inputFileFor(f.name)!))
+    for (const [i, f] of chosen.entries()) {
+      yield* fs.rename(path.join(folder, `upload-${f.index}.bin`), path.join(folder, i === 0 ? inputFile! : moreInputs[i - 1]!)).pipe(
+        Effect.mapError((cause) => new StorageError({ cause, action: "gem filen" }))
+      )
     }
-    const inputFile = inputFileFor(file.name)
-    if (inputFile === undefined) return yield* new UploadRejected({ status: 400, message: wrongTypeMessage(file.name) })
-    yield* fs.rename(path.join(folder, "upload.bin"), path.join(folder, inputFile)).pipe(
-      Effect.mapError((cause) => new StorageError({ cause, action: "gem filen" }))
-    )
+    const notesFiles = yield* storeNotes(fs, path, folder, notes)
     let themesFile: "themes.json" | undefined
     if (themes !== undefined && !(themes.size === 0 && themes.name === "")) {
       if (!themes.name.toLowerCase().endsWith(".json")) {
@@ -214,7 +229,16 @@ export const receiveUpload = Effect.gen(function*() {
       )
     }
     const details = yield* eventDetailsOf(fields.get("title"), fields.get("date"))
-    const upload: StagedUpload = { id, folder, inputFile, themesFile, sourceName: displayName(file.name), ...details }
+    const upload: StagedUpload = {
+      id,
+      folder,
+      inputFile: inputFile!,
+      themesFile,
+      sourceName: chosen.map((f) => displayName(f.name)).join(", "),
+      ...(moreInputs.length > 0 ? { moreInputs } : {}),
+      ...(notesFiles.length > 0 ? { notesFiles } : {}),
+      ...details
+    }
     return upload
   })
 

@@ -8,8 +8,11 @@ import type { Summary } from "@udsagn/domain/Summary"
 import type { TopicsFile } from "@udsagn/domain/Topics"
 import { ExportReader } from "@udsagn/ingest/ExportReader"
 import { downloadNames } from "@udsagn/report/FileNames"
+import { readNotes } from "@udsagn/ingest/NotesReader"
 import { Effect } from "effect"
 import { DataLocations } from "./DataLocations.js"
+import { readInputs } from "./MultiInput.js"
+import { categorizeNotes, ledgerWithNotes } from "./Notes.js"
 import { encodeBase, OutputError, RunOutputs } from "./RunOutputs.js"
 
 export { OutputError, OutputNotEmpty } from "./RunOutputs.js"
@@ -34,6 +37,10 @@ export const stageLabel = (stage: Stage): string => stages.find((s) => s.stage =
 
 export interface AnalyzeInput {
   readonly input: string
+  /** Further exports read into the same analysis, after `input` (see MultiInput.ts). */
+  readonly moreInputs?: ReadonlyArray<string> | undefined
+  /** Notes from talks and table discussions (.md, .txt, .docx): shown apart, never counted as statements. */
+  readonly notes?: ReadonlyArray<string> | undefined
   readonly outDir: string
   readonly themesPath?: string | undefined
   readonly overridesPath?: string | undefined
@@ -94,7 +101,9 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
         const outDir = path.resolve(input.outDir)
 
         onProgress("ingest", stageLabel("ingest"))
-        const ingested = yield* reader.read(input.input, {
+        // Notes first: a bad notes file stops the run before the export is read.
+        const notesFiles = yield* readNotes(fs, path, input.notes ?? [])
+        const ingested = yield* readInputs(reader, [input.input, ...(input.moreInputs ?? [])], {
           ...(input.textColumn !== undefined ? { textColumn: input.textColumn } : {}),
           ...(input.questionColumn !== undefined ? { questionColumn: input.questionColumn } : {})
         })
@@ -108,13 +117,15 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           ? yield* categorizer.categorizeLearning(ingested.statements, themeSet, input.corrections)
           : undefined
         const categorized = learnt?.statements ?? (yield* categorizer.categorize(ingested.statements, themeSet))
+        const notes = yield* categorizeNotes(categorizer, notesFiles, themeSet)
         const base = new CategorizedResult({
           event: ingested.event,
           themeSet,
           questions: ingested.questions,
           statements: categorized,
           closedQuestions: ingested.closedQuestions,
-          ledger: ingested.ledger
+          ledger: ledgerWithNotes(ingested.ledger, notesFiles),
+          notes
         }, true) // made of our own objects: no schema walk over every statement again
         if (input.basePath !== undefined) {
           const file = input.basePath

@@ -15,6 +15,7 @@ import { writeStatementsJson } from "@udsagn/report/StatementsJson"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import type { EventInfo } from "@udsagn/domain/Analysis"
 import { Data, Effect, Schema } from "effect"
+import { filesAfterEdits } from "./MultiInput.js"
 import { applyReviewerEdits } from "./ReviewerEdits.js"
 
 // Everything after categorization, shared by a whole run (ConferenceFeedback) and a saved
@@ -69,8 +70,10 @@ export const applyCorrections = (base: CategorizedResult, overrides: ReadonlyArr
     if (overrides.length === 0) return base
     const themed = yield* applyOverrides(base.statements, overrides, base.themeSet)
     // Statements left out or rewritten by a reviewer, counted in the ledger.
-    const { ledger, statements } = applyReviewerEdits(themed, base.ledger, overrides)
-    return new CategorizedResult({ ...base, statements, ledger }, true)
+    const edited = applyReviewerEdits(themed, base.ledger, overrides)
+    // With several exports, each file's accounts too.
+    const ledger = filesAfterEdits(edited.ledger, themed, edited.statements)
+    return new CategorizedResult({ ...base, statements: edited.statements, ledger }, true)
   })
 
 export interface WriteRunInput {

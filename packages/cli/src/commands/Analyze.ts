@@ -12,9 +12,17 @@ import { UsageError } from "../UsageError.js"
 
 const file = Args.file({ name: "fil" }).pipe(
   Args.withDescription(
-    "Menti-eksporten (.xlsx) eller en tabel (.csv/.xlsx) med udsagn. Uden fil analyseres den medfølgende eksempel-eksport."
+    "Menti-eksporten (.xlsx) eller en tabel (.csv/.xlsx) med udsagn; flere filer giver én samlet analyse med arrangementerne hver for sig. Uden fil analyseres den medfølgende eksempel-eksport."
   ),
-  Args.optional
+  Args.repeated
+)
+
+const notes = Options.file("notes").pipe(
+  Options.withPseudoName("fil"),
+  Options.withDescription(
+    "Noter fra oplæg og drøftelser (.md, .txt eller .docx); kan gives flere gange. Afsnittene sorteres i de samme temaer, men tælles aldrig som deltagernes udsagn."
+  ),
+  Options.repeated
 )
 
 // Plain text, not Options.directory: its existence check dies on paths like `fil.txt/ud` (ENOTDIR)
@@ -23,7 +31,7 @@ const file = Args.file({ name: "fil" }).pipe(
 const out = Options.text("out").pipe(
   Options.withPseudoName("mappe"),
   Options.withAlias("o"),
-  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen (eller under REPORTS_DIR)."),
+  Options.withDescription("Mappe til resultatet. Standard: reports/<filnavn>/ i projektmappen (eller under REPORTS_DIR); flere filer: reports/<første filnavn>-og-<antal>-andre/."),
   Options.optional
 )
 
@@ -59,6 +67,15 @@ const date = Options.text("date").pipe(
   Options.optional
 )
 
+const stemOf = (file: string) => NodePath.basename(file).replace(/\.[^.]+$/, "")
+
+/** `reports/<file name>/`; for several exports `<first file>-og-<n>-andre`, e.g. `menti-a-og-1-anden`. */
+export const defaultFolderName = (inputs: ReadonlyArray<string>): string => {
+  const first = stemOf(inputs[0] ?? "")
+  const more = inputs.length - 1
+  return more === 0 ? first : `${first}-og-${more}-${more === 1 ? "anden" : "andre"}`
+}
+
 const resolved = (o: Option.Option<string>) => Option.getOrUndefined(Option.map(o, resolveUserPath))
 
 /** --title and --date, checked: a date that is not YYYY-MM-DD is one Danish line (exit 1). */
@@ -73,16 +90,17 @@ const eventOptions = (title: Option.Option<string>, date: Option.Option<string>)
 
 export const analyzeCommand = Command.make(
   "analyze",
-  { file, out, themes, overrides, textColumn, questionColumn, title, date },
+  { file, out, themes, overrides, textColumn, questionColumn, title, date, notes },
   (args) =>
     Effect.gen(function*() {
-      if (Option.isSome(args.file) && args.file.value.startsWith("-")) {
-        return yield* new UsageError({ message: `Ukendt valgmulighed: ${args.file.value}. Se udsagn analyze --help.` })
+      const option = args.file.find((f) => f.startsWith("-"))
+      if (option !== undefined) {
+        return yield* new UsageError({ message: `Ukendt valgmulighed: ${option}. Se udsagn analyze --help.` })
       }
       const given = yield* eventOptions(args.title, args.date)
-      const input = Option.match(args.file, { onNone: () => sampleExportPath, onSome: resolveUserPath })
+      const [input = sampleExportPath, ...moreInputs] = args.file.map(resolveUserPath)
       // A given title names the default folder too (slugged like the web's download names).
-      const stem = given.title !== undefined ? slugify(given.title, 60, "rapport") : NodePath.basename(input).replace(/\.[^.]+$/, "")
+      const stem = given.title !== undefined ? slugify(given.title, 60, "rapport") : defaultFolderName([input, ...moreInputs])
       const { reportsDir } = yield* DataLocations
       const outDir = Option.match(args.out, {
         onNone: () => NodePath.join(reportsDir, stem),
@@ -92,6 +110,8 @@ export const analyzeCommand = Command.make(
       const output = yield* pipeline.analyze(
         {
           input,
+          moreInputs,
+          notes: args.notes.map(resolveUserPath),
           outDir,
           themesPath: resolved(args.themes),
           overridesPath: resolved(args.overrides),
@@ -102,8 +122,12 @@ export const analyzeCommand = Command.make(
         terminalProgress()
       )
       const { ledger } = output.result
+      const files = ledger.files !== undefined ? ` fra ${ledger.files.length} filer` : ""
+      const notesLine = output.result.notes.length > 0
+        ? ` ${output.result.notes.length} afsnit fra oplæg og drøftelser sorteret i temaerne (tæller ikke som udsagn).`
+        : ""
       yield* Console.error(
-        `${ledger.kept} udsagn kategoriseret (${ledger.read} læst, ${ledger.read - ledger.kept} sorteret fra).`
+        `${ledger.kept} udsagn kategoriseret${files} (${ledger.read} læst, ${ledger.read - ledger.kept} sorteret fra).${notesLine}`
       )
       yield* Console.log(output.reportPath)
     })

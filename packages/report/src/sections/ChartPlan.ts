@@ -7,6 +7,8 @@ export interface ChartPlan {
   readonly matrix: ReadonlyArray<ChartFile>
   readonly byTheme: ReadonlyMap<string, ReadonlyArray<ChartFile>>
   readonly closed: ReadonlyArray<ChartFile>
+  /** Themes per event (several exports in one analysis). */
+  readonly events: ReadonlyArray<ChartFile>
 }
 
 /** Which section each chart belongs to: the charts stage says what each chart is. */
@@ -14,6 +16,7 @@ export const planCharts = (charts: ReadonlyArray<ChartFile>): ChartPlan => {
   const overview: Array<ChartFile> = []
   const matrix: Array<ChartFile> = []
   const closed: Array<ChartFile> = []
+  const events: Array<ChartFile> = []
   const byTheme = new Map<string, Array<ChartFile>>()
   for (const c of charts) {
     switch (c.kind) {
@@ -26,6 +29,9 @@ export const planCharts = (charts: ReadonlyArray<ChartFile>): ChartPlan => {
       case "closed":
         closed.push(c)
         break
+      case "events":
+        events.push(c)
+        break
       case "topics":
       case "terms":
         // A terms chart without a theme has no section of its own; it goes with the other figures.
@@ -34,5 +40,5 @@ export const planCharts = (charts: ReadonlyArray<ChartFile>): ChartPlan => {
         break
     }
   }
-  return { overview, matrix, byTheme, closed }
+  return { overview, matrix, byTheme, closed, events }
 }

@@ -5,6 +5,7 @@ import { html, type Raw } from "../Html.js"
 import { representativeOf } from "../Recommendations.js"
 import { listsEveryStatement } from "../ReportLimits.js"
 import { byId, dedupe, leadingQuestions, questionsOfTheme, statementsOfTheme } from "../ReportModel.js"
+import { notesBlock } from "./NotesSection.js"
 import { actionList, anchor, colorOf, figure, quoteBlock, statementItem } from "./Parts.js"
 import { topicRecommendations, topicsBlock } from "./TopicsSection.js"
 
@@ -80,6 +81,7 @@ ${
       ? html`<h3>Andre konkrete forslag</h3>${actionList(actions)}`
       : ""
   }
+${notesBlock(result, theme.theme)}
 ${
     all.length > 0 && !listed
       ? html`<p class="note not-listed">${

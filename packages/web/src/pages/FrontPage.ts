@@ -29,8 +29,8 @@ ${o.notice ? html`<div class="notice" role="status">${o.notice}</div>` : ""}
 <h2 class="first">Ny analyse</h2>
 <label class="dropzone" for="file" data-chosen="chosen-file">
 <span class="big">Træk filen hertil – eller klik og vælg den</span>
-<span class="muted">Excel-fil (.xlsx) eller CSV-fil (.csv) fra Mentimeter, højst ${o.maxMb} MB</span><br>
-<input class="visually-hidden" type="file" id="file" name="file" accept=".xlsx,.csv" required data-max-bytes="${o.maxMb * 1024 * 1024}">
+<span class="muted">Excel-fil (.xlsx) eller CSV-fil (.csv) fra Mentimeter, højst ${o.maxMb} MB. Vælg flere filer (fx samme konference i flere regioner) for én samlet analyse.</span><br>
+<input class="visually-hidden" type="file" id="file" name="file" accept=".xlsx,.csv" multiple required data-max-bytes="${o.maxMb * 1024 * 1024}">
 <span class="button pick" aria-hidden="true">Vælg fil …</span>
 <p class="chosen" id="chosen-file" aria-live="polite"></p>
 </label>
@@ -40,6 +40,14 @@ ${o.notice ? html`<div class="notice" role="status">${o.notice}</div>` : ""}
 <div class="field"><label for="date">Konferencens dato (valgfrit)</label>
 <input type="date" id="date" name="date" aria-describedby="date-hint">
 <span class="muted" id="date-hint">Tom: datoen fra filen, hvis den har en.</span></div>
+<details>
+<summary>Noter fra oplæg og drøftelser (valgfrit)</summary>
+<p>Noter fra konferencens oplæg og drøftelser ved bordene (Markdown .md, tekst .txt eller Word .docx). Hvert afsnit
+sorteres i de samme temaer og vises i rapporten under »Fra oplæg og drøftelser«; en overskrift i noterne (fx oplæggets titel)
+bliver afsnittenes kilde. Noterne tæller ikke med som deltagernes udsagn.</p>
+<label for="notes">Notatfiler (.md, .txt, .docx)</label>
+<input type="file" id="notes" name="notes" accept=".md,.txt,.docx" multiple>
+</details>
 <details>
 <summary>Egne temaer (valgfrit)</summary>
 <p>Analysen bruger temaerne på siden <a href="/temaer">Temaer</a>, hvor du kan ændre dem.
