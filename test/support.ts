@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process"
+import { type ChildProcess, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -43,4 +43,41 @@ export const runCli = (args: ReadonlyArray<string>, options: { cwd?: string; env
     child.stderr.on("data", (d) => (stderr += d))
     child.on("error", reject)
     child.on("close", (code) => resolve({ code, stdout, stderr }))
+  })
+
+/** A running `udsagn serve` process. */
+export interface ServeProcess {
+  readonly url: string
+  readonly child: ChildProcess
+}
+
+/** `udsagn serve` (what `pnpm serve` runs) as a user runs it, on a free port and the given storage folder. */
+export const serveProcess = (reportsDir: string) =>
+  new Promise<ServeProcess>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
+    )
+    let out = ""
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ url: m[1]!, child })
+      }
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
+  })
+
+/** Stops a `serveProcess` (SIGTERM) and waits until it has exited. */
+export const stopServe = (server: ServeProcess | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!server || server.child.exitCode !== null) return resolve()
+    server.child.once("exit", () => resolve())
+    server.child.kill("SIGTERM")
   })

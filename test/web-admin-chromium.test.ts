@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -6,7 +5,7 @@ import { fileURLToPath } from "node:url"
 import { strFromU8, unzipSync } from "fflate"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cliCommand, repoRoot, sampleExport } from "./support.js"
+import { sampleExport, serveProcess, type ServeProcess } from "./support.js"
 
 // Issue 12's done-when, on the pages alone, in Chromium: add the theme "Tværsektorielt
 // samarbejde" with three words, upload the sample with a title, see statements under the new
@@ -17,36 +16,8 @@ const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `admin-${name}.png`), fullPage: false })
 const textOf = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.replace(/\s+/g, " ").trim()
 
-interface Server {
-  readonly url: string
-  readonly child: ChildProcess
-}
-
-/** `udsagn serve` as a user runs it, on a free port and a fresh storage folder. */
-const serve = (reportsDir: string) =>
-  new Promise<Server>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
-    )
-    let out = ""
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
-    const onData = (d: Buffer) => {
-      out += d.toString()
-      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ url: m[1]!, child })
-      }
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", onData)
-    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
-  })
-
 let browser: Browser
-let server: Server | undefined
+let server: ServeProcess | undefined
 const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-e2e-"))
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-dl-"))
 
@@ -56,7 +27,7 @@ beforeAll(async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
   })
-  server = await serve(reportsDir)
+  server = await serveProcess(reportsDir)
 }, 90_000)
 
 afterAll(async () => {

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cliCommand, fixture, repoRoot, sampleExport } from "./support.js"
+import { fixture, sampleExport, serveProcess, type ServeProcess, stopServe } from "./support.js"
 
 // A person who has never seen udsagn: open the page, drop the Menti export, see the report,
 // untick a theme on one statement, save, see the count change, download the Word file;
@@ -17,43 +16,8 @@ const shot = (page: Page, name: string, fullPage = true) =>
 
 const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ").trim()
 
-interface Server {
-  readonly url: string
-  readonly child: ChildProcess
-}
-
-/** `udsagn serve` (what `pnpm serve` runs) as a user runs it, on a free port and a fresh storage folder. */
-const serve = (reportsDir: string) =>
-  new Promise<Server>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
-    )
-    let out = ""
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
-    const onData = (d: Buffer) => {
-      out += d.toString()
-      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ url: m[1]!, child })
-      }
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", onData)
-    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
-  })
-
-const stop = (server: Server | undefined) =>
-  new Promise<void>((resolve) => {
-    if (!server || server.child.exitCode !== null) return resolve()
-    server.child.once("exit", () => resolve())
-    server.child.kill("SIGTERM")
-  })
-
 let browser: Browser
-let server: Server | undefined
+let server: ServeProcess | undefined
 const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-e2e-"))
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-dl-"))
 
@@ -63,12 +27,12 @@ beforeAll(async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
   })
-  server = await serve(reportsDir)
+  server = await serveProcess(reportsDir)
 })
 
 afterAll(async () => {
   await browser?.close()
-  await stop(server)
+  await stopServe(server)
 })
 
 const newPage = async () => {
@@ -199,8 +163,8 @@ describe("the web app in Chromium", () => {
   })
 
   it("after a restart the analysis is still listed, and two can be compared", async () => {
-    await stop(server)
-    server = await serve(reportsDir)
+    await stopServe(server)
+    server = await serveProcess(reportsDir)
     const { page, problems } = await newPage()
     await page.goto(server.url)
     const id = analysisUrl.split("/").pop()!

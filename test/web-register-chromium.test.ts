@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -6,7 +5,7 @@ import { fileURLToPath } from "node:url"
 import { strFromU8, unzipSync } from "fflate"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, repoRoot, sampleExport } from "./support.js"
+import { fixture, sampleExport, serveProcess, type ServeProcess, stopServe } from "./support.js"
 
 // Issue 15, done when: after two uploads the register lists the recommendations of both; a
 // status set to `besluttet` with a note, through the pages, survives a restart of the server
@@ -16,42 +15,8 @@ import { fixture, repoRoot, sampleExport } from "./support.js"
 const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `register-${name}.png`), fullPage: true })
 
-interface Server {
-  readonly url: string
-  readonly child: ChildProcess
-}
-
-const serve = (reportsDir: string) =>
-  new Promise<Server>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "packages/cli/src/bin.ts"), "serve", "--port", "0", "--reports-dir", reportsDir],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
-    )
-    let out = ""
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
-    const onData = (d: Buffer) => {
-      out += d.toString()
-      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ url: m[1]!, child })
-      }
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", onData)
-    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
-  })
-
-const stop = (server: Server | undefined) =>
-  new Promise<void>((resolve) => {
-    if (!server || server.child.exitCode !== null) return resolve()
-    server.child.once("exit", () => resolve())
-    server.child.kill("SIGTERM")
-  })
-
 let browser: Browser
-let server: Server | undefined
+let server: ServeProcess | undefined
 const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-register-e2e-"))
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-register-dl-"))
 const note = "Udvalgsmøde 24. april 2025, punkt 5"
@@ -59,12 +24,12 @@ const note = "Udvalgsmøde 24. april 2025, punkt 5"
 beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true })
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] })
-  server = await serve(reportsDir)
+  server = await serveProcess(reportsDir)
 }, 90_000)
 
 afterAll(async () => {
   await browser?.close()
-  await stop(server)
+  await stopServe(server)
   fs.rmSync(reportsDir, { recursive: true, force: true })
   fs.rmSync(downloads, { recursive: true, force: true })
 })
@@ -140,8 +105,8 @@ describe("the register of recommendations in Chromium", () => {
     await page.context().close()
 
     // Restart: a new server process on the same folder.
-    await stop(server)
-    server = await serve(reportsDir)
+    await stopServe(server)
+    server = await serveProcess(reportsDir)
     const again = await newPage()
     await again.page.goto(`${server.url}/anbefalinger`)
     expect(await again.page.locator("article.rec").count()).toBe(a.items + b.items)

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cliCommand, repoRoot, sampleExport } from "./support.js"
+import { sampleExport, serveProcess, type ServeProcess } from "./support.js"
 
 // The administration shapes the themes in the browser (issue 12): on the page Temaer a person adds
 // the theme "Tværsektorielt samarbejde" with three words, uploads the sample and finds statements
@@ -17,35 +16,8 @@ const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `themes-${name}.png`), fullPage: true })
 const cross = "tvaersektorielt-samarbejde"
 
-interface Server {
-  readonly url: string
-  readonly child: ChildProcess
-}
-
-const serve = (reportsDir: string) =>
-  new Promise<Server>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
-    )
-    let out = ""
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
-    const onData = (d: Buffer) => {
-      out += d.toString()
-      const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ url: m[1]!, child })
-      }
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", onData)
-    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
-  })
-
 let browser: Browser
-let server: Server | undefined
+let server: ServeProcess | undefined
 const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-"))
 const files = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-files-"))
 
@@ -55,7 +27,7 @@ beforeAll(async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
   })
-  server = await serve(reportsDir)
+  server = await serveProcess(reportsDir)
 }, 90_000)
 
 afterAll(async () => {
