@@ -51,8 +51,12 @@ describe("personal data through the web app", () => {
     const zip = new Uint8Array(await (await get(`/analyser/${id}/analyse.zip`)).arrayBuffer())
     texts.push(["analyse.zip", zipText(zip)])
 
+    // Ids the app makes itself (run ids hold a timestamp, analysis ids are UUIDs) may contain
+    // "1109" by chance: they are taken out before looking for the secrets.
+    const scrub = (text: string) =>
+      text.replace(/run-\d+-[0-9a-f]+/g, "run").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "id")
     for (const secret of [...PERSONAL_SECRETS, "12345678", "example.dk"]) {
-      for (const [url, text] of texts) expect(text, `${secret} in ${url}`).not.toContain(secret)
+      for (const [url, text] of texts) expect(scrub(text), `${secret} in ${url}`).not.toContain(secret)
     }
     const statements = texts.find(([u]) => u.endsWith("statements.json"))![1]
     for (const kept of NOT_SECRETS) expect(statements).toContain(kept)
