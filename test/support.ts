@@ -81,3 +81,12 @@ export const stopServe = (server: ServeProcess | undefined) =>
     server.child.once("exit", () => resolve())
     server.child.kill("SIGTERM")
   })
+
+/** Debian's Chromium, headless, as every browser test drives it. */
+export const launchChromium = async () => {
+  const { chromium } = await import("playwright-core")
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+  })
+}

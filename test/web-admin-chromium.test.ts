@@ -3,9 +3,9 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { strFromU8, unzipSync } from "fflate"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { sampleExport, serveProcess, type ServeProcess } from "./support.js"
+import { sampleExport, serveProcess, type ServeProcess, launchChromium, stopServe } from "./support.js"
 
 // Issue 12's done-when, on the pages alone, in Chromium: add the theme "Tværsektorielt
 // samarbejde" with three words, upload the sample with a title, see statements under the new
@@ -23,20 +23,13 @@ const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-dl-"))
 
 beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  })
+  browser = await launchChromium()
   server = await serveProcess(reportsDir)
 }, 90_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server!.child.once("exit", resolve))
-    server.child.kill("SIGTERM")
-    await exited
-  }
+  await stopServe(server)
   fs.rmSync(reportsDir, { recursive: true, force: true })
   fs.rmSync(downloads, { recursive: true, force: true })
 })

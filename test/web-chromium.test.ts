@@ -2,9 +2,9 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { type Browser, chromium, type Locator, type Page } from "playwright-core"
+import { type Browser, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, sampleExport, serveProcess, type ServeProcess, stopServe } from "./support.js"
+import { fixture, sampleExport, serveProcess, type ServeProcess, stopServe, launchChromium } from "./support.js"
 
 // A person who has never seen udsagn: open the page, drop the Menti export, see the report,
 // untick a theme on one statement, save, see the count change, download the Word file;
@@ -23,10 +23,7 @@ const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-dl-"))
 
 beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  })
+  browser = await launchChromium()
   server = await serveProcess(reportsDir)
 })
 

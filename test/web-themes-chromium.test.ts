@@ -2,9 +2,9 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { sampleExport, serveProcess, type ServeProcess } from "./support.js"
+import { sampleExport, serveProcess, type ServeProcess, launchChromium, stopServe } from "./support.js"
 
 // The administration shapes the themes in the browser (issue 12): on the page Temaer a person adds
 // the theme "Tværsektorielt samarbejde" with three words, uploads the sample and finds statements
@@ -23,20 +23,13 @@ const files = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-files-"))
 
 beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  })
+  browser = await launchChromium()
   server = await serveProcess(reportsDir)
 }, 90_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server!.child.once("exit", resolve))
-    server.child.kill("SIGTERM")
-    await exited
-  }
+  await stopServe(server)
   fs.rmSync(reportsDir, { recursive: true, force: true })
   fs.rmSync(files, { recursive: true, force: true })
 })
