@@ -129,6 +129,9 @@ describe("every page at 400 px", () => {
       `/sammenlign`,
       `/sammenlign?a=${id}&b=${id}`,
       "/rettelser",
+      "/temaer",
+      "/anbefalinger",
+      `/analyser/${id}/anbefalinger`,
       "/findes-ikke"
     ]
     const wide: Array<string> = []
