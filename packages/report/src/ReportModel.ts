@@ -20,6 +20,19 @@ const memo = <K extends object, V>(f: (key: K) => V): ((key: K) => V) => {
   }
 }
 
+/** `memo` for a function of two objects (a list and its lookup, a result and its summary). */
+const memo2 = <A extends object, B extends object, V>(f: (a: A, b: B) => V): ((a: A, b: B) => V) => {
+  const cache = new WeakMap<A, WeakMap<B, V>>()
+  return (a, b) => {
+    const byB = cache.get(a) ?? new WeakMap<B, V>()
+    cache.set(a, byB)
+    if (byB.has(b)) return byB.get(b) as V
+    const value = f(a, b)
+    byB.set(b, value)
+    return value
+  }
+}
+
 export const byId: (result: CategorizedResult) => ReadonlyMap<string, CategorizedStatement> = memo((result) =>
   new Map(result.statements.map((s) => [s.id as string, s]))
 )
@@ -48,22 +61,12 @@ export interface Shown {
   readonly ids: ReadonlyArray<StatementId>
 }
 
-const dedupedLists = new WeakMap<ReadonlyArray<CategorizedStatement>, WeakMap<object, ReadonlyArray<Shown>>>()
-
 /** Collapse word-for-word duplicates: each text once, in first-seen order, with its count. */
-export const dedupe = (
+// The same list folded again (a theme's statements by the report and the draft) is folded once.
+export const dedupe: (
   statements: ReadonlyArray<CategorizedStatement>,
   lookup: ReadonlyMap<string, CategorizedStatement>
-): ReadonlyArray<Shown> => {
-  // The same (memoized) list folded again, e.g. a theme's statements by the report and the draft.
-  const known = dedupedLists.get(statements)?.get(lookup)
-  if (known !== undefined) return known
-  const shown = dedupeList(statements, lookup)
-  const byLookup = dedupedLists.get(statements) ?? new WeakMap<object, ReadonlyArray<Shown>>()
-  byLookup.set(lookup, shown)
-  dedupedLists.set(statements, byLookup)
-  return shown
-}
+) => ReadonlyArray<Shown> = memo2((statements, lookup) => dedupeList(statements, lookup))
 
 const dedupeList = (
   statements: ReadonlyArray<CategorizedStatement>,
@@ -133,16 +136,9 @@ export const uncertainPlacement = (s: CategorizedStatement): boolean =>
   s.needsReview && !(s.themes as ReadonlyArray<string>).includes(OTHER)
 
 /** Statements for the reviewer: flagged by the categorizer, or given no theme. */
-const reviewLists = new WeakMap<CategorizedResult, WeakMap<Summary, ReadonlyArray<CategorizedStatement>>>()
-export const reviewStatements = (result: CategorizedResult, summary: Summary): ReadonlyArray<CategorizedStatement> => {
-  const known = reviewLists.get(result)?.get(summary)
-  if (known !== undefined) return known
-  const list = reviewList(result, summary)
-  const bySummary = reviewLists.get(result) ?? new WeakMap<Summary, ReadonlyArray<CategorizedStatement>>()
-  bySummary.set(summary, list)
-  reviewLists.set(result, bySummary)
-  return list
-}
+export const reviewStatements: (result: CategorizedResult, summary: Summary) => ReadonlyArray<CategorizedStatement> = memo2(
+  (result: CategorizedResult, summary: Summary) => reviewList(result, summary)
+)
 
 const reviewList = (result: CategorizedResult, summary: Summary): ReadonlyArray<CategorizedStatement> => {
   const flagged = flaggedIds(summary)

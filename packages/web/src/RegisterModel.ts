@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import type { DraftItem } from "./RegisterDraft.js"
 
 // The register of recommendations (issue 15): every recommendation the administration sent
 // from an analysis, with the status the committee gave it. Kept in `<reports>/anbefalinger/
@@ -243,16 +244,9 @@ export interface SentFrom {
   readonly analysisCreatedAt: string
 }
 
-/** One item as it is sent (see `RegisterDraft.DraftItem`). */
-export interface SentItem {
+/** One item as it is sent: a `RegisterDraft.DraftItem` with its sources by key. */
+export interface SentItem extends Omit<DraftItem, "sources"> {
   readonly sources: ReadonlyArray<string>
-  readonly text: string
-  readonly theme: string
-  readonly themeLabel: string
-  readonly subTopic?: string
-  readonly statements: ReadonlyArray<string>
-  readonly statementCount: number
-  readonly supporters?: number
 }
 
 export interface SendResult {
