@@ -35,7 +35,10 @@ export const candidateThemes = (
   const minSize = candidateMinSize(pool.length)
   if (pool.length < minSize) return []
   const skip = new Set<string>()
-  for (const theme of themeSet.themes) for (const k of corpus.themeTermKeys.get(theme.id) ?? []) skip.add(k)
+  for (const theme of themeSet.themes) {
+    for (const k of corpus.themeTermKeys.get(theme.id) ?? []) skip.add(k)
+    for (const k of corpus.synonymKeys.get(theme.id) ?? []) skip.add(k)
+  }
   const groups = groupStatements(corpus, pool.map((s) => s.id), { minSize, maxGroups: MAX_CANDIDATES, maxShare: 1, skip })
   return groups.map((g) =>
     new Candidate({

@@ -2,7 +2,7 @@ import { foldWord } from "@udsagn/danish/Normalize"
 import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { cleanliness } from "./Clean.js"
-import { surfaceOf, type TopicCorpus } from "./TopicWords.js"
+import { isSynonymKey, surfaceOf, type TopicCorpus } from "./TopicWords.js"
 
 /**
  * Sub-topics by anchor words, a method a committee can follow: within a theme, the word (stem)
@@ -47,7 +47,11 @@ export const groupStatements = (
   options: GroupOptions
 ): ReadonlyArray<Group> => {
   const n = ids.length
-  const keysOf = ids.map((id) => corpus.byId.get(id)?.keys ?? [])
+  // A statement's words and the synonym sets it uses.
+  const keysOf = ids.map((id) => {
+    const words = corpus.byId.get(id)
+    return words?.synonyms !== undefined ? [...words.keys, ...words.synonyms] : words?.keys ?? []
+  })
   const postings = new Map<string, Array<number>>()
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
@@ -115,7 +119,7 @@ export const groupStatements = (
     members.sort((a, b) => a - b)
     for (const i of members) take(i)
     for (const k of companions) used.add(k)
-    groups.push(describe(corpus, keysOf, members, best, dfIn, n, options.prefer))
+    groups.push(describe(corpus, ids, keysOf, members, best, dfIn, n, options.prefer))
   }
   return groups.sort((a, b) => b.members.length - a.members.length || byKey(a.label, b.label))
 }
@@ -138,9 +142,53 @@ const labelForm = (corpus: TopicCorpus, key: string): string => {
 
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase("da") + s.slice(1)
 
+const dedupe = (forms: ReadonlyArray<string>): Array<string> => {
+  const seen = new Set<string>()
+  return forms.filter((f) => {
+    const k = f.toLowerCase()
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+
+/**
+ * A group formed by a synonym set is named by the set's word most of its statements use ("Tid"
+ * for a group that mostly says "tid", some "tidspres" or "travlhed"), written as the theme file
+ * writes it (so "faelles" reads "fælles"); when no word is used by half of them, by the set's
+ * first word, the theme file's name for what the set's words share ("Medbestemmelse" for
+ * "ved bordet", "brugerpanel", "samskabelse"). `forms` are the ways the group wrote the set.
+ */
+const synonymForm = (
+  corpus: TopicCorpus,
+  ids: ReadonlyArray<string>,
+  members: ReadonlyArray<number>,
+  anchor: string
+): { readonly form: string; readonly forms: ReadonlySet<string> } => {
+  const words = corpus.synonymWords.get(anchor) ?? []
+  const uses = new Map<number, number>()
+  const forms = new Set<string>()
+  for (const i of members) {
+    const seen = new Set<number>()
+    for (const [k, f, member] of corpus.byId.get(ids[i]!)?.synonymForms ?? []) {
+      if (k !== anchor) continue
+      forms.add(f.toLowerCase())
+      if (seen.has(member)) continue
+      seen.add(member)
+      uses.set(member, (uses.get(member) ?? 0) + 1)
+    }
+  }
+  const [top, n] = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0, 0]
+  const form = (n * 2 >= members.length ? words[top] : words[0]) ?? surfaceOf(corpus, anchor)
+  for (const w of words) forms.add(w.toLowerCase())
+  return { form, forms }
+}
+
 /** Label and terms: the anchor, then the words the group uses far more than the rest. */
 const describe = (
   corpus: TopicCorpus,
+  ids: ReadonlyArray<string>,
   keysOf: ReadonlyArray<ReadonlyArray<string>>,
   members: ReadonlyArray<number>,
   anchor: string,
@@ -152,23 +200,27 @@ const describe = (
   for (const i of members) for (const k of keysOf[i]!) inGroup.set(k, (inGroup.get(k) ?? 0) + 1)
   const m = members.length
   const scored = [...inGroup.entries()]
-    .filter(([k, c]) => k !== anchor && c >= 2 && corpus.forms.has(k))
+    // A synonym set is not a word the group used: its forms are in the set's own statements.
+    .filter(([k, c]) => k !== anchor && c >= 2 && corpus.forms.has(k) && !isSynonymKey(k))
     .map(([k, c]) => ({ k, c, score: c * Math.log(1 + (c / m) / (dfIn(k) / n)) }))
     .sort((a, b) => b.score - a.score || byKey(a.k, b.k))
-  const terms = [anchor, ...scored.slice(0, 4).map((s) => s.k)].map((k) => surfaceOf(corpus, k))
+  const synonym = isSynonymKey(anchor) ? synonymForm(corpus, ids, members, anchor) : undefined
+  const terms = dedupe([synonym?.form ?? surfaceOf(corpus, anchor), ...scored.slice(0, 4).map((s) => surfaceOf(corpus, s.k))])
   // A bare stem or participle ("Tegn", "Forstået") gives way to the group's noun for it ("Tegninger").
-  const anchorForm = labelForm(corpus, anchor)
+  const anchorForm = synonym?.form ?? labelForm(corpus, anchor)
   const noun = NOUNISH.test(anchorForm)
     ? undefined
     : scored.map((s) => surfaceOf(corpus, s.k)).find((f) => NOUNISH.test(f) && f.slice(0, 4) === anchorForm.toLowerCase().slice(0, 4))
   const head = noun ?? anchorForm
   // A second word in the label when most of the group uses it too ("Breve og pjecer"), unless it
   // is the same word again ("Teach-back og teach").
-  const second = scored.find((s) => s.c / m >= 0.5 && s.c >= 3 && !GENERIC.has(s.k))
+  // (Not another word of the same synonym set: "Tid og tidspres" says one thing twice.)
+  const second = scored.find((s) => s.c / m >= 0.5 && s.c >= 3 && !GENERIC.has(s.k) && synonym?.forms.has(surfaceOf(corpus, s.k).toLowerCase()) !== true)
   const secondForm = second === undefined ? undefined : labelForm(corpus, second.k)
   // Only a thing ("pjecer", "sundhedskompetence") joins the label, not a verb ("står").
   const other = secondForm !== undefined && (NOUNISH.test(secondForm) || prefer?.has(second!.k) === true) ? secondForm : undefined
-  const same = (a: string, b: string) => a.slice(0, 4).toLowerCase() === b.slice(0, 4).toLowerCase()
+  const same = (a: string, b: string) =>
+    a.slice(0, 4).toLowerCase() === b.slice(0, 4).toLowerCase() || a.toLowerCase().includes(b.toLowerCase()) || b.toLowerCase().includes(a.toLowerCase())
   const label = other !== undefined && !same(head, other) ? `${capital(head)} og ${other}` : capital(head)
   return { anchor, members, label, terms }
 }

@@ -1,4 +1,5 @@
 import { CompoundSplitter } from "@udsagn/danish/Compound"
+import { lemmaOf } from "@udsagn/danish/Irregular"
 import { foldWord } from "@udsagn/danish/Normalize"
 import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
@@ -9,8 +10,11 @@ import { termTokens } from "./TermTokens.js"
  * The words of every statement as sub-topics and candidate themes see them, built in one pass
  * over the corpus (each statement tokenized once). A statement's keys are the Snowball stems of
  * its content words (æøå folded, so "forstaa" meets "forstå"), plus the parts of its compounds
- * ("tolkebistand" also counts as "tolk", "brevskabeloner" as "brev") and, for a longer form of a
- * known word, that word ("tolkning" as "tolk").
+ * ("tolkebistand" also counts as "tolk", "brevskabeloner" as "brev"), for a longer form of a
+ * known word, that word ("tolkning" as "tolk"), irregular verbs by their infinitive ("spurgt" as
+ * "spørge"), and, for a statement that uses a word or phrase of one of a theme's sets of words
+ * that mean the same (`synonyms` in the theme file: "tidspres", "travlhed", "for travlt"), the
+ * set's key, so the set can mark off a sub-topic as one word would.
  */
 export interface StatementWords {
   /** Distinct keys, in first-seen order. */
@@ -19,6 +23,10 @@ export interface StatementWords {
   readonly length: number
   /** Words as typed (lower case), for judging how cleanly the statement is written. */
   readonly lower: ReadonlyArray<string>
+  /** Keys of the synonym sets the statement uses (apart from `keys`, which are its words). */
+  readonly synonyms?: ReadonlyArray<string>
+  /** The words or phrases, as typed, by which the statement uses each synonym set it uses. */
+  readonly synonymForms?: ReadonlyArray<readonly [key: string, form: string, member: number]>
 }
 
 export interface TopicCorpus {
@@ -35,6 +43,12 @@ export interface TopicCorpus {
   readonly labelKeys: ReadonlyMap<string, ReadonlySet<string>>
   /** Keys of the theme file's one-word terms. */
   readonly themeTermKeys: ReadonlyMap<string, ReadonlySet<string>>
+  /** Keys of each theme's sets of words that mean the same (`≈<theme>#<n>`). */
+  readonly synonymKeys: ReadonlyMap<string, ReadonlySet<string>>
+  /** The words of each set as the theme file writes them, by the set's key. */
+  readonly synonymWords: ReadonlyMap<string, ReadonlyArray<string>>
+  /** Keys of the one-word members of each theme's sets: the set stands for them. */
+  readonly synonymMemberKeys: ReadonlyMap<string, ReadonlySet<string>>
   readonly total: number
 }
 
@@ -55,7 +69,32 @@ interface Raw {
   readonly id: string
   readonly content: ReadonlyArray<{ readonly folded: string; readonly key: string; readonly surface: string }>
   readonly lower: ReadonlyArray<string>
+  /** Every token's stem and surface, stop words included (only when a theme has synonym sets). */
+  readonly stems?: ReadonlyArray<string>
+  readonly surfaces?: ReadonlyArray<string>
 }
+
+/** A word or phrase of a synonym set, as the stems of its words. */
+interface SynonymPhrase {
+  readonly key: string
+  readonly stems: ReadonlyArray<string>
+  /** Its place in the set (the theme file lists a set's head word first). */
+  readonly member: number
+  /** A one-word member, folded: also the head of a compound ("trivsel" in "medarbejdertrivsel"). */
+  readonly folded?: string
+}
+
+/** The shortest modifier before a member that is a compound's head ("arbejds" + "tid"). */
+const MIN_MODIFIER = 4
+/** Inflection after a compound's head: "arbejdspres-set", "ventetid-en". */
+const MAX_ENDING = 3
+
+/** The key of a set of words that mean the same: no stem has "≈" or "#". */
+export const synonymKey = (theme: string, index: number): string => `≈${theme}#${index}`
+
+export const isSynonymKey = (key: string): boolean => key.startsWith("≈")
+
+const wordStem = (folded: string) => stem(lemmaOf(folded))
 
 const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: ThemeSet): TopicCorpus => {
   const raws: Array<Raw> = []
@@ -64,30 +103,79 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const danishSpelt = new Set<string>()
   const forms = new Map<string, Map<string, number>>()
   const foldedOf = new Map<string, string>()
+  const fold = (lower: string): string => {
+    let folded = foldedOf.get(lower)
+    if (folded === undefined) {
+      folded = foldWord(lower)
+      if (foldedOf.size > 200_000) foldedOf.clear()
+      foldedOf.set(lower, folded)
+    }
+    return folded
+  }
+  // The themes' synonym sets, by the stem of each phrase's first word.
+  const synonymKeys = new Map<string, Set<string>>()
+  const synonymWords = new Map<string, ReadonlyArray<string>>()
+  const synonymMemberKeys = new Map<string, Set<string>>()
+  const phrases = new Map<string, Array<SynonymPhrase>>()
+  // One-word members by their last three letters, to find them as the head of a compound.
+  const heads = new Map<string, Array<SynonymPhrase>>()
+  for (const theme of themeSet.themes) {
+    const keys = new Set<string>()
+    const memberKeys = new Set<string>()
+    theme.synonyms.forEach((set, i) => {
+      const key = synonymKey(theme.id, i)
+      keys.add(key)
+      synonymWords.set(key, set)
+      set.forEach((member, place) => {
+        const stems = termTokens(member).map((t) => wordStem(fold(t.lower)))
+        if (stems.length === 0) return
+        const words = termTokens(member)
+        const list = phrases.get(stems[0]!) ?? []
+        if (!list.some((p) => p.key === key && p.stems.join(" ") === stems.join(" "))) {
+          const one = stems.length === 1 ? fold(words[0]!.lower) : undefined
+          list.push(one !== undefined && one.length >= 3 ? { key, stems, member: place, folded: one } : { key, stems, member: place })
+          if (one !== undefined && one.length >= 3) {
+            const tail = heads.get(one.slice(-3)) ?? []
+            tail.push({ key, stems, member: place, folded: one })
+            heads.set(one.slice(-3), tail)
+          }
+        }
+        if (stems.length === 1) memberKeys.add(stems[0]!)
+        phrases.set(stems[0]!, list)
+      })
+    })
+    synonymKeys.set(theme.id, keys)
+    synonymMemberKeys.set(theme.id, memberKeys)
+  }
+  const withPhrases = phrases.size > 0
   for (const s of statements) {
     const tokens = termTokens(s.text)
     const content: Array<{ folded: string; key: string; surface: string }> = []
     const lower: Array<string> = []
+    const stems: Array<string> | undefined = withPhrases ? [] : undefined
+    const surfaces: Array<string> | undefined = withPhrases ? [] : undefined
     for (const t of tokens) {
       lower.push(t.lower)
       wordCount.set(t.lower, (wordCount.get(t.lower) ?? 0) + 1)
-      if (!t.content) continue
-      let folded = foldedOf.get(t.lower)
-      if (folded === undefined) {
-        folded = foldWord(t.lower)
-        if (foldedOf.size > 200_000) foldedOf.clear()
-        foldedOf.set(t.lower, folded)
+      if (!t.content) {
+        stems?.push(wordStem(fold(t.lower)))
+        surfaces?.push(t.surface)
+        continue
       }
+      const folded = fold(t.lower)
       if (/[æøå]/.test(t.lower)) danishSpelt.add(folded)
       foldedCount.set(folded, (foldedCount.get(folded) ?? 0) + 1)
-      // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse".
-      const key = stem(folded)
+      // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse"; an
+      // irregular verb by its infinitive, so "spurgt" meets "spørg".
+      const key = wordStem(folded)
       content.push({ folded, key, surface: t.surface })
+      stems?.push(key)
+      surfaces?.push(t.surface)
       const f = forms.get(key) ?? new Map<string, number>()
       f.set(t.surface, (f.get(t.surface) ?? 0) + 1)
       forms.set(key, f)
     }
-    raws.push({ id: s.id, content, lower })
+    raws.push(withPhrases ? { id: s.id, content, lower, stems: stems!, surfaces: surfaces! } : { id: s.id, content, lower })
   }
 
   // Parts a compound may be made of: words used more than once, and the theme file's words.
@@ -102,6 +190,15 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         if (folded.length < 3) continue
         termWords.push(folded)
         keys.add(stem(folded))
+      }
+    }
+    // Words of the synonym sets are words a compound may be made of, as the terms are.
+    for (const set of theme.synonyms) {
+      for (const member of set) {
+        for (const w of member.split(/\s+/u)) {
+          const folded = foldWord(w.replace(/[^\p{L}-]/gu, ""))
+          if (folded.length >= 3) termWords.push(folded)
+        }
       }
     }
     themeTermKeys.set(theme.id, keys)
@@ -147,6 +244,52 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     return result
   }
 
+  // A statement using a word or phrase of a synonym set also carries the set's key; the set's
+  // forms are the words as typed, so its label is the participants' own word.
+  const addForm = (key: string, surface: string) => {
+    const f = forms.get(key) ?? new Map<string, number>()
+    f.set(surface, (f.get(surface) ?? 0) + 1)
+    forms.set(key, f)
+  }
+  const synonymsOf = (r: Raw): ReadonlyArray<readonly [string, string, number]> => {
+    const keys = new Set<string>()
+    const found: Array<readonly [string, string, number]> = []
+    const use = (key: string, form: string, member: number) => {
+      if (found.some(([k, f]) => k === key && f === form)) return
+      if (!keys.has(key)) addForm(key, form)
+      keys.add(key)
+      found.push([key, form, member])
+    }
+    const stems = r.stems!
+    for (let i = 0; i < stems.length; i++) {
+      for (const p of phrases.get(stems[i]!) ?? []) {
+        if (i + p.stems.length > stems.length) continue
+        let j = 1
+        while (j < p.stems.length && stems[i + j] === p.stems[j]) j++
+        if (j === p.stems.length) use(p.key, r.surfaces!.slice(i, i + j).join(" "), p.member)
+      }
+    }
+    // A one-word member also matches inside a compound: as its first part ("tolk" in
+    // "tolkebistand"), or as its head, inflected or not ("arbejdspres" in "arbejdspresset",
+    // "tid" in "ventetiden", "trivsel" in "medarbejdertrivsel").
+    for (const c of r.content) {
+      for (const part of extrasOf(c.folded, c.key)) {
+        for (const p of phrases.get(part) ?? []) if (p.stems.length === 1) use(p.key, c.surface, p.member)
+      }
+      const f = c.folded
+      for (let ending = 0; ending <= MAX_ENDING && f.length - ending >= 3; ending++) {
+        const word = ending === 0 ? f : f.slice(0, -ending)
+        for (const p of heads.get(word.slice(-3)) ?? []) {
+          if (!word.endsWith(p.folded!)) continue
+          const modifier = word.length - p.folded!.length
+          // The word itself inflected ("supervisionen"), or a compound with a real first part.
+          if ((modifier === 0 && ending > 0) || modifier >= MIN_MODIFIER) use(p.key, c.surface, p.member)
+        }
+      }
+    }
+    return found
+  }
+
   const byId = new Map<string, StatementWords>()
   const df = new Map<string, number>()
   for (const r of raws) {
@@ -155,10 +298,18 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       keys.add(c.key)
       for (const k of extrasOf(c.folded, c.key)) keys.add(k)
     }
+    const synonymForms = withPhrases ? synonymsOf(r) : []
+    const synonyms = [...new Set(synonymForms.map(([k]) => k))]
+    for (const k of synonyms) df.set(k, (df.get(k) ?? 0) + 1)
     for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1)
-    byId.set(r.id, { keys: [...keys], length: r.lower.length, lower: r.lower })
+    byId.set(
+      r.id,
+      synonyms.length > 0
+        ? { keys: [...keys], length: r.lower.length, lower: r.lower, synonyms, synonymForms }
+        : { keys: [...keys], length: r.lower.length, lower: r.lower }
+    )
   }
-  return { byId, df, forms, wordCount, danishSpelt, themeTermKeys, labelKeys, total: statements.length }
+  return { byId, df, forms, wordCount, danishSpelt, themeTermKeys, labelKeys, synonymKeys, synonymWords, synonymMemberKeys, total: statements.length }
 }
 
 const danish = (form: string) => (/[æøå]/i.test(form) ? 1 : 0)

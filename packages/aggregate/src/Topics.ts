@@ -25,17 +25,23 @@ export const themeTopics = (
   if (statements.length < MIN_THEME_STATEMENTS) {
     return [new Topic({ label: LEFTOVER_LABEL, terms: [], statements: clearestFirst(corpus, statements).map((s) => s.id) })]
   }
-  const prefer = corpus.themeTermKeys.get(theme)
+  // The theme's own words, and most its sets of words that mean the same, are preferred anchors;
+  // another theme's sets say nothing here.
+  const synonyms = corpus.synonymKeys.get(theme) ?? new Set<string>()
+  const prefer = new Set([...(corpus.themeTermKeys.get(theme) ?? []), ...synonyms])
+  const others = [...corpus.synonymKeys.entries()].filter(([id]) => id !== theme).flatMap(([, keys]) => [...keys])
   // A theme named by one word: that word marks nothing off inside it. (A label naming two
   // things, "Medarbejdertrivsel og ildsjæle", names two sub-topics.)
   const label = corpus.labelKeys.get(theme) ?? new Set<string>()
-  const skip = new Set([...GENERIC, ...(label.size === 1 ? label : [])])
+  // A word of one of the theme's synonym sets is an anchor only as the set.
+  const members = synonyms.size > 0 ? corpus.synonymMemberKeys.get(theme) ?? new Set<string>() : new Set<string>()
+  const skip = new Set([...GENERIC, ...(label.size === 1 ? label : []), ...others, ...members])
   const groups = groupStatements(corpus, statements.map((s) => s.id), {
     minSize: minSizeFor(statements.length),
     maxGroups: MAX_TOPICS,
     maxShare: 0.5,
     skip,
-    ...(prefer !== undefined ? { prefer } : {})
+    prefer
   })
   const taken = new Set<number>()
   const topics = groups.map((g) => {

@@ -89,6 +89,63 @@ describe("sub-topics", () => {
   })
 })
 
+describe("sub-topics with a theme's words that mean the same", () => {
+  const SB = "staff-burnout"
+  const withSets = Schema.decodeUnknownSync(ThemeSet)({
+    name: "test",
+    themes: [
+      {
+        id: SB,
+        label: "Medarbejdertrivsel og ildsjæle",
+        terms: ["travlhed", "supervision"],
+        synonyms: [
+          ["tidspres", "tid", "travlhed", "for travlt", "arbejdspres"],
+          ["støtte", "supervision", "sparring", "opbakning"]
+        ]
+      },
+      // Another theme's set ("tid" as time for the patient) says nothing inside this one.
+      { id: "patient-involvement", label: "Patientinvolvering", terms: ["nærvær"], synonyms: [["nærvær", "tid", "ro"]] }
+    ]
+  })
+  const pressure = [
+    "Tidspres i hverdagen",
+    "Travlhed på alle afdelinger",
+    "Vi har alt for travlt",
+    "Arbejdspresset er for stort",
+    "Mere tid til kerneopgaven",
+    "Tid til at tale med kollegerne"
+  ]
+  const support = ["Supervision til alle", "Sparring med en erfaren kollega", "Opbakning fra ledelsen", "Støtte til de frivillige"]
+  const statements = [...pressure, ...support, "Ildsjæle brænder ud", "Arbejdsglæde"].map((t) => statementOf(t, [SB]))
+  const file = buildTopics({ themeSet: withSets, statements } as Pick<CategorizedResult, "themeSet" | "statements"> as CategorizedResult)
+  const topics = file.themes.find((t) => t.theme === SB)!.topics
+  const textOf = new Map(statements.map((s) => [s.id as string, s.text]))
+  const texts = (label: string) => topics.find((t) => t.label === label)?.statements.map((id) => textOf.get(id)).sort()
+
+  it("groups statements that share no word but use one set, named by the set's first word when no word is used by half", () => {
+    // "arbejdspresset" meets "arbejdspres" inside the compound; "for travlt" is a phrase of the set.
+    expect(texts("Tidspres")).toEqual([...pressure].sort())
+    expect(texts("Støtte")).toEqual([...support].sort())
+    expect(topics.map((t) => t.label)).toEqual(["Tidspres", "Støtte", "Øvrige"])
+    expect(topics.find((t) => t.label === "Tidspres")!.terms[0]).toBe("tidspres")
+  })
+
+  it("names a group by the set's word most of its statements use, as the theme file writes it", () => {
+    const timely = ["Mere tid", "Tid til patienten", "Tidspres", "Ingen tid"]
+    const more = [...timely, ...support].map((t) => statementOf(t, [SB]))
+    const own = buildTopics({ themeSet: withSets, statements: more } as Pick<CategorizedResult, "themeSet" | "statements"> as CategorizedResult)
+    expect(own.themes.find((t) => t.theme === SB)!.topics.map((t) => t.label)).toEqual(["Støtte", "Tid"])
+  })
+
+  it("meets an irregular past form with its verb: 'spurgt' is 'spørge'", () => {
+    const corpus = topicCorpus(statements, withSets)
+    const asked = [statementOf("Borgerne bliver ikke spurgt"), statementOf("Spørg borgeren")]
+    const words = topicCorpus(asked, withSets)
+    expect(words.byId.get(asked[0]!.id)!.keys).toEqual(expect.arrayContaining(words.byId.get(asked[1]!.id)!.keys.filter((k) => k.startsWith("sp"))))
+    expect(corpus.synonymKeys.get(SB)!.size).toBe(2)
+  })
+})
+
 describe("candidate themes", () => {
   it("offers statements without a theme that share words, not thanks or praise", () => {
     const sector = [

@@ -20,6 +20,7 @@ const fieldNames: Record<string, string> = {
   terms: "ordene (terms)",
   exclusions: "ordene der udelukker temaet (exclusions)",
   examples: "eksemplerne (examples)",
+  synonyms: "ord der betyder det samme (synonyms)",
   term: "ordet (term)",
   weight: "vægten (weight)",
   name: "navnet på temasættet (name)",
@@ -28,7 +29,7 @@ const fieldNames: Record<string, string> = {
   themes: "listen af temaer (themes)"
 }
 
-const lists = new Set(["themes", "terms", "exclusions", "examples"])
+const lists = new Set(["themes", "terms", "exclusions", "examples", "synonyms"])
 const numbers = new Set(["weight"])
 
 const labelOf = (json: unknown, index: number): string | undefined => {
@@ -49,7 +50,8 @@ export const describePlace = (path: ReadonlyArray<PropertyKey>, json: unknown): 
       parts.push(`tema nr. ${next + 1}${label !== undefined ? ` (»${label}«)` : ""}`)
       i++
     } else if (typeof key === "string" && lists.has(key) && typeof next === "number") {
-      parts.push(`${key === "terms" ? "ord" : key === "exclusions" ? "udelukkende ord" : "eksempel"} nr. ${next + 1}`)
+      const what = { terms: "ord", exclusions: "udelukkende ord", synonyms: "sæt af ord der betyder det samme" }[key as string] ?? "eksempel"
+      parts.push(`${what} nr. ${next + 1}`)
       i++
     }
   }
@@ -106,7 +108,7 @@ export const themeSetProblems = (themeSet: ThemeSet): Array<string> => {
   if (themeSet.themes.length > THEME_LIMITS.themes) {
     problems.push(`filen har ${themeSet.themes.length} temaer; der må højst være ${THEME_LIMITS.themes}`)
   }
-  const entries = themeSet.themes.flatMap((t) => [...t.terms.map((w) => w.term), ...t.exclusions, ...t.examples])
+  const entries = themeSet.themes.flatMap((t) => [...t.terms.map((w) => w.term), ...t.exclusions, ...t.examples, ...t.synonyms.flat()])
   if (entries.length > THEME_LIMITS.entries) {
     problems.push(`filen har ${entries.length} ord, udelukkelser og eksempler; der må højst være ${THEME_LIMITS.entries}`)
   }
@@ -125,6 +127,9 @@ export const themeSetProblems = (themeSet: ThemeSet): Array<string> => {
     else if (labels.has(label.toLowerCase())) problems.push(`${place}: navnet »${label}« står to gange`)
     labels.add(label.toLowerCase())
     if (t.terms.some((w) => w.term.trim().length === 0)) problems.push(`${place} (»${label}«): et ord er tomt`)
+    if (t.synonyms.some((set) => set.some((w) => w.trim().length === 0))) {
+      problems.push(`${place} (»${label}«): et ord blandt ordene der betyder det samme er tomt`)
+    }
     if (t.terms.some((w) => !Number.isFinite(w.weight) || w.weight <= 0 || w.weight > 10)) {
       problems.push(`${place} (»${label}«): en vægt skal være et tal over 0 og højst 10`)
     }

@@ -21,6 +21,7 @@ describe("theme file text", () => {
     expect(t.terms.map((w) => [w.term, w.weight])).toEqual([["kommune", 1], ["sektor", 1]])
     expect(t.exclusions).toEqual([])
     expect(t.examples).toEqual([])
+    expect(t.synonyms).toEqual([])
     expect(out.right.otherLabel).toBe("Andet")
   })
 
@@ -45,6 +46,11 @@ describe("theme file text", () => {
     expect(problem({ themes: [{ id: "a", label: "  " }] })).toBe("tema nr. 1 (id »a«) har intet navn")
     expect(problem({ themes: [{ id: "a", label: "A" }, { id: "b", label: "a" }] })).toBe("tema nr. 2: navnet »a« står to gange")
     expect(problem({ themes: [] })).toBe("filen har ingen temaer")
+    // Words that mean the same: a list of lists of words.
+    expect(problem({ themes: [{ id: "a", label: "A", synonyms: "tid, tidspres" }] }))
+      .toBe("tema nr. 1 (»A«): ord der betyder det samme (synonyms) skal være en liste i [ ]")
+    expect(problem({ themes: [{ id: "a", label: "A", synonyms: [["tid", " "]] }] }))
+      .toBe("tema nr. 1 (»A«): et ord blandt ordene der betyder det samme er tomt")
     for (const bad of [{ themes: [{ id: "a" }] }, { themes: [{ id: 3, label: "A" }] }, { themes: [{ id: "a", label: "A", terms: [{ term: "x", weight: -1 }] }] }]) {
       expect(problem(bad)).not.toMatch(/themes\.\d|is missing|Expected|undefined/)
     }

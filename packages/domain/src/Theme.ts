@@ -40,7 +40,13 @@ export class Theme extends Schema.Class<Theme>("Theme")({
   /** Phrases that rule this theme out even when its terms occur. */
   exclusions: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
   /** Example statements written by the project (not from evaluation data). */
-  examples: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+  examples: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
+  /**
+   * Words that mean the same within the theme, one set each ("tidspres", "travlhed", "for
+   * travlt"): a statement using any of them counts as using the set when the theme's statements
+   * are grouped into sub-topics. Not used to categorize (the model's key leaves them out).
+   */
+  synonyms: Schema.optionalWith(Schema.Array(Schema.Array(Schema.String)), { default: () => [] })
 }) {}
 
 /** A theme file: the themes of one conference. `other` is implicit when absent. */

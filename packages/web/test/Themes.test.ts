@@ -173,6 +173,8 @@ describe("the page /temaer", () => {
     const fieldset = html.slice(html.indexOf(`data-theme="${cross}"`), html.indexOf("</fieldset>", html.indexOf(`data-theme="${cross}"`)))
     expect(fieldset).toContain("Eksempler på udsagn (3)")
     expect(fieldset.match(/<li>[^<]*(kommun|overgang|sektor)/gi)?.length).toBe(3)
+    // Words that mean the same, one set per line, the set's words separated by commas.
+    expect(html).toMatch(/<textarea id="synonyms-2"[^>]*>tidspres, tid, /)
     const formData = new URLSearchParams()
     const current = JSON.parse(await (await call("/api/themes")).text()) as { themes: Array<{ id: string; label: string; terms: Array<{ term: string }> }> }
     current.themes.forEach((t, i) => {
@@ -181,6 +183,7 @@ describe("the page /temaer", () => {
       formData.set(`terms-${i}`, t.terms.map((w) => w.term).join("\n"))
       if (t.id === cross) formData.set(`remove-${i}`, "1")
     })
+    formData.set("synonyms-0", "tid, nærvær\nspørg, spurgt, spørg\nalene")
     formData.set("label-new", "Tolke")
     formData.set("terms-new", "tolk\ntolke, tolkning")
     const res = await page("/temaer", formData)
@@ -192,6 +195,8 @@ describe("the page /temaer", () => {
     // Words kept keep their weight.
     expect(now.themes[3]!.terms[0]).toEqual({ term: "sundhedskompetence", weight: 1.6 })
     expect(now.themes[4]!.terms.map((w) => w.term)).toEqual(["tolk", "tolke", "tolkning"])
+    // Each line a set, each word once; a line of one word is no set.
+    expect((now.themes[0] as unknown as { synonyms: Array<Array<string>> }).synonyms).toEqual([["tid", "nærvær"], ["spørg", "spurgt"]])
     expect(await (await call("/temaer?gemt=1")).text()).toContain("Temaerne er gemt")
   })
 

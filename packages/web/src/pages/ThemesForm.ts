@@ -5,7 +5,8 @@ import { Either, Schema } from "effect"
 
 // The themes page's form without HTTP: a theme set as editable fields (words one per line), the
 // posted fields back, and the theme set they make, or what is wrong in Danish. Weights, colours
-// and examples are not on the form: a word kept keeps its weight, a new word weighs 1.
+// and examples are not on the form: a word kept keeps its weight, a new word weighs 1. Words that
+// mean the same (for sub-topics) are one set per line, the set's words separated by commas.
 
 export interface ThemeDraft {
   /** Empty for the new theme. */
@@ -15,6 +16,8 @@ export interface ThemeDraft {
   /** One word or phrase per line. */
   readonly terms: string
   readonly exclusions: string
+  /** Words that mean the same, for sub-topics: one set per line, its words separated by commas. */
+  readonly synonyms: string
   readonly remove: boolean
 }
 
@@ -25,7 +28,7 @@ export interface ThemesDraft {
   readonly added: ThemeDraft
 }
 
-const emptyTheme: ThemeDraft = { id: "", label: "", description: "", terms: "", exclusions: "", remove: false }
+const emptyTheme: ThemeDraft = { id: "", label: "", description: "", terms: "", exclusions: "", synonyms: "", remove: false }
 
 export const draftOf = (themeSet: ThemeSet): ThemesDraft => ({
   otherLabel: themeSet.otherLabel,
@@ -35,6 +38,7 @@ export const draftOf = (themeSet: ThemeSet): ThemesDraft => ({
     description: t.description,
     terms: t.terms.map((w) => w.term).join("\n"),
     exclusions: t.exclusions.join("\n"),
+    synonyms: t.synonyms.map((set) => set.join(", ")).join("\n"),
     remove: false
   })),
   added: emptyTheme
@@ -49,6 +53,7 @@ export const readThemesForm = (form: URLSearchParams): ThemesDraft => {
     description: field(`description-${key}`),
     terms: field(`terms-${key}`),
     exclusions: field(`exclusions-${key}`),
+    synonyms: field(`synonyms-${key}`),
     remove: form.has(`remove-${key}`)
   })
   const themes: Array<ThemeDraft> = []
@@ -65,6 +70,16 @@ export const wordsOf = (text: string): Array<string> => {
   return out
 }
 
+/**
+ * Sets of words that mean the same: one set per line, its words separated by commas (or
+ * semicolons); a set of one word says nothing and is dropped, a word is kept once per set.
+ */
+export const synonymSetsOf = (text: string): Array<Array<string>> =>
+  text
+    .split("\n")
+    .map((line) => wordsOf(line))
+    .filter((set) => set.length >= 2)
+
 /** A free id for a new theme from its name: "Tværsektorielt samarbejde" → "tvaersektorielt-samarbejde". */
 export const newThemeId = (label: string, taken: ReadonlySet<string>): string => {
   const base = slugify(label, 40, "tema")
@@ -73,7 +88,7 @@ export const newThemeId = (label: string, taken: ReadonlySet<string>): string =>
   return id
 }
 
-const hasContent = (t: ThemeDraft) => [t.label, t.description, t.terms, t.exclusions].some((s) => s.trim().length > 0)
+const hasContent = (t: ThemeDraft) => [t.label, t.description, t.terms, t.exclusions, t.synonyms].some((s) => s.trim().length > 0)
 
 /**
  * The theme set a draft makes, starting from the current one (ids, colours, examples and the
@@ -99,7 +114,8 @@ export const themeSetFromDraft = (draft: ThemesDraft, current: ThemeSet): Either
       ...(before?.color !== undefined ? { color: before.color } : {}),
       terms: wordsOf(d.terms).map((term) => ({ term, weight: weights.get(term.toLowerCase()) ?? 1 })),
       exclusions: wordsOf(d.exclusions),
-      examples: before?.examples ?? []
+      examples: before?.examples ?? [],
+      synonyms: synonymSetsOf(d.synonyms)
     }
   })
   themes.forEach((t) => {

@@ -40,6 +40,8 @@ ${isNew ? "" : html`<input type="hidden" name="id-${key}" value="${t.id}">`}
 <textarea id="terms-${key}" name="terms-${key}" rows="${rowsFor(t.terms, 3, 8)}" aria-describedby="terms-help">${t.terms}</textarea>
 <label for="exclusions-${key}">Ord, der udelukker temaet <span class="muted">(valgfrit; fx »videokonsultation« for visuel kommunikation)</span></label>
 <textarea id="exclusions-${key}" name="exclusions-${key}" rows="${rowsFor(t.exclusions, 2, 5)}">${t.exclusions}</textarea>
+<label for="synonyms-${key}">Ord, der betyder det samme <span class="muted">(valgfrit; til undertemaerne: ét sæt pr. linje, ordene adskilt af komma, fx »tidspres, travlhed, for travlt«)</span></label>
+<textarea id="synonyms-${key}" name="synonyms-${key}" rows="${rowsFor(t.synonyms, 2, 6)}" aria-describedby="synonyms-help">${t.synonyms}</textarea>
 ${isNew ? "" : html`<p class="remove"><label><input type="checkbox" name="remove-${key}" value="1"${t.remove ? html` checked` : ""}> Fjern temaet</label></p>`}
 ${examples.length === 0 ? "" : html`<details><summary>Eksempler på udsagn (${examples.length})</summary>
 <ul class="examples">${examples.map((e) => html`<li>${e}</li>`)}</ul></details>`}
@@ -59,7 +61,9 @@ ${errorBox("Temaerne blev ikke gemt", o.error)}
 <p>${o.custom ? "Temaerne er jeres egne (gemt her)." : "Det er standardtemaerne fra konferencen om organisatorisk sundhedskompetence."}
 ${o.examples.analysis !== undefined ? html` Eksemplerne er udsagn fra de nyeste analyser (fx <a href="/analyser/${o.examples.analysis.id}">${o.examples.analysis.title}</a>) og fra temafilen.` : ""}</p>
 <p class="muted" id="terms-help">Et udsagn får et tema, når det bruger temaets ord (også bøjet, fx »kommunerne« for »kommune«, og i sammensatte ord).
-Et tema, der er nyt, sorteres alene efter sine ord; de fire standardtemaer også efter de 1.654 udsagn, udsagn er trænet på.</p>
+Et tema, der er nyt, sorteres alene efter sine ord; de fire standardtemaer også efter de håndkodede udsagn, modellen er trænet på.</p>
+<p class="muted" id="synonyms-help">Ord, der betyder det samme, bruges kun til at dele et temas udsagn i undertemaer (»Hvad handler det om?«):
+udsagn, der bruger et af ordene i et sæt, kan samles under ét undertema, fx »tid«, »tidspres« og »travlhed«. De ændrer ikke, hvilket tema et udsagn får.</p>
 <form method="post" action="/temaer" class="themes-form">
 ${o.draft.themes.map((t, i) => themeFields(String(i), t, o.examples.byTheme.get(t.id) ?? []))}
 ${themeFields("new", o.draft.added, [])}
