@@ -156,7 +156,8 @@ const dedupe = (forms: ReadonlyArray<string>): Array<string> => {
 /**
  * A group formed by a synonym set is named by the set's word most of its statements use ("Tid"
  * for a group that mostly says "tid", some "tidspres" or "travlhed"), written as the theme file
- * writes it (so "faelles" reads "fælles"); when no word is used by half of them, by the set's
+ * writes it (so "faelles" reads "fælles"); when no word is used by half of them, or the word is
+ * of the same family as the set's first (the theme file's chosen form of the word), by the set's
  * first word, the theme file's name for what the set's words share ("Medbestemmelse" for
  * "ved bordet", "brugerpanel", "samskabelse"). `forms` are the ways the group wrote the set.
  */
@@ -180,7 +181,11 @@ const synonymForm = (
     }
   }
   const [top, n] = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0, 0]
-  const form = (n * 2 >= members.length ? words[top] : words[0]) ?? surfaceOf(corpus, anchor)
+  // The set's first word also names its own word family: a set written "forklaringer, forklare,
+  // forklar" calls a group that mostly says "forklar" "Forklaringer".
+  const family = (a: string, b: string) => a.length >= 5 && b.length >= 5 && a.slice(0, 5).toLowerCase() === b.slice(0, 5).toLowerCase()
+  const used = n * 2 >= members.length && !family(words[0] ?? "", words[top] ?? "") ? words[top] : words[0]
+  const form = used ?? surfaceOf(corpus, anchor)
   for (const w of words) forms.add(w.toLowerCase())
   return { form, forms }
 }
