@@ -166,15 +166,17 @@ const synonymForm = (
   ids: ReadonlyArray<string>,
   members: ReadonlyArray<number>,
   anchor: string
-): { readonly form: string; readonly forms: ReadonlySet<string> } => {
+): { readonly form: string; readonly forms: ReadonlySet<string>; readonly used: ReadonlyArray<string> } => {
   const words = corpus.synonymWords.get(anchor) ?? []
   const uses = new Map<number, number>()
   const forms = new Set<string>()
+  const typed = new Map<string, number>()
   for (const i of members) {
     const seen = new Set<number>()
     for (const [k, f, member] of corpus.byId.get(ids[i]!)?.synonymForms ?? []) {
       if (k !== anchor) continue
       forms.add(f.toLowerCase())
+      typed.set(f.toLowerCase(), (typed.get(f.toLowerCase()) ?? 0) + 1)
       if (seen.has(member)) continue
       seen.add(member)
       uses.set(member, (uses.get(member) ?? 0) + 1)
@@ -184,10 +186,11 @@ const synonymForm = (
   // The set's first word also names its own word family: a set written "forklaringer, forklare,
   // forklar" calls a group that mostly says "forklar" "Forklaringer".
   const family = (a: string, b: string) => a.length >= 5 && b.length >= 5 && a.slice(0, 5).toLowerCase() === b.slice(0, 5).toLowerCase()
-  const used = n * 2 >= members.length && !family(words[0] ?? "", words[top] ?? "") ? words[top] : words[0]
-  const form = used ?? surfaceOf(corpus, anchor)
+  const chosen = n * 2 >= members.length && !family(words[0] ?? "", words[top] ?? "") ? words[top] : words[0]
+  const form = chosen ?? surfaceOf(corpus, anchor)
+  const used = [...typed.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f]) => f)
   for (const w of words) forms.add(w.toLowerCase())
-  return { form, forms }
+  return { form, forms, used }
 }
 
 /** Label and terms: the anchor, then the words the group uses far more than the rest. */
@@ -210,7 +213,10 @@ const describe = (
     .map(([k, c]) => ({ k, c, score: c * Math.log(1 + (c / m) / (dfIn(k) / n)) }))
     .sort((a, b) => b.score - a.score || byKey(a.k, b.k))
   const synonym = isSynonymKey(anchor) ? synonymForm(corpus, ids, members, anchor) : undefined
-  const terms = dedupe([synonym?.form ?? surfaceOf(corpus, anchor), ...scored.slice(0, 4).map((s) => surfaceOf(corpus, s.k))])
+  // A synonym set's terms are the ways the group wrote it, most used first ("ved bordet",
+  // "brugerpanel"), not the set's name.
+  const anchorTerms = synonym !== undefined ? synonym.used.slice(0, 3) : [surfaceOf(corpus, anchor)]
+  const terms = dedupe([...anchorTerms, ...scored.slice(0, 4).map((s) => surfaceOf(corpus, s.k))]).slice(0, 5)
   // A bare stem or participle ("Tegn", "Forstået") gives way to the group's noun for it ("Tegninger").
   const anchorForm = synonym?.form ?? labelForm(corpus, anchor)
   const noun = NOUNISH.test(anchorForm)

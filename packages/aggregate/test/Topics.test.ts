@@ -127,7 +127,8 @@ describe("sub-topics with a theme's words that mean the same", () => {
     expect(texts("Tidspres")).toEqual([...pressure].sort())
     expect(texts("Støtte")).toEqual([...support].sort())
     expect(topics.map((t) => t.label)).toEqual(["Tidspres", "Støtte", "Øvrige"])
-    expect(topics.find((t) => t.label === "Tidspres")!.terms[0]).toBe("tidspres")
+    // Its terms are the ways the statements wrote the set, most used first.
+    expect(topics.find((t) => t.label === "Tidspres")!.terms.slice(0, 3)).toEqual(["tid", "arbejdspresset", "for travlt"])
   })
 
   it("names a group by the set's word most of its statements use, as the theme file writes it", () => {

@@ -37,7 +37,7 @@ export const topicsBlock = (result: CategorizedResult, topics: ThemeTopics | und
   const list = topics?.topics ?? []
   if (!list.some((t) => t.label !== LEFTOVER_LABEL)) return html``
   return html`<h3>Hvad handler det om?</h3>
-<p class="note">Temaets udsagn samlet i emner efter de ord, de deler (ordstammer, også inde i sammensatte ord). Hvert udsagn står under ét emne; udsagn uden fælles ord med et emne står under »${LEFTOVER_LABEL}«.</p>
+<p class="note">Temaets udsagn samlet i emner efter de ord, de deler (ordstammer, også inde i sammensatte ord, og temaets ord, der betyder det samme). Hvert udsagn står under ét emne; udsagn uden fælles ord med et emne står under »${LEFTOVER_LABEL}«.</p>
 ${charts.map(figure)}
 <ul class="topics">${
     list.map((t) =>
