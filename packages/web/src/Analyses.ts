@@ -105,6 +105,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
               outDir,
               basePath,
               downloadNames: true,
+              // statements.xlsx and the PNGs are made at their first download: the report is there sooner.
+              defer: true,
               ...(inputs.themesFile !== undefined ? { themesPath: path.join(folder, inputs.themesFile) } : {}),
               ...(inputs.overridesPath !== undefined ? { overridesPath: inputs.overridesPath } : {}),
               ...(inputs.title !== undefined ? { title: inputs.title } : {}),

@@ -21,6 +21,7 @@ export const AnalyzeJob = Schema.Struct({
   date: Schema.optional(Schema.String),
   basePath: Schema.optional(Schema.String),
   downloadNames: Schema.optional(Schema.Boolean),
+  defer: Schema.optional(Schema.Boolean),
   corrections: Schema.optional(Schema.Struct({ dir: Schema.String, before: Schema.optional(Schema.String) }))
 })
 export type AnalyzeJob = typeof AnalyzeJob.Type

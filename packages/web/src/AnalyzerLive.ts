@@ -62,6 +62,7 @@ export const AnalyzerInChild = Layer.effect(
             ...(input.date !== undefined ? { date: input.date } : {}),
             ...(input.basePath !== undefined ? { basePath: input.basePath } : {}),
             ...(input.downloadNames !== undefined ? { downloadNames: input.downloadNames } : {}),
+            ...(input.defer !== undefined ? { defer: input.defer } : {}),
             ...(input.corrections !== undefined
               ? { corrections: { dir: input.corrections.dir, ...(input.corrections.before !== undefined ? { before: input.corrections.before } : {}) } }
               : {})

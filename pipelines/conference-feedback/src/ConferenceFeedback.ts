@@ -61,6 +61,11 @@ export interface AnalyzeInput {
   readonly basePath?: string | undefined
   /** The report and drafts name the other files as the web app's downloads (`udsagn-<titel>.xlsx`). */
   readonly downloadNames?: boolean | undefined
+  /**
+   * Leave statements.xlsx and the charts' PNGs for their first download (the web app, which
+   * makes them from `basePath` then): the report is there sooner.
+   */
+  readonly defer?: boolean | undefined
 }
 
 export interface AnalyzeOutput {
@@ -143,6 +148,7 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
           outDir,
           corrections: learnt?.used,
           fileNames: input.downloadNames === true ? downloadNames(base.event.title) : undefined,
+          defer: input.defer === true && input.basePath !== undefined,
           onStage: (stage) => onProgress(stage, stageLabel(stage))
         })
         return out satisfies AnalyzeOutput

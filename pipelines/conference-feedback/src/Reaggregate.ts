@@ -41,7 +41,9 @@ export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conferen
           Effect.flatMap(decodeBase),
           Effect.mapError((cause) => new BaseUnavailable({ path: input.basePath, cause }))
         )
-        const overrides = yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+        // No file: no corrections saved yet (a new analysis' files left for their first download).
+        const saved = yield* fs.exists(input.overridesPath).pipe(Effect.orElseSucceed(() => true))
+        const overrides = saved ? yield* loadOverrides(input.overridesPath).pipe(Effect.provideService(FileSystem.FileSystem, fs)) : []
         return { stored, overrides }
       })
 

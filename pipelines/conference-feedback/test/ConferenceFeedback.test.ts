@@ -4,6 +4,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { sampleExportPath } from "@udsagn/domain/Paths"
 import { Summary } from "@udsagn/domain/Summary"
 import { ConferenceFeedback, type Stage, stages as stageList } from "../src/ConferenceFeedback.js"
+import { Reaggregate } from "../src/Reaggregate.js"
 import { Effect, Layer, Schema } from "effect"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -35,6 +36,29 @@ describe("ConferenceFeedback", () => {
       // The work folder is moved into place: nothing is left beside the report.
       expect(fs.readdirSync(path.dirname(outDir))).toEqual(["report"])
     }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("with defer, leaves statements.xlsx and the PNGs for their first download, made from the stored result", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const again = yield* Reaggregate
+      const dir = freshDir()
+      const outDir = path.join(dir, "report")
+      const basePath = path.join(dir, "base.json")
+      const output = yield* pipeline.analyze({ input: sampleExportPath, outDir, basePath, defer: true })
+      const xlsx = path.join(outDir, "statements.xlsx")
+      const png = path.join(outDir, "charts", "theme-overview.png")
+      // Listed as the run's files, not written yet; the report is.
+      expect(output.files).toEqual(expect.arrayContaining([xlsx, png, path.join(outDir, "report.html")]))
+      expect(fs.existsSync(xlsx)).toBe(false)
+      expect(fs.existsSync(png)).toBe(false)
+      expect(fs.existsSync(path.join(outDir, "charts", "theme-overview.svg"))).toBe(true)
+      // A new analysis has no corrections file: its files are made from the stored result alone.
+      yield* again.complete({ basePath, overridesPath: path.join(dir, "overrides.json"), outDir, wanted: "charts/theme-overview.png" })
+      expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe("PNG")
+      expect(fs.existsSync(xlsx)).toBe(false)
+      yield* again.complete({ basePath, overridesPath: path.join(dir, "overrides.json"), outDir })
+      expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK")
+    }).pipe(Effect.provide(Layer.merge(TestLayer, Reaggregate.Default.pipe(Layer.provideMerge(NodeContext.layer))))))
 
   it.effect("applies overrides on the next run, and they survive another run", () =>
     Effect.gen(function*() {
