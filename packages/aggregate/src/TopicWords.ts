@@ -69,9 +69,8 @@ interface Raw {
   readonly id: string
   readonly content: ReadonlyArray<{ readonly folded: string; readonly key: string; readonly surface: string }>
   readonly lower: ReadonlyArray<string>
-  /** Every token's stem and surface, stop words included (only when a theme has synonym sets). */
-  readonly stems?: ReadonlyArray<string>
-  readonly surfaces?: ReadonlyArray<string>
+  /** The synonym sets' words and phrases the statement uses as written: key, form, member. */
+  readonly phraseHits?: ReadonlyArray<readonly [string, string, number]>
 }
 
 /** A word or phrase of a synonym set, as the stems of its words. */
@@ -148,34 +147,56 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     synonymMemberKeys.set(theme.id, memberKeys)
   }
   const withPhrases = phrases.size > 0
+  // What a word as typed gives, computed once per word: its folded form and its key.
+  const words = new Map<string, { readonly folded: string; readonly key: string; readonly danish: boolean }>()
+  const wordOf = (lower: string) => {
+    let w = words.get(lower)
+    if (w === undefined) {
+      const folded = fold(lower)
+      // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse"; an
+      // irregular verb by its infinitive, so "spurgt" meets "spørg".
+      w = { folded, key: wordStem(folded), danish: /[æøå]/.test(lower) }
+      if (words.size > 200_000) words.clear()
+      words.set(lower, w)
+    }
+    return w
+  }
+  const stems: Array<string> = []
   for (const s of statements) {
     const tokens = termTokens(s.text)
     const content: Array<{ folded: string; key: string; surface: string }> = []
     const lower: Array<string> = []
-    const stems: Array<string> | undefined = withPhrases ? [] : undefined
-    const surfaces: Array<string> | undefined = withPhrases ? [] : undefined
+    stems.length = 0
     for (const t of tokens) {
       lower.push(t.lower)
       wordCount.set(t.lower, (wordCount.get(t.lower) ?? 0) + 1)
-      if (!t.content) {
-        stems?.push(wordStem(fold(t.lower)))
-        surfaces?.push(t.surface)
-        continue
-      }
-      const folded = fold(t.lower)
-      if (/[æøå]/.test(t.lower)) danishSpelt.add(folded)
-      foldedCount.set(folded, (foldedCount.get(folded) ?? 0) + 1)
-      // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse"; an
-      // irregular verb by its infinitive, so "spurgt" meets "spørg".
-      const key = wordStem(folded)
-      content.push({ folded, key, surface: t.surface })
-      stems?.push(key)
-      surfaces?.push(t.surface)
-      const f = forms.get(key) ?? new Map<string, number>()
+      const w = wordOf(t.lower)
+      if (withPhrases) stems.push(w.key)
+      if (!t.content) continue
+      if (w.danish) danishSpelt.add(w.folded)
+      foldedCount.set(w.folded, (foldedCount.get(w.folded) ?? 0) + 1)
+      content.push({ folded: w.folded, key: w.key, surface: t.surface })
+      const f = forms.get(w.key) ?? new Map<string, number>()
       f.set(t.surface, (f.get(t.surface) ?? 0) + 1)
-      forms.set(key, f)
+      forms.set(w.key, f)
     }
-    raws.push(withPhrases ? { id: s.id, content, lower, stems: stems!, surfaces: surfaces! } : { id: s.id, content, lower })
+    // The synonym sets' words and phrases, as written (a phrase spans stop words: "for travlt").
+    let phraseHits: Array<readonly [string, string, number]> | undefined
+    if (withPhrases) {
+      for (let i = 0; i < stems.length; i++) {
+        const candidates = phrases.get(stems[i]!)
+        if (candidates === undefined) continue
+        for (const p of candidates) {
+          if (i + p.stems.length > stems.length) continue
+          let j = 1
+          while (j < p.stems.length && stems[i + j] === p.stems[j]) j++
+          if (j < p.stems.length) continue
+          const form = j === 1 ? tokens[i]!.surface : tokens.slice(i, i + j).map((t) => t.surface).join(" ")
+          ;(phraseHits ??= []).push([p.key, form, p.member])
+        }
+      }
+    }
+    raws.push(phraseHits !== undefined ? { id: s.id, content, lower, phraseHits } : { id: s.id, content, lower })
   }
 
   // Parts a compound may be made of: words used more than once, and the theme file's words.
@@ -251,43 +272,45 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     f.set(surface, (f.get(surface) ?? 0) + 1)
     forms.set(key, f)
   }
+  // A one-word member also matches inside a compound: as its first part ("tolk" in
+  // "tolkebistand"), or as its head, inflected or not ("arbejdspres" in "arbejdspresset", "tid"
+  // in "ventetiden", "trivsel" in "medarbejdertrivsel"). Once per word.
+  const inCompounds = new Map<string, ReadonlyArray<SynonymPhrase>>()
+  const compoundHits = (f: string, key: string): ReadonlyArray<SynonymPhrase> => {
+    let hits = inCompounds.get(f)
+    if (hits !== undefined) return hits
+    const found: Array<SynonymPhrase> = []
+    for (const part of extrasOf(f, key)) {
+      for (const p of phrases.get(part) ?? []) if (p.stems.length === 1) found.push(p)
+    }
+    for (let ending = 0; ending <= MAX_ENDING && f.length - ending >= 3; ending++) {
+      const word = ending === 0 ? f : f.slice(0, -ending)
+      for (const p of heads.get(word.slice(-3)) ?? []) {
+        if (!word.endsWith(p.folded!)) continue
+        const modifier = word.length - p.folded!.length
+        // The word itself inflected ("supervisionen"), or a compound with a real first part.
+        if ((modifier === 0 && ending > 0) || modifier >= MIN_MODIFIER) found.push(p)
+      }
+    }
+    hits = found
+    if (inCompounds.size > 200_000) inCompounds.clear()
+    inCompounds.set(f, hits)
+    return hits
+  }
   const synonymsOf = (r: Raw): ReadonlyArray<readonly [string, string, number]> => {
-    const keys = new Set<string>()
-    const found: Array<readonly [string, string, number]> = []
+    let found: Array<readonly [string, string, number]> | undefined
+    const seen = new Set<string>()
     const use = (key: string, form: string, member: number) => {
-      if (found.some(([k, f]) => k === key && f === form)) return
-      if (!keys.has(key)) addForm(key, form)
-      keys.add(key)
-      found.push([key, form, member])
+      const id = `${key}\u0000${form}`
+      if (seen.has(id)) return
+      if (!seen.has(key)) addForm(key, form)
+      seen.add(id)
+      seen.add(key)
+      ;(found ??= []).push([key, form, member])
     }
-    const stems = r.stems!
-    for (let i = 0; i < stems.length; i++) {
-      for (const p of phrases.get(stems[i]!) ?? []) {
-        if (i + p.stems.length > stems.length) continue
-        let j = 1
-        while (j < p.stems.length && stems[i + j] === p.stems[j]) j++
-        if (j === p.stems.length) use(p.key, r.surfaces!.slice(i, i + j).join(" "), p.member)
-      }
-    }
-    // A one-word member also matches inside a compound: as its first part ("tolk" in
-    // "tolkebistand"), or as its head, inflected or not ("arbejdspres" in "arbejdspresset",
-    // "tid" in "ventetiden", "trivsel" in "medarbejdertrivsel").
-    for (const c of r.content) {
-      for (const part of extrasOf(c.folded, c.key)) {
-        for (const p of phrases.get(part) ?? []) if (p.stems.length === 1) use(p.key, c.surface, p.member)
-      }
-      const f = c.folded
-      for (let ending = 0; ending <= MAX_ENDING && f.length - ending >= 3; ending++) {
-        const word = ending === 0 ? f : f.slice(0, -ending)
-        for (const p of heads.get(word.slice(-3)) ?? []) {
-          if (!word.endsWith(p.folded!)) continue
-          const modifier = word.length - p.folded!.length
-          // The word itself inflected ("supervisionen"), or a compound with a real first part.
-          if ((modifier === 0 && ending > 0) || modifier >= MIN_MODIFIER) use(p.key, c.surface, p.member)
-        }
-      }
-    }
-    return found
+    for (const [key, form, member] of r.phraseHits ?? []) use(key, form, member)
+    for (const c of r.content) for (const p of compoundHits(c.folded, c.key)) use(p.key, c.surface, p.member)
+    return found ?? []
   }
 
   const byId = new Map<string, StatementWords>()
