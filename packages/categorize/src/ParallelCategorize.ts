@@ -72,6 +72,31 @@ export const categorizeTexts = async (
   texts: ReadonlyArray<string>,
   options: ParallelOptions = {}
 ): Promise<Array<TextCategorization>> => {
+  // Word-for-word copies (a large export's answers repeat: a quarter of them at 100,000) are
+  // categorized once; the model is a pure function of the text, so each copy gets the same.
+  const first = new Map<string, number>()
+  const distinct: Array<string> = []
+  const at = new Int32Array(texts.length)
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!
+    let k = first.get(text)
+    if (k === undefined) {
+      k = distinct.length
+      first.set(text, k)
+      distinct.push(text)
+    }
+    at[i] = k
+  }
+  if (distinct.length === texts.length) return categorizeDistinct(model, texts, options)
+  const results = await categorizeDistinct(model, distinct, options)
+  return Array.from(at, (k) => results[k]!)
+}
+
+const categorizeDistinct = async (
+  model: ThemeModel,
+  texts: ReadonlyArray<string>,
+  options: ParallelOptions
+): Promise<Array<TextCategorization>> => {
   const threads = threadsFor(texts.length, options)
   const entry = threads > 0 ? workerEntry() : undefined
   if (entry === undefined) return texts.map((t) => model.categorizeText(t))
