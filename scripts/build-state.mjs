@@ -17,7 +17,8 @@ export const entries = {
   udsagn: "packages/cli/src/bin.ts",
   "analyze-worker": "packages/web/src/bin/analyze.ts",
   "retrain-worker": "packages/web/src/bin/retrain.ts",
-  "categorize-worker": "packages/categorize/src/CategorizeWorker.ts"
+  "categorize-worker": "packages/categorize/src/CategorizeWorker.ts",
+  "statements-worker": "packages/report/src/StatementsWorker.ts"
 }
 
 export const hashFile = (file) => createHash("sha1").update(readFileSync(file)).digest("hex")

@@ -149,8 +149,22 @@ export const actionScore = (text: string): ActionScore => {
 /** The score from which a statement counts as proposing an action. */
 export const ACTION_THRESHOLD = 1.5
 
+// A statement's proposal score, by the statement: aggregate's counts and the draft's proposals
+// (Proposals.ts) ask for the same statements' scores.
+const scores = new WeakMap<CategorizedStatement, number>()
+
+/** `actionScore(s.text).score`, computed once per statement. */
+export const statementActionScore = (s: CategorizedStatement): number => {
+  let score = scores.get(s)
+  if (score === undefined) {
+    score = actionScore(s.text).score
+    scores.set(s, score)
+  }
+  return score
+}
+
 /** A statement's proposal score, computed once per distinct text. */
-const actionOf = (f: StatementFacts, text: string): number => (f.action ??= actionScore(text).score)
+const actionOf = (f: StatementFacts, s: CategorizedStatement): number => (f.action ??= statementActionScore(s))
 const fruitOf = (f: StatementFacts, text: string): boolean => (f.fruit ??= isLowHangingFruit(text))
 
 /**
@@ -175,7 +189,7 @@ export const proposalsOf = (
   for (const i of inside) {
     const s = statements[i]!
     const f = corpus.facts[i]!
-    const score = actionOf(f, s.text)
+    const score = actionOf(f, s)
     if (score >= ACTION_THRESHOLD) {
       proposing++
       if (fruitOf(f, s.text)) easy++

@@ -1,7 +1,7 @@
 import { plainText } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
-import { ACTION_THRESHOLD, actionScore, isLowHangingFruit } from "./Actionable.js"
+import { ACTION_THRESHOLD, isLowHangingFruit, statementActionScore } from "./Actionable.js"
 import { asksForEasyWins, asksForProposals, isComplaint, isQuestion } from "./ProposalKinds.js"
 import { clearestFirst } from "./Grouping.js"
 import type { TopicCorpus } from "./TopicWords.js"
@@ -31,9 +31,31 @@ const words = (text: string) => text.trim().split(/\s+/u).filter((w) => w.length
  * words or more to a question that asks for proposals; never a question, a complaint or a request
  * to be contacted.
  */
-export const isProposal = (s: CategorizedStatement): boolean =>
-  !isQuestion(s.text) && !isComplaint(s.text) && !MASKED.test(s.text) &&
-  (actionScore(s.text).score >= ACTION_THRESHOLD || (asksForProposals(s.question) && words(s.text) >= 2))
+export const isProposal = (s: CategorizedStatement): boolean => {
+  // A statement carrying two themes is judged under both (and its score is aggregate's too).
+  let known = proposals.get(s)
+  if (known === undefined) {
+    known = !isQuestion(s.text) && !isComplaint(s.text) && !MASKED.test(s.text) &&
+      (statementActionScore(s) >= ACTION_THRESHOLD || (asksForProposalsOnce(s.question) && words(s.text) >= 2))
+    proposals.set(s, known)
+  }
+  return known
+}
+
+const proposals = new WeakMap<CategorizedStatement, boolean>()
+
+// The questions are few and every answer asks: each judged once (a long-running server sees
+// many analyses, hence the bound).
+const asking = new Map<string, boolean>()
+const asksForProposalsOnce = (question: string): boolean => {
+  let asks = asking.get(question)
+  if (asks === undefined) {
+    asks = asksForProposals(question)
+    if (asking.size > 10_000) asking.clear()
+    asking.set(question, asks)
+  }
+  return asks
+}
 
 /** A proposal that is a low-hanging fruit. */
 export const isEasyProposal = (s: CategorizedStatement): boolean =>

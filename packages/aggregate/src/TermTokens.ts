@@ -54,8 +54,22 @@ const formOf = (word: string): WordForm => {
 const SENTENCE_BREAK = /[.!?:;\n]/
 const NOT_SPACE = /[^\s]/u
 
+// Tokens by text: aggregate's corpus (Corpus.ts) and the sub-topics' (TopicWords.ts) read the same
+// statements, and an export repeats answers word for word. Bounded like the word forms above.
+const byText = new Map<string, ReadonlyArray<TermToken>>()
+
 /** Tokens of a statement in order, with surface forms and stems. */
 export const termTokens = (text: string): ReadonlyArray<TermToken> => {
+  let tokens = byText.get(text)
+  if (tokens === undefined) {
+    tokens = tokenize(text)
+    if (byText.size > 200_000) byText.clear()
+    byText.set(text, tokens)
+  }
+  return tokens
+}
+
+const tokenize = (text: string): ReadonlyArray<TermToken> => {
   const typed = nfc(text)
   const clean = typed.includes("[") ? typed.replace(MASK, " . ") : typed
   const tokens: Array<TermToken> = []

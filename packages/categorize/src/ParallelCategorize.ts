@@ -1,9 +1,5 @@
-import { repoRoot } from "@udsagn/domain/Paths"
-import { existsSync } from "node:fs"
-import { createRequire } from "node:module"
+import { threadEntry, type ThreadEntry } from "@udsagn/domain/ThreadEntry"
 import { availableParallelism } from "node:os"
-import { dirname, join } from "node:path"
-import { pathToFileURL } from "node:url"
 import { Worker } from "node:worker_threads"
 import type { WorkerBatch, WorkerSetup } from "./CategorizeWorker.js"
 import type { PlainCategorization } from "./TextCategorizer.js"
@@ -30,30 +26,12 @@ export interface ParallelOptions {
   readonly here?: boolean | undefined
 }
 
-/** Set by the build (esbuild `define`) to the build's folder name; absent in the sources. */
-declare const __UDSAGN_BUILD_ID__: string | undefined
-
 /**
- * Where the worker's code is. Compiled, it is the build's own entry `categorize-worker.cjs`
- * beside the command's (`<build root>/<build id>/`, the build root as the web's child processes
- * find it); from the sources (tsx, vitest) it is CategorizeWorker.ts next to this file, run with
- * tsx's loader. Undefined when a build has no such entry: then there are no threads.
+ * Where the worker's code is: the build's entry `categorize-worker.cjs`, or CategorizeWorker.ts
+ * next to this file under tsx (see ThreadEntry.ts). Undefined: no threads.
  */
-export const workerEntry = (): { readonly file: URL | string; readonly eval: boolean } | undefined => {
-  if (typeof __UDSAGN_BUILD_ID__ === "string") {
-    const root = process.env["UDSAGN_BUILD_DIR"] || join(repoRoot, ".build")
-    const file = join(root, __UDSAGN_BUILD_ID__, "categorize-worker.cjs")
-    return existsSync(file) ? { file: pathToFileURL(file), eval: false } : undefined
-  }
-  // Node 20's threads do not inherit tsx's loader (not even from execArgv): the thread registers
-  // it itself (tsx's API) before importing the TypeScript file.
-  const source = new URL("./CategorizeWorker.ts", import.meta.url).href
-  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href
-  return {
-    file: `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`,
-    eval: true
-  }
-}
+export const workerEntry = (): ThreadEntry | undefined =>
+  threadEntry("categorize-worker", new URL("./CategorizeWorker.ts", import.meta.url))
 
 const configured = (name: string): number | undefined => {
   const raw = process.env[name]
@@ -93,6 +71,31 @@ export const categorizeTexts = async (
   model: ThemeModel,
   texts: ReadonlyArray<string>,
   options: ParallelOptions = {}
+): Promise<Array<TextCategorization>> => {
+  // Word-for-word copies (a large export's answers repeat: a quarter of them at 100,000) are
+  // categorized once; the model is a pure function of the text, so each copy gets the same.
+  const first = new Map<string, number>()
+  const distinct: Array<string> = []
+  const at = new Int32Array(texts.length)
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!
+    let k = first.get(text)
+    if (k === undefined) {
+      k = distinct.length
+      first.set(text, k)
+      distinct.push(text)
+    }
+    at[i] = k
+  }
+  if (distinct.length === texts.length) return categorizeDistinct(model, texts, options)
+  const results = await categorizeDistinct(model, distinct, options)
+  return Array.from(at, (k) => results[k]!)
+}
+
+const categorizeDistinct = async (
+  model: ThemeModel,
+  texts: ReadonlyArray<string>,
+  options: ParallelOptions
 ): Promise<Array<TextCategorization>> => {
   const threads = threadsFor(texts.length, options)
   const entry = threads > 0 ? workerEntry() : undefined

@@ -33,14 +33,17 @@ const sheetName = (label: string, used: Set<string>): string => {
   return name
 }
 
-const labelsOf = (result: CategorizedResult): ReadonlyMap<string, string> =>
+/** What the workbook is made of (a structured clone of these will do: StatementsWorker.ts). */
+export type WorkbookInput = Pick<CategorizedResult, "themeSet" | "statements" | "notes">
+
+const labelsOf = (result: WorkbookInput): ReadonlyMap<string, string> =>
   new Map([
     ...result.themeSet.themes.map((t) => [t.id as string, t.label] as const),
     ["other", result.themeSet.otherLabel] as const
   ])
 
 // Several exports in one analysis: a last column with each statement's event.
-const withEvents = (result: CategorizedResult) => result.statements.some((s) => s.event !== undefined)
+const withEvents = (result: WorkbookInput) => result.statements.some((s) => s.event !== undefined)
 
 const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement, events: boolean) => {
   const label = (t: string) => labels.get(t) ?? t
@@ -110,7 +113,7 @@ const addSheet = (
 }
 
 /** Notes from talks and discussions: a sheet of their own, never among the statements. */
-const notesSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, labels: ReadonlyMap<string, string>, result: CategorizedResult) => {
+const notesSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, labels: ReadonlyMap<string, string>, result: WorkbookInput) => {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
   ws.columns = [{ width: 9 }, { width: 40 }, { width: 70 }, { width: 28 }]
   const header = ws.addRow(["id", "kilde", "afsnit", "temaer"])
@@ -134,7 +137,7 @@ function* withTheme(statements: ReadonlyArray<CategorizedStatement>, theme: stri
  * are made). All statements on one sheet, then (up to SHEET_PER_THEME_LIMIT) one sheet per theme
  * and `other`; filters on, header frozen.
  */
-export const writeStatementsWorkbook = async (result: CategorizedResult, stream: Writable): Promise<void> => {
+export const writeStatementsWorkbook = async (result: WorkbookInput, stream: Writable): Promise<void> => {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   wb.creator = "udsagn"
   const labels = labelsOf(result)
@@ -154,7 +157,7 @@ export const writeStatementsWorkbook = async (result: CategorizedResult, stream:
 }
 
 /** statements.xlsx written to `file` as it is made. */
-export const writeStatementsWorkbookFile = (result: CategorizedResult, file: string): Promise<void> =>
+export const writeStatementsWorkbookFile = (result: WorkbookInput, file: string): Promise<void> =>
   new Promise<void>((resolve, reject) => {
     const out = createWriteStream(file)
     out.on("error", reject)
@@ -166,7 +169,7 @@ export const writeStatementsWorkbookFile = (result: CategorizedResult, file: str
   })
 
 /** The whole workbook as bytes (tests, small analyses). */
-export const statementsWorkbook = async (result: CategorizedResult): Promise<Uint8Array> => {
+export const statementsWorkbook = async (result: WorkbookInput): Promise<Uint8Array> => {
   const chunks: Array<Buffer> = []
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -12,6 +12,7 @@ import { Summary } from "@udsagn/domain/Summary"
 import type { TopicsFile } from "@udsagn/domain/Topics"
 import type { FileNames } from "@udsagn/report/FileNames"
 import { writeStatementsJson } from "@udsagn/report/StatementsJson"
+import { startStatementsThread, type StatementsThread, StatementsThreadError } from "@udsagn/report/StatementsThread"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import type { EventInfo } from "@udsagn/domain/Analysis"
 import { Data, Effect, Schema } from "effect"
@@ -118,11 +119,6 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       const result = input.event === undefined ? corrected : new CategorizedResult({ ...corrected, event: input.event }, true)
       const statements = result.statements
 
-      stage("aggregate")
-      const summary = aggregate(result)
-      // Sub-topics and candidate themes, once, for the charts, the report and topics.json.
-      const topics: TopicsFile = buildTopics(result, summary.themes.map((t) => t.theme))
-
       const parent = path.dirname(outDir)
       yield* fs.makeDirectory(parent, { recursive: true }).pipe(
         Effect.mapError((cause) => new OutputError({ path: parent, cause }))
@@ -133,10 +129,27 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       const drawn: Array<string> = []
       const titles: Array<{ readonly name: string; readonly title: string }> = []
       const noPng: Array<string> = []
-      yield* Effect.gen(function*() {
+      const statementsFile = path.join(work, "statements.json")
+      let thread: StatementsThread | undefined
+      const { summary, topics } = yield* Effect.gen(function*() {
         // mkdtemp makes the folder private (0700); the finished report gets the mode the user's
         // umask gives a new folder (0755 for a person; 0700 under the web server's umask 077).
         yield* fs.chmod(work, 0o777 & ~process.umask()).pipe(Effect.mapError((cause) => new OutputError({ path: work, cause })))
+        // Large runs: statements.json and statements.xlsx are written in a thread of their own
+        // from here on, while this one counts, draws and writes the rest. A thread that cannot
+        // start leaves them to this one (same files, later).
+        thread = yield* Effect.try(() =>
+          startStatementsThread(result, {
+            jsonFile: statementsFile,
+            xlsxFile: input.defer === true ? undefined : path.join(work, deferredFile)
+          })
+        ).pipe(Effect.orElseSucceed(() => undefined))
+        const inThread = thread
+        stage("aggregate")
+        const summary = aggregate(result)
+        // Sub-topics and candidate themes, once, for the charts, the report and topics.json.
+        const topics: TopicsFile = buildTopics(result, summary.themes.map((t) => t.theme))
+
         stage("charts")
         const charts = yield* renderer.writeAll(buildChartSpecs(summary, result, topics), work, {
           reuseDir: input.reuseChartsFrom,
@@ -149,11 +162,12 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           if (!(yield* fs.exists(path.join(work, "charts", `${c.name}.png`)).pipe(Effect.orElseSucceed(() => false)))) noPng.push(c.name)
         }
         stage("report")
-        const statementsFile = path.join(work, "statements.json")
-        yield* writeStatementsJson(statementsFile, statements).pipe(
-          Effect.provideService(FileSystem.FileSystem, fs),
-          Effect.mapError((cause) => new OutputError({ path: statementsFile, cause }))
-        )
+        if (inThread === undefined) {
+          yield* writeStatementsJson(statementsFile, statements).pipe(
+            Effect.provideService(FileSystem.FileSystem, fs),
+            Effect.mapError((cause) => new OutputError({ path: statementsFile, cause }))
+          )
+        }
         yield* writeFile(path.join(work, "ledger.json"), json(encodeLedger(result.ledger)))
         // The figures behind the report, for programs (the web app's API reads them back).
         // `corrections`: how many saved corrections the categorizer learnt from (web runs only).
@@ -162,9 +176,27 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           path.join(work, "summary.json"),
           json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt) } : encodeSummary(summary))
         )
-        yield* reports.write({ result, summary, charts, topics, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) }, { deferXlsx: input.defer === true })
+        // The thread writes statements.xlsx when there is one: the writer leaves it out as deferred.
+        yield* reports.write(
+          { result, summary, charts, topics, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) },
+          { deferXlsx: input.defer === true || inThread !== undefined }
+        )
+        if (inThread !== undefined) {
+          yield* Effect.tryPromise({
+            try: () => inThread.done,
+            catch: (cause) => new OutputError({ path: cause instanceof StatementsThreadError ? cause.file : statementsFile, cause })
+          })
+        }
         yield* replaceDirectory(fs, work, outDir)
-      }).pipe(Effect.onError(() => fs.remove(work, { recursive: true }).pipe(Effect.ignore)))
+        return { summary, topics }
+      }).pipe(
+        Effect.onError(() =>
+          Effect.promise(() => thread?.stop() ?? Promise.resolve()).pipe(
+            Effect.zipRight(fs.remove(work, { recursive: true })),
+            Effect.ignore
+          )
+        )
+      )
 
       const written = yield* listFiles(fs, path, outDir)
       const later = input.defer === true ? [deferredFile, ...noPng.map((name) => `charts/${name}.png`)].map((f) => path.join(outDir, f)) : []

@@ -58,8 +58,15 @@ describe("an analysis above the report's list limit", () => {
         const threaded = path.join(dir, "traade")
         const output = yield* withEnv({ UDSAGN_CATEGORIZE_WORKERS: "1" }, pipeline.analyze({ input, outDir: one }))
         yield* withEnv(
-          // Two threads take every batch of 250 (this thread only hands them out).
-          { UDSAGN_CATEGORIZE_WORKERS: "3", UDSAGN_CATEGORIZE_PARALLEL_FROM: "0", UDSAGN_CATEGORIZE_BATCH: "250", UDSAGN_CATEGORIZE_HERE: "0" },
+          // Two threads take every batch of 250 (this thread only hands them out); statements.json
+          // and .xlsx are written in their own thread.
+          {
+            UDSAGN_CATEGORIZE_WORKERS: "3",
+            UDSAGN_CATEGORIZE_PARALLEL_FROM: "0",
+            UDSAGN_CATEGORIZE_BATCH: "250",
+            UDSAGN_CATEGORIZE_HERE: "0",
+            UDSAGN_STATEMENTS_THREAD_FROM: "0"
+          },
           pipeline.analyze({ input, outDir: threaded })
         )
 
@@ -93,6 +100,10 @@ describe("an analysis above the report's list limit", () => {
         for (const file of ["statements.json", "summary.json", "ledger.json", "report.html", "recommendations.md"]) {
           expect(fs.readFileSync(path.join(threaded, file), "utf8"), file).toBe(fs.readFileSync(path.join(one, file), "utf8"))
         }
+        // The spreadsheets' cells too (the zips differ by their timestamps).
+        const threadedXlsx = path.join(threaded, "statements.xlsx")
+        const wb2 = yield* workbookOf(yield* unzipXlsx(new Uint8Array(fs.readFileSync(threadedXlsx)), threadedXlsx), threadedXlsx)
+        expect(wb2.sheets.map((s) => [s.name, s.rows])).toEqual(wb.sheets.map((s) => [s.name, s.rows]))
       } finally {
         fs.rmSync(dir, { recursive: true, force: true })
       }
