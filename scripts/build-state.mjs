@@ -18,7 +18,8 @@ export const entries = {
   "analyze-worker": "packages/web/src/bin/analyze.ts",
   "retrain-worker": "packages/web/src/bin/retrain.ts",
   "categorize-worker": "packages/categorize/src/CategorizeWorker.ts",
-  "statements-worker": "packages/report/src/StatementsWorker.ts"
+  "statements-worker": "packages/report/src/StatementsWorker.ts",
+  "chart-worker": "packages/charts/src/ChartWorker.ts"
 }
 
 export const hashFile = (file) => createHash("sha1").update(readFileSync(file)).digest("hex")

@@ -5,6 +5,10 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import type { ChartSpec } from "./ChartSpecs.js"
+import { escapeXml, finishSvg } from "./ChartSvg.js"
+import { chartThread, ChartThreadError } from "./ChartThread.js"
+
+export { finishSvg } from "./ChartSvg.js"
 
 export class ChartError extends Data.TaggedError("ChartError")<{
   readonly chart: string
@@ -29,31 +33,6 @@ const FONT_DIRS = [
 const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"]
 
 const messageOf = (cause: unknown): string => (cause instanceof globalThis.Error ? cause.message : String(cause))
-
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
-
-/**
- * Ready the SVG for inlining in a report next to other charts:
- * - `role="img"` with the description as `aria-label`, plus `<title>` and `<desc>`, so screen
- *   readers read one sentence instead of vega's per-mark labels (vega only sets the label on
- *   a live view's container, not in `toSVG`);
- * - ids (vega's `clip1`, `gradient1`, …) prefixed with the chart name, since every chart starts
- *   at 1 and ids must be unique in one HTML page.
- */
-export const finishSvg = (svg: string, chart: Pick<ChartSpec, "name" | "title" | "description">): string => {
-  const prefix = `udsagn-${chart.name}-`
-  return svg
-    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}${id})`)
-    .replace(/\b(xlink:href|href)="#([^"]+)"/g, (_, attr: string, id: string) => `${attr}="#${prefix}${id}"`)
-    .replace(
-      /^<svg\b([^>]*)>/,
-      (_, attrs: string) =>
-        `<svg${attrs} role="img" aria-label="${escapeXml(chart.description)}">` +
-        `<title>${escapeXml(chart.title)}</title><desc>${escapeXml(chart.description)}</desc>`
-    )
-}
 
 export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/charts/ChartRenderer", {
   effect: Effect.gen(function* () {
@@ -88,13 +67,20 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         "DejaVu Sans blev ikke fundet; PNG-diagrammer bruger systemets skrifttyper. Installer fonts-dejavu-core for ens output."
       )
 
+    const failure = (chart: ChartSpec, what: string) => (cause: unknown) =>
+      new ChartError({
+        chart: chart.name,
+        message: `Diagrammet "${chart.title}" (${chart.name}) kunne ikke ${what}: ${messageOf(cause)}`,
+        cause
+      })
+    // The thread's failures in the words of this thread's own.
+    const threadFailure = (chart: ChartSpec) => (cause: unknown) => {
+      const stage = cause instanceof ChartThreadError ? cause.stage : "svg"
+      return failure(chart, stage === "load" ? "tegnes (vega kunne ikke indlæses)" : stage === "compile" ? "oversættes fra Vega-Lite" : "tegnes som SVG")(cause)
+    }
+
     const renderSvg = Effect.fn("ChartRenderer.renderSvg")(function* (chart: ChartSpec) {
-      const fail = (what: string) => (cause: unknown) =>
-        new ChartError({
-          chart: chart.name,
-          message: `Diagrammet "${chart.title}" (${chart.name}) kunne ikke ${what}: ${messageOf(cause)}`,
-          cause
-        })
+      const fail = (what: string) => failure(chart, what)
       const engine = yield* Effect.tryPromise({ try: loadVega, catch: fail("tegnes (vega kunne ikke indlæses)") })
       const vgSpec = yield* Effect.try({ try: () => engine.toVega(chart.spec), catch: fail("oversættes fra Vega-Lite") })
       const svg = yield* Effect.tryPromise({ try: () => engine.toSvg(vgSpec), catch: fail("tegnes som SVG") })
@@ -155,16 +141,25 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
         new ChartError({ chart: path.basename(file), message: `Kunne ikke skrive ${file}: ${messageOf(cause)}`, cause })
       yield* fs.makeDirectory(dir, { recursive: true }).pipe(Effect.mapError(ioError(dir)))
       const pngs: Array<Fiber.Fiber<void, ChartError>> = []
-      const files = yield* Effect.forEach(specs, (chart) =>
+      const wantPng = options.png !== false
+      // In the chart thread, when there is one: every chart to draw is asked for at once, and
+      // this thread waits for each in turn.
+      const specTexts = specs.map((chart) => JSON.stringify(chart.spec, null, 2) + "\n")
+      const reusedAll = yield* Effect.forEach(specs, (chart, i) => previous(chart, specTexts[i]!, options.reuseDir))
+      const thread = reusedAll.some((r) => r === undefined) ? chartThread() : undefined
+      const inThread = specs.map((chart, i) => (thread !== undefined && reusedAll[i] === undefined ? thread.draw(chart) : undefined))
+      const files = yield* Effect.forEach(specs, (chart, i) =>
         Effect.gen(function* () {
-          const specText = JSON.stringify(chart.spec, null, 2) + "\n"
-          const reused = yield* previous(chart, specText, options.reuseDir)
+          const specText = specTexts[i]!
+          const reused = reusedAll[i]
           if (reused === undefined) options.onDrawn?.(chart.name)
-          const svg = reused?.svg ?? (yield* renderSvg(chart))
+          const drawn = inThread[i]
+          const svg = reused?.svg ??
+            (drawn !== undefined ? yield* Effect.tryPromise({ try: () => drawn, catch: threadFailure(chart) }) : yield* renderSvg(chart))
           const base = path.join(dir, chart.name)
           const writePng = (png: Uint8Array) => fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
           if (reused?.png !== undefined) yield* writePng(reused.png)
-          else if (options.png !== false) pngs.push(yield* Effect.fork(pngOf(svg, chart.name, chart.title).pipe(Effect.flatMap(writePng))))
+          else if (wantPng) pngs.push(yield* Effect.fork(pngOf(svg, chart.name, chart.title).pipe(Effect.flatMap(writePng))))
           yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
           yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
           return new ChartFile({
@@ -182,6 +177,14 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       return files
     })
 
-    return { render, writeAll, pngOf } as const
+    /**
+     * Starts the chart thread ahead (when charts are drawn in one), so vega and resvg load while
+     * the analysis reads and categorizes: an analysis calls it first.
+     */
+    const prepare = Effect.sync(() => {
+      chartThread()
+    })
+
+    return { render, writeAll, pngOf, prepare } as const
   })
 }) {}

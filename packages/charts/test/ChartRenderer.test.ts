@@ -151,6 +151,41 @@ describe("ChartRenderer", () => {
     }).pipe(Effect.provide(TestLayer)), SLOW
   )
 
+  it.scoped("writeAll in the chart thread gives the same SVGs and PNGs as in this thread; a broken chart is named", () =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const path = yield* Path.Path
+      const renderer = yield* ChartRenderer
+      const here = yield* fs.makeTempDirectoryScoped({ prefix: "udsagn-charts-here-" })
+      const there = yield* fs.makeTempDirectoryScoped({ prefix: "udsagn-charts-thread-" })
+      const before = process.env["UDSAGN_CHART_THREAD"]
+      try {
+        process.env["UDSAGN_CHART_THREAD"] = "0"
+        yield* renderer.writeAll(specs, here)
+        // From the sources the thread is used only when asked for (a build always uses it).
+        process.env["UDSAGN_CHART_THREAD"] = "1"
+        yield* renderer.prepare
+        const files = yield* renderer.writeAll(specs, there)
+        for (const [i, chart] of specs.entries()) {
+          for (const ext of ["svg", "png"]) {
+            const a = yield* fs.readFile(path.join(here, "charts", `${chart.name}.${ext}`))
+            const b = yield* fs.readFile(path.join(there, "charts", `${chart.name}.${ext}`))
+            expect(Buffer.from(b).equals(Buffer.from(a)), `${chart.name}.${ext}`).toBe(true)
+          }
+          expect(files[i]!.svg).toBe(yield* fs.readFileString(path.join(here, "charts", `${chart.name}.svg`)))
+        }
+        const broken: ChartSpec = { ...overview, name: "broken", title: "Ødelagt", spec: { data: { values: [] }, mark: "no-such-mark" as never } }
+        const error = yield* Effect.flip(renderer.writeAll([overview, broken], there))
+        expect(error._tag).toBe("ChartError")
+        expect(error.chart).toBe("broken")
+        expect(error.message).toContain("Ødelagt")
+      } finally {
+        if (before === undefined) delete process.env["UDSAGN_CHART_THREAD"]
+        else process.env["UDSAGN_CHART_THREAD"] = before
+      }
+    }).pipe(Effect.provide(TestLayer)), SLOW
+  )
+
   it.scoped("writeAll with reuseDir draws only the charts whose spec changed and copies the rest", () =>
     Effect.gen(function* () {
       const fs = yield* FileSystem.FileSystem

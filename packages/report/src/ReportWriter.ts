@@ -69,8 +69,16 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       yield* fs.rename(tmp, file).pipe(Effect.mapError(writeError(file)))
     })
 
-    /** `deferXlsx`: statements.xlsx is left for `writeStatementsXlsx` (the web app makes it when first downloaded). */
-    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput, options: { readonly deferXlsx?: boolean } = {}) {
+    /**
+     * Every file but report.html (the drafts, topics.json, statements.xlsx), and what the report
+     * needs besides the charts: a run draws its charts meanwhile (in their thread) and then
+     * calls `writeHtml`. `deferXlsx`: statements.xlsx is left for `writeStatementsXlsx` (the web
+     * app makes it when first downloaded).
+     */
+    const writeDrafts = Effect.fn("ReportWriter.writeDrafts")(function*(
+      input: Omit<ReportInput, "charts">,
+      options: { readonly deferXlsx?: boolean } = {}
+    ) {
       const outDir = input.outDir
       yield* fs.makeDirectory(outDir, { recursive: true }).pipe(Effect.mapError(writeError(outDir)))
       const metrics = input.metrics ?? (yield* loadMetrics((yield* currentLocations).metricsFile))
@@ -86,8 +94,6 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       // One draft for all four files, so the report and the drafts cannot disagree.
       const topics = input.topics ?? buildTopics(input.result, input.summary.themes.map((t) => t.theme))
       const draft = withNotes(buildRecommendations(input.result, input.summary, topics), input.result)
-      const html = renderReportHtml({ ...input, metrics, draft, topics })
-      yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
 
       yield* fs.writeFileString(files.topicsJson, JSON.stringify(encodeTopics(topics), null, 2) + "\n").pipe(
         Effect.mapError(writeError(files.topicsJson))
@@ -105,9 +111,25 @@ export class ReportWriter extends Effect.Service<ReportWriter>()("@udsagn/report
       })
       yield* fs.writeFile(files.recommendationsDocx, docx).pipe(Effect.mapError(writeError(files.recommendationsDocx)))
       if (options.deferXlsx !== true) yield* writeStatementsXlsx(input.result, files.statementsXlsx)
+      return { input, metrics, draft, topics, files }
+    })
+
+    /** report.html, with the charts, once `writeDrafts` has made the rest. */
+    const writeHtml = Effect.fn("ReportWriter.writeHtml")(function*(
+      drafted: Effect.Effect.Success<ReturnType<typeof writeDrafts>>,
+      charts: ReportInput["charts"]
+    ) {
+      const { input, metrics, draft, topics, files } = drafted
+      const html = renderReportHtml({ ...input, charts, metrics, draft, topics })
+      yield* fs.writeFileString(files.html, html).pipe(Effect.mapError(writeError(files.html)))
       return files
     })
 
-    return { write, writeStatementsXlsx, loadMetrics } as const
+    /** Every file of the report, the charts already drawn. */
+    const write = Effect.fn("ReportWriter.write")(function*(input: ReportInput, options: { readonly deferXlsx?: boolean } = {}) {
+      return yield* writeHtml(yield* writeDrafts(input, options), input.charts)
+    })
+
+    return { write, writeDrafts, writeHtml, writeStatementsXlsx, loadMetrics } as const
   })
 }) {}

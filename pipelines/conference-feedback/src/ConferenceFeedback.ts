@@ -104,6 +104,8 @@ export class ConferenceFeedback extends Effect.Service<ConferenceFeedback>()(
         onProgress: (stage: Stage, message: string) => void = () => {}
       ) {
         const outDir = path.resolve(input.outDir)
+        // The charts' thread loads vega meanwhile.
+        yield* outputs.prepare
 
         onProgress("ingest", stageLabel("ingest"))
         // Notes first: a bad notes file stops the run before the export is read.

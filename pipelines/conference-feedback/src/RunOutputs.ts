@@ -15,7 +15,7 @@ import { writeStatementsJson } from "@udsagn/report/StatementsJson"
 import { startStatementsThread, type StatementsThread, StatementsThreadError } from "@udsagn/report/StatementsThread"
 import { ReportWriter } from "@udsagn/report/ReportWriter"
 import type { EventInfo } from "@udsagn/domain/Analysis"
-import { Data, Effect, Schema } from "effect"
+import { Data, Effect, Fiber, Schema } from "effect"
 import { filesAfterEdits } from "./MultiInput.js"
 import { applyReviewerEdits } from "./ReviewerEdits.js"
 
@@ -151,16 +151,13 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
         const topics: TopicsFile = buildTopics(result, summary.themes.map((t) => t.theme))
 
         stage("charts")
-        const charts = yield* renderer.writeAll(buildChartSpecs(summary, result, topics), work, {
+        // Drawn (in the charts' thread, when there is one) while this thread writes every other
+        // file; report.html, which shows them, is written last.
+        const drawing = yield* Effect.fork(renderer.writeAll(buildChartSpecs(summary, result, topics), work, {
           reuseDir: input.reuseChartsFrom,
           onDrawn: (name) => drawn.push(name),
           png: input.defer !== true
-        })
-
-        titles.push(...charts.map((c) => ({ name: c.name, title: c.title })))
-        for (const c of charts) {
-          if (!(yield* fs.exists(path.join(work, "charts", `${c.name}.png`)).pipe(Effect.orElseSucceed(() => false)))) noPng.push(c.name)
-        }
+        }))
         stage("report")
         if (inThread === undefined) {
           yield* writeStatementsJson(statementsFile, statements).pipe(
@@ -177,10 +174,16 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
           json(learnt ? { ...encodeSummary(summary), corrections: encodeCorrectionsUsed(learnt) } : encodeSummary(summary))
         )
         // The thread writes statements.xlsx when there is one: the writer leaves it out as deferred.
-        yield* reports.write(
-          { result, summary, charts, topics, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) },
+        const drafted = yield* reports.writeDrafts(
+          { result, summary, topics, outDir: work, fileNames: input.fileNames, ...(learnt ? { corrections: learnt } : {}) },
           { deferXlsx: input.defer === true || inThread !== undefined }
-        )
+        ).pipe(Effect.onError(() => Fiber.interrupt(drawing)))
+        const charts = yield* Fiber.join(drawing)
+        titles.push(...charts.map((c) => ({ name: c.name, title: c.title })))
+        for (const c of charts) {
+          if (!(yield* fs.exists(path.join(work, "charts", `${c.name}.png`)).pipe(Effect.orElseSucceed(() => false)))) noPng.push(c.name)
+        }
+        yield* reports.writeHtml(drafted, charts)
         if (inThread !== undefined) {
           yield* Effect.tryPromise({
             try: () => inThread.done,
@@ -235,7 +238,10 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
       yield* reports.writeStatementsXlsx(result, file)
     })
 
-    return { write, complete } as const
+    /** Readies what drawing the charts needs (their thread, started ahead): called as a run starts. */
+    const prepare = renderer.prepare
+
+    return { write, complete, prepare } as const
   }),
   dependencies: [ChartRenderer.Default, ReportWriter.Default]
 }) {}
