@@ -21,7 +21,12 @@ process.emitWarning = function (warning, ...rest) {
   return emitWarning.call(process, warning, ...rest)
 }
 
-const runBundle = (file, kind = "main") => {
+/**
+ * `onDemand`: the cache is not written at exit but when the bundle calls
+ * `globalThis.__udsagnSaveCodeCache()` (a worker thread, which is stopped rather than ending,
+ * calls it once its first work is done, so the cache holds the functions that work compiled).
+ */
+const runBundle = (file, kind = "main", { onDemand = false } = {}) => {
   const source = fs.readFileSync(file, "utf8").replace(/^#!.*/, "")
   const cacheFile = `${file}.${kind}.cache`
   let cachedData
@@ -32,15 +37,22 @@ const runBundle = (file, kind = "main") => {
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData })
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once("exit", () => {
+    const save = () => {
       try {
-        const tmp = `${cacheFile}.${process.pid}`
+        const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2, 8)}`
         fs.writeFileSync(tmp, script.createCachedData())
         fs.renameSync(tmp, cacheFile)
       } catch {
         // A read-only build folder: run without a cache.
       }
-    })
+    }
+    if (onDemand) {
+      let saved = false
+      globalThis.__udsagnSaveCodeCache = () => {
+        if (!saved) save()
+        saved = true
+      }
+    } else process.once("exit", save)
   }
   const module = new Module(file, null)
   module.filename = file

@@ -49,6 +49,13 @@ const draw = async (request: ChartRequest): Promise<void> => {
   }
 }
 
+// Compiled, the thread's code cache is written once its first charts are drawn (load-bundle.cjs).
+const saveCodeCache = (globalThis as { __udsagnSaveCodeCache?: () => void }).__udsagnSaveCodeCache
+let waiting = 0
+
 port.on("message", (request: ChartRequest) => {
-  queue = queue.then(() => draw(request))
+  waiting++
+  queue = queue.then(() => draw(request)).then(() => {
+    if (--waiting === 0 && saveCodeCache !== undefined) setImmediate(saveCodeCache)
+  })
 })

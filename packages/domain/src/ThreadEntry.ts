@@ -23,7 +23,14 @@ export const threadEntry = (name: string, source: URL): ThreadEntry | undefined 
   if (typeof __UDSAGN_BUILD_ID__ === "string") {
     const root = process.env["UDSAGN_BUILD_DIR"] || join(repoRoot, ".build")
     const file = join(root, __UDSAGN_BUILD_ID__, `${name}.cjs`)
-    return existsSync(file) ? { file: pathToFileURL(file), eval: false } : undefined
+    if (!existsSync(file)) return undefined
+    // Through the commands' loader, with a V8 code cache of the thread's own (made the first
+    // time the thread asks for it: see scripts/load-bundle.cjs).
+    const loader = join(repoRoot, "scripts/load-bundle.cjs")
+    return {
+      file: `require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(file)}, "thread", { onDemand: true })`,
+      eval: true
+    }
   }
   // Node 20's threads do not inherit tsx's loader (not even from execArgv): the thread registers
   // it itself (tsx's API) before importing the TypeScript file.
