@@ -172,9 +172,9 @@ const main = async () => {
 
   // CPU of the server process with its reaped children (the analysis runs in one, started ahead:
   // its start and loading count here too, though they happened before the upload), from /proc.
-  // Two uploads per server: one the moment it answers (its analysis process not yet started
-  // ahead), and one a few seconds after the first ended, as when a person picks the next file
-  // (the process started ahead has loaded and warmed up: see packages/web/src/bin/analyze.ts).
+  // Two uploads per server: one the moment it answers (the analysis process it starts ahead as it
+  // listens is still loading), and one a few seconds after the first ended, as when a person picks
+  // the next file (the process started ahead has loaded and warmed up: packages/web/src/bin/analyze.ts).
   const serves: Array<{ wall: number; cpu: number }> = []
   const cold: Array<{ wall: number; cpu: number }> = []
   const uploads: Array<{ wall: number; cpu: number }> = []
@@ -195,7 +195,7 @@ const main = async () => {
   }
   const serve = { what: "pnpm serve until the front page answers", wallMs: median(serves.map((s) => s.wall)), cpuMs: median(serves.map((s) => s.cpu)) }
   const upCold = {
-    what: "upload of the sample the moment the server answers (no process started ahead yet)",
+    what: "upload of the sample the moment the server answers (its analysis process still loading)",
     wallMs: median(cold.map((u) => u.wall)),
     cpuMs: median(cold.map((u) => u.cpu))
   }

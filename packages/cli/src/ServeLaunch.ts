@@ -1,9 +1,10 @@
 import * as HttpServer from "@effect/platform/HttpServer"
 import { hashPassword } from "@udsagn/web/Access"
-import { AnalyzerInChild } from "@udsagn/web/AnalyzerLive"
+import { AnalyzerInChild, startAnalysisAhead } from "@udsagn/web/AnalyzerLive"
 import { serverLayer } from "@udsagn/web/Server"
 import { WebConfig } from "@udsagn/web/WebConfig"
 import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
 // The web app behind `udsagn serve`, in its own module so that the other commands never load
@@ -12,7 +13,7 @@ import * as Layer from "effect/Layer"
 const announce = Layer.effectDiscard(
   HttpServer.addressFormattedWith((url) =>
     Console.log(`Udsagn kører på ${url}\nÅbn adressen i din browser. Stop serveren med Ctrl+C.`)
-  )
+  ).pipe(Effect.zipRight(startAnalysisAhead))
 )
 
 /** Serves until interrupted. A relative `reportsDir` is already resolved by the caller. */

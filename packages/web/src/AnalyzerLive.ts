@@ -44,8 +44,6 @@ export const crashedMessage =
 export const AnalyzerInChild = Layer.effect(
   Analyzer,
   Effect.map(Effect.zip(WebConfig, Reaggregate), ([config, again]) => {
-    // The first upload's child is started ahead too, once the server has started answering.
-    setTimeout(() => prestartChild("analyze", config.analysisMemoryMb), 1_000).unref()
     return Analyzer.of({
       reaggregate: reaggregateWith(again),
       complete: again.complete,
@@ -111,3 +109,10 @@ export const AnalyzerInChild = Layer.effect(
 
 /** The real pipeline behind the web app, self-contained (tests, scripts), in this process. */
 export const AnalyzerLive = AnalyzerInProcess
+
+/**
+ * Starts the first upload's analysis process ahead (compiled builds; see TsxProcess.ts), called
+ * once the server listens: a person's first upload then finds it loaded and, given the few
+ * seconds it takes to pick a file, warmed up.
+ */
+export const startAnalysisAhead = Effect.map(WebConfig, (config) => prestartChild("analyze", config.analysisMemoryMb))
