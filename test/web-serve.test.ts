@@ -1,4 +1,7 @@
-import { spawn } from "node:child_process"
+import { sampleExportPath } from "@udsagn/domain/Paths"
+import { spawn, spawnSync } from "node:child_process"
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { cliCommand, repoRoot, tempDir } from "./support.js"
 
@@ -44,6 +47,60 @@ describe("udsagn serve (real process)", () => {
     expect(second.code).toBe(1)
     expect(second.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Fejl: Kunne ikke starte serveren på 127\.0\.0\.1:\d+ \(EADDRINUSE\)/)])
   })
+
+  it("starts an analysis process ahead that warms up in a temporary folder; an upload then gives what the CLI gives; nothing is left after", async () => {
+    const tmp = tempDir()
+    const reports = tempDir()
+    const server = spawn(process.execPath, [...cliCommand, "serve", "--port", "0", "--reports-dir", reports], {
+      cwd: repoRoot,
+      env: { ...process.env, INIT_CWD: repoRoot, TMPDIR: tmp },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    running.push(server)
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = ""
+      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 60_000)
+      server.stdout!.on("data", (d) => {
+        out += d
+        const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/)
+        if (m) {
+          clearTimeout(timer)
+          resolve(m[0])
+        }
+      })
+    })
+    // The process started ahead analyses the bundled sample in its own folder, then removes it.
+    const warmFolders = () => readdirSync(tmp).filter((n) => n.startsWith("udsagn-warm-"))
+    const deadline = Date.now() + 60_000
+    let seen = false
+    while (Date.now() < deadline) {
+      if (warmFolders().length > 0) seen = true
+      else if (seen) break
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    expect(seen).toBe(true)
+    expect(warmFolders()).toEqual([])
+
+    const form = new FormData()
+    form.append("file", new Blob([readFileSync(sampleExportPath)]), "menti-konference-2024-12-05.xlsx")
+    const res = await fetch(`${url}/api/analyses`, { method: "POST", body: form })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    const web = (await (await fetch(`${url}/api/analyses/${id}/statements.json`)).json()) as Array<{ id: string; themes: Array<string> }>
+    const cliOut = join(tempDir(), "cli")
+    expect(spawnSync(process.execPath, [...cliCommand, "analyze", "--out", cliOut], { cwd: repoRoot, env: { ...process.env, INIT_CWD: repoRoot } }).status).toBe(0)
+    const cli = JSON.parse(readFileSync(join(cliOut, "statements.json"), "utf8")) as Array<{ id: string; themes: Array<string> }>
+    expect(web.map((s) => [s.id, s.themes])).toEqual(cli.map((s) => [s.id, s.themes]))
+
+    // Stopped, the server's next process started ahead goes too, and its folder with it.
+    await new Promise<void>((resolve) => {
+      server.once("exit", () => resolve())
+      server.kill("SIGTERM")
+    })
+    const until = Date.now() + 10_000
+    while (Date.now() < until && warmFolders().length > 0) await new Promise((r) => setTimeout(r, 100))
+    expect(warmFolders()).toEqual([])
+  }, 180_000)
 
   it("refuses a port number out of range", async () => {
     const run = await finish(serve(["--port", "70000"]))

@@ -7,7 +7,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { analyze, AnalyzeJob } from "../AnalyzeWorker.js"
@@ -40,8 +40,30 @@ const run = (jobFile: string) => {
  * So the upload a person makes runs warm. Nothing goes to stdout (the server reads that), and a
  * job that comes meanwhile interrupts it first.
  */
+const WARM_PREFIX = "udsagn-warm-"
+
+/** Warm-up folders of processes that are gone (stopped with a signal mid-warm-up): removed. */
+const removeStale = () => {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.startsWith(WARM_PREFIX) ? name.slice(WARM_PREFIX.length).split("-")[0] : NaN)
+    if (!Number.isInteger(pid) || pid === process.pid) continue
+    try {
+      process.kill(pid, 0)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(tmpdir(), name), { recursive: true, force: true })
+    }
+  }
+}
+
 const warmUp = () => {
-  const dir = mkdtempSync(join(tmpdir(), "udsagn-warm-"))
+  try {
+    removeStale()
+  } catch {
+    // Another process' folder, or none: not this process' business.
+  }
+  const dir = mkdtempSync(join(tmpdir(), `${WARM_PREFIX}${process.pid}-`))
+  // Also when the process is told to end (the server gone: ParentWatch exits).
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
   return runtime.runFork(
     Effect.flatMap(ConferenceFeedback, (pipeline) =>
       pipeline.analyze({
