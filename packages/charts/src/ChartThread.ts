@@ -45,7 +45,6 @@ class Thread {
   constructor(file: URL | string, evaluate: boolean) {
     // execArgv empty: a thread must not inherit tsx's flags, which Node 20 cannot apply there.
     this.worker = new Worker(file, { eval: evaluate, execArgv: [] })
-    this.worker.unref()
     this.worker.on("message", (reply: ChartReply) => this.answer(reply))
     const fail = (message: string) => {
       this.broken = new ChartThreadError("load", message)
@@ -55,6 +54,8 @@ class Thread {
     }
     this.worker.on("error", (e) => fail(`tegnetråden stoppede: ${e.message}`))
     this.worker.on("exit", (code) => fail(`tegnetråden stoppede (kode ${code})`))
+    // After the listeners: adding a "message" listener refs the thread again.
+    this.worker.unref()
   }
 
   private answer(reply: ChartReply) {
