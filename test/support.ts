@@ -51,14 +51,9 @@ export interface ServeProcess {
   readonly child: ChildProcess
 }
 
-/** `udsagn serve` (what `pnpm serve` runs) as a user runs it, on a free port and the given storage folder. */
-export const serveProcess = (reportsDir: string) =>
-  new Promise<ServeProcess>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } }
-    )
+/** The address a started `udsagn serve` prints ("Udsagn kører på http://…"), once it listens. */
+export const servedUrl = (child: ChildProcess) =>
+  new Promise<string>((resolve, reject) => {
     let out = ""
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
     const onData = (d: Buffer) => {
@@ -66,13 +61,26 @@ export const serveProcess = (reportsDir: string) =>
       const m = /Udsagn kører på (http:\/\/[^\s]+)/.exec(out)
       if (m) {
         clearTimeout(timer)
-        resolve({ url: m[1]!, child })
+        resolve(m[1]!)
       }
     }
     child.stdout!.on("data", onData)
     child.stderr!.on("data", onData)
     child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
   })
+
+/**
+ * `udsagn serve` (what `pnpm serve` runs) as a user runs it, on a free port and the given storage
+ * folder; `env` adds to the environment.
+ */
+export const serveProcess = async (reportsDir: string, env: Record<string, string> = {}): Promise<ServeProcess> => {
+  const child = spawn(
+    process.execPath,
+    [...cliCommand, "serve", "--port", "0", "--reports-dir", reportsDir],
+    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1", ...env } }
+  )
+  return { url: await servedUrl(child), child }
+}
 
 /** Stops a `serveProcess` (SIGTERM) and waits until it has exited. */
 export const stopServe = (server: ServeProcess | undefined) =>

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process"
 import * as fs from "node:fs"
 import { afterAll, describe, expect, it } from "vitest"
-import { cliCommand, repoRoot, tempDir } from "./support.js"
+import { cliCommand, repoRoot, servedUrl, tempDir } from "./support.js"
 
 // Issue 16, "a server that survives": a server killed outright (SIGKILL: no chance to stop its
 // children) must not leave an analysis running on in the background. Real `udsagn serve`
@@ -41,18 +41,7 @@ describe("a server killed outright", () => {
   it.skipIf(!fs.existsSync("/proc/self/environ"))("takes its running analysis with it (the child ends within seconds)", async () => {
     const server = serve(["--port", "0", "--reports-dir", tempDir("udsagn-orphans-")])
     running.push(server)
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ""
-      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 60_000)
-      server.stdout!.on("data", (d) => {
-        out += d
-        const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/)
-        if (m) {
-          clearTimeout(timer)
-          resolve(m[0])
-        }
-      })
-    })
+    const url = await servedUrl(server)
     const body = new FormData()
     body.append("file", new Blob([bigCsv(40_000)]), "stor.csv")
     // The upload answers when the analysis ends; do not wait for it.

@@ -1,9 +1,9 @@
 import { sampleExportPath } from "@udsagn/domain/Paths"
-import { spawn, spawnSync } from "node:child_process"
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { cliCommand, repoRoot, tempDir } from "./support.js"
+import { cliCommand, repoRoot, servedUrl, serveProcess, tempDir } from "./support.js"
 
 const serve = (args: ReadonlyArray<string>) =>
   spawn(process.execPath, [...cliCommand, "serve", ...args], {
@@ -22,24 +22,13 @@ const finish = (child: ReturnType<typeof serve>) =>
   })
 
 describe("udsagn serve (real process)", () => {
-  const running: Array<ReturnType<typeof serve>> = []
+  const running: Array<ChildProcess> = []
   afterAll(() => running.forEach((c) => c.kill()))
 
   it("starts on the asked port, and a second server on the same port fails in one Danish line", async () => {
     const first = serve(["--port", "0", "--reports-dir", tempDir()])
     running.push(first)
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ""
-      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 60_000)
-      first.stdout!.on("data", (d) => {
-        out += d
-        const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/)
-        if (m) {
-          clearTimeout(timer)
-          resolve(m[0])
-        }
-      })
-    })
+    const url = await servedUrl(first)
     expect((await fetch(url)).status).toBe(200)
     const port = new URL(url).port
 
@@ -50,25 +39,8 @@ describe("udsagn serve (real process)", () => {
 
   it("starts an analysis process ahead that warms up in a temporary folder; an upload then gives what the CLI gives; nothing is left after", async () => {
     const tmp = tempDir()
-    const reports = tempDir()
-    const server = spawn(process.execPath, [...cliCommand, "serve", "--port", "0", "--reports-dir", reports], {
-      cwd: repoRoot,
-      env: { ...process.env, INIT_CWD: repoRoot, TMPDIR: tmp },
-      stdio: ["ignore", "pipe", "pipe"]
-    })
+    const { child: server, url } = await serveProcess(tempDir(), { TMPDIR: tmp })
     running.push(server)
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ""
-      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 60_000)
-      server.stdout!.on("data", (d) => {
-        out += d
-        const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/)
-        if (m) {
-          clearTimeout(timer)
-          resolve(m[0])
-        }
-      })
-    })
     // The process started ahead analyses the bundled sample in its own folder, then removes it.
     const warmFolders = () => readdirSync(tmp).filter((n) => n.startsWith("udsagn-warm-"))
     const deadline = Date.now() + 60_000
