@@ -1,3 +1,4 @@
+import { boundedMemo } from "@udsagn/danish/Memo"
 import { plainText } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
@@ -46,16 +47,7 @@ const proposals = new WeakMap<CategorizedStatement, boolean>()
 
 // The questions are few and every answer asks: each judged once (a long-running server sees
 // many analyses, hence the bound).
-const asking = new Map<string, boolean>()
-const asksForProposalsOnce = (question: string): boolean => {
-  let asks = asking.get(question)
-  if (asks === undefined) {
-    asks = asksForProposals(question)
-    if (asking.size > 10_000) asking.clear()
-    asking.set(question, asks)
-  }
-  return asks
-}
+const asksForProposalsOnce = boundedMemo(asksForProposals, 10_000)
 
 /** A proposal that is a low-hanging fruit. */
 export const isEasyProposal = (s: CategorizedStatement): boolean =>

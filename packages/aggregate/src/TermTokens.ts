@@ -1,3 +1,4 @@
+import { boundedMemo } from "@udsagn/danish/Memo"
 import { foldWord } from "@udsagn/danish/Normalize"
 import { plainStem } from "@udsagn/danish/Stem"
 import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
@@ -34,40 +35,23 @@ interface WordForm {
   readonly content: boolean
 }
 
-const forms = new Map<string, WordForm>()
-const formOf = (word: string): WordForm => {
-  let f = forms.get(word)
-  if (f === undefined) {
-    const raw = word.replace(/’/g, "'")
-    const lower = raw.toLowerCase()
-    const content = lower.length > 1 && !/^\p{N}+$/u.test(lower) && !isKeyTermStopWord(lower)
-    // Sentence-initial capitals are typography, not a proper noun; all-caps acronyms stay.
-    const initial = raw.length > 1 && raw !== raw.toUpperCase() ? lower : raw
-    // Phones without a Danish keyboard write "forstaa" for "forstå": one key for both.
-    f = { lower, initial, raw, key: content ? plainStem(foldWord(lower)) : lower, content }
-    if (forms.size > 200_000) forms.clear()
-    forms.set(word, f)
-  }
-  return f
-}
+const formOf = boundedMemo((word: string): WordForm => {
+  const raw = word.replace(/’/g, "'")
+  const lower = raw.toLowerCase()
+  const content = lower.length > 1 && !/^\p{N}+$/u.test(lower) && !isKeyTermStopWord(lower)
+  // Sentence-initial capitals are typography, not a proper noun; all-caps acronyms stay.
+  const initial = raw.length > 1 && raw !== raw.toUpperCase() ? lower : raw
+  // Phones without a Danish keyboard write "forstaa" for "forstå": one key for both.
+  return { lower, initial, raw, key: content ? plainStem(foldWord(lower)) : lower, content }
+})
 
 const SENTENCE_BREAK = /[.!?:;\n]/
 const NOT_SPACE = /[^\s]/u
 
 // Tokens by text: aggregate's corpus (Corpus.ts) and the sub-topics' (TopicWords.ts) read the same
 // statements, and an export repeats answers word for word. Bounded like the word forms above.
-const byText = new Map<string, ReadonlyArray<TermToken>>()
-
 /** Tokens of a statement in order, with surface forms and stems. */
-export const termTokens = (text: string): ReadonlyArray<TermToken> => {
-  let tokens = byText.get(text)
-  if (tokens === undefined) {
-    tokens = tokenize(text)
-    if (byText.size > 200_000) byText.clear()
-    byText.set(text, tokens)
-  }
-  return tokens
-}
+export const termTokens = (text: string): ReadonlyArray<TermToken> => byText(text)
 
 const tokenize = (text: string): ReadonlyArray<TermToken> => {
   const typed = nfc(text)
@@ -90,3 +74,5 @@ const tokenize = (text: string): ReadonlyArray<TermToken> => {
   }, { joined: true })
   return tokens
 }
+
+const byText = boundedMemo(tokenize)

@@ -1,5 +1,6 @@
 import { CompoundSplitter } from "@udsagn/danish/Compound"
 import { lemmaOf } from "@udsagn/danish/Irregular"
+import { boundedMemo } from "@udsagn/danish/Memo"
 import { foldWord } from "@udsagn/danish/Normalize"
 import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
@@ -101,16 +102,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const wordCount = new Map<string, number>()
   const danishSpelt = new Set<string>()
   const forms = new Map<string, Map<string, number>>()
-  const foldedOf = new Map<string, string>()
-  const fold = (lower: string): string => {
-    let folded = foldedOf.get(lower)
-    if (folded === undefined) {
-      folded = foldWord(lower)
-      if (foldedOf.size > 200_000) foldedOf.clear()
-      foldedOf.set(lower, folded)
-    }
-    return folded
-  }
+  const fold = boundedMemo(foldWord)
   // The themes' synonym sets, by the stem of each phrase's first word.
   const synonymKeys = new Map<string, Set<string>>()
   const synonymWords = new Map<string, ReadonlyArray<string>>()
@@ -148,19 +140,12 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   }
   const withPhrases = phrases.size > 0
   // What a word as typed gives, computed once per word: its folded form and its key.
-  const words = new Map<string, { readonly folded: string; readonly key: string; readonly danish: boolean }>()
-  const wordOf = (lower: string) => {
-    let w = words.get(lower)
-    if (w === undefined) {
-      const folded = fold(lower)
-      // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse"; an
-      // irregular verb by its infinitive, so "spurgt" meets "spørg".
-      w = { folded, key: wordStem(folded), danish: /[æøå]/.test(lower) }
-      if (words.size > 200_000) words.clear()
-      words.set(lower, w)
-    }
-    return w
-  }
+  const wordOf = boundedMemo((lower: string) => {
+    const folded = fold(lower)
+    // Snowball with danish's å-verb rule, so "forstår" meets "forstå" and "forståelse"; an
+    // irregular verb by its infinitive, so "spurgt" meets "spørg".
+    return { folded, key: wordStem(folded), danish: /[æøå]/.test(lower) }
+  })
   const stems: Array<string> = []
   for (const s of statements) {
     const tokens = termTokens(s.text)
@@ -240,10 +225,9 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const splitter = new CompoundSplitter(partWords, MIN_PART)
   const known = new Set(partWords.map((w) => stem(w)))
 
-  const extraKeys = new Map<string, ReadonlyArray<string>>()
-  const extrasOf = (folded: string, key: string): ReadonlyArray<string> => {
-    const cached = extraKeys.get(folded)
-    if (cached !== undefined) return cached
+  // The key a folded word has (as `wordOf` gives it) is left out of its own parts.
+  const extrasOf = boundedMemo((folded: string): ReadonlyArray<string> => {
+    const key = wordStem(folded)
     const out: Array<string> = []
     const parts = splitter.split(folded)
     if (parts !== undefined) {
@@ -259,11 +243,8 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       }
     }
     // Only parts people also wrote as words of their own, so a label never reads "anim".
-    const result = out.filter((k) => k !== key && k.length >= MIN_PART && forms.has(k))
-    if (extraKeys.size > 200_000) extraKeys.clear()
-    extraKeys.set(folded, result)
-    return result
-  }
+    return out.filter((k) => k !== key && k.length >= MIN_PART && forms.has(k))
+  })
 
   // A statement using a word or phrase of a synonym set also carries the set's key; the set's
   // forms are the words as typed, so its label is the participants' own word.
@@ -275,12 +256,9 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   // A one-word member also matches inside a compound: as its first part ("tolk" in
   // "tolkebistand"), or as its head, inflected or not ("arbejdspres" in "arbejdspresset", "tid"
   // in "ventetiden", "trivsel" in "medarbejdertrivsel"). Once per word.
-  const inCompounds = new Map<string, ReadonlyArray<SynonymPhrase>>()
-  const compoundHits = (f: string, key: string): ReadonlyArray<SynonymPhrase> => {
-    let hits = inCompounds.get(f)
-    if (hits !== undefined) return hits
+  const compoundHits = boundedMemo((f: string): ReadonlyArray<SynonymPhrase> => {
     const found: Array<SynonymPhrase> = []
-    for (const part of extrasOf(f, key)) {
+    for (const part of extrasOf(f)) {
       for (const p of phrases.get(part) ?? []) if (p.stems.length === 1) found.push(p)
     }
     for (let ending = 0; ending <= MAX_ENDING && f.length - ending >= 3; ending++) {
@@ -292,11 +270,8 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         if ((modifier === 0 && ending > 0) || modifier >= MIN_MODIFIER) found.push(p)
       }
     }
-    hits = found
-    if (inCompounds.size > 200_000) inCompounds.clear()
-    inCompounds.set(f, hits)
-    return hits
-  }
+    return found
+  })
   const synonymsOf = (r: Raw): ReadonlyArray<readonly [string, string, number]> => {
     let found: Array<readonly [string, string, number]> | undefined
     const seen = new Set<string>()
@@ -309,7 +284,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       ;(found ??= []).push([key, form, member])
     }
     for (const [key, form, member] of r.phraseHits ?? []) use(key, form, member)
-    for (const c of r.content) for (const p of compoundHits(c.folded, c.key)) use(p.key, c.surface, p.member)
+    for (const c of r.content) for (const p of compoundHits(c.folded)) use(p.key, c.surface, p.member)
     return found ?? []
   }
 
@@ -319,7 +294,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     const keys = new Set<string>()
     for (const c of r.content) {
       keys.add(c.key)
-      for (const k of extrasOf(c.folded, c.key)) keys.add(k)
+      for (const k of extrasOf(c.folded)) keys.add(k)
     }
     const synonymForms = withPhrases ? synonymsOf(r) : []
     const synonyms = [...new Set(synonymForms.map(([k]) => k))]

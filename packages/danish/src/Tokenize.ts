@@ -1,3 +1,4 @@
+import { boundedMemo } from "./Memo.js"
 import { foldWord } from "./Normalize.js"
 
 /** A word of a text with where it stands, so evidence can quote the statement as typed. */
@@ -23,16 +24,7 @@ export interface WordOptions {
 const NEEDS_NFC = /[\u0300-\uffff]/
 
 // Folding runs several regexes; words repeat, so keys are cached per word as typed.
-const keys = new Map<string, string>()
-const keyOf = (word: string): string => {
-  let k = keys.get(word)
-  if (k === undefined) {
-    k = foldWord(word)
-    if (keys.size > 200_000) keys.clear()
-    keys.set(word, k)
-  }
-  return k
-}
+const keyOf = boundedMemo(foldWord)
 
 /** The text tokens' offsets refer to: NFC, skipped when it cannot change anything. */
 export const nfc = (text: string): string => (NEEDS_NFC.test(text) ? text.normalize("NFC") : text)
