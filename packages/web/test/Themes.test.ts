@@ -183,7 +183,7 @@ describe("the page /temaer", () => {
       formData.set(`terms-${i}`, t.terms.map((w) => w.term).join("\n"))
       if (t.id === cross) formData.set(`remove-${i}`, "1")
     })
-    formData.set("synonyms-0", "tid, nærvær\nspørg, spurgt, spørg\nalene")
+    formData.set("synonyms-0", "tid, nærvær\n\nspørg, spurgt, spørg")
     formData.set("label-new", "Tolke")
     formData.set("terms-new", "tolk\ntolke, tolkning")
     const res = await page("/temaer", formData)
@@ -195,7 +195,7 @@ describe("the page /temaer", () => {
     // Words kept keep their weight.
     expect(now.themes[3]!.terms[0]).toEqual({ term: "sundhedskompetence", weight: 1.6 })
     expect(now.themes[4]!.terms.map((w) => w.term)).toEqual(["tolk", "tolke", "tolkning"])
-    // Each line a set, each word once; a line of one word is no set.
+    // Each line a set, each word once; empty lines skipped.
     expect((now.themes[0] as unknown as { synonyms: Array<Array<string>> }).synonyms).toEqual([["tid", "nærvær"], ["spørg", "spurgt"]])
     expect(await (await call("/temaer?gemt=1")).text()).toContain("Temaerne er gemt")
   })
@@ -208,6 +208,12 @@ describe("the page /temaer", () => {
     expect(html).toContain("Temaerne blev ikke gemt")
     expect(html).toContain("det nye tema mangler et navn")
     expect(html).toMatch(/<textarea id="terms-new"[^>]*>kommune<\/textarea>/)
+    // A word alone on its line of words that mean the same is named, not dropped.
+    const lonely = await page("/temaer", new URLSearchParams({ "id-0": "tolke", "label-0": "Tolke", "terms-0": "tolk", "synonyms-0": "tolk, tolkning\nalene" }))
+    expect(lonely.status).toBe(400)
+    const text = await lonely.text()
+    expect(text).toContain("»alene« står alene på sin linje")
+    expect(text).toMatch(/<textarea id="synonyms-0"[^>]*>tolk, tolkning\nalene<\/textarea>/)
   })
 
   it("downloads and uploads the theme file, and goes back to the default themes", async () => {

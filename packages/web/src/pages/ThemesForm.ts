@@ -72,13 +72,13 @@ export const wordsOf = (text: string): Array<string> => {
 
 /**
  * Sets of words that mean the same: one set per line, its words separated by commas (or
- * semicolons); a set of one word says nothing and is dropped, a word is kept once per set.
+ * semicolons), each word once per set; empty lines are skipped. A line of one word is a set that
+ * says nothing: `lonely` names it (the form asks for a second word instead of dropping it).
  */
-export const synonymSetsOf = (text: string): Array<Array<string>> =>
-  text
-    .split("\n")
-    .map((line) => wordsOf(line))
-    .filter((set) => set.length >= 2)
+export const synonymSetsOf = (text: string): { readonly sets: Array<Array<string>>; readonly lonely: Array<string> } => {
+  const lines = text.split("\n").map((line) => wordsOf(line)).filter((set) => set.length > 0)
+  return { sets: lines.filter((set) => set.length >= 2), lonely: lines.filter((set) => set.length === 1).map((set) => set[0]!) }
+}
 
 /** A free id for a new theme from its name: "Tværsektorielt samarbejde" → "tvaersektorielt-samarbejde". */
 export const newThemeId = (label: string, taken: ReadonlySet<string>): string => {
@@ -107,6 +107,10 @@ export const themeSetFromDraft = (draft: ThemesDraft, current: ThemeSet): Either
     if (d.id === "" && label.length === 0) problems.push("det nye tema mangler et navn")
     const id = d.id !== "" && before !== undefined ? d.id : newThemeId(label, taken)
     taken.add(id)
+    const synonyms = synonymSetsOf(d.synonyms)
+    for (const word of synonyms.lonely) {
+      problems.push(`temaet »${label || id}«: »${word}« står alene på sin linje under ord, der betyder det samme; skriv ordene, der betyder det samme, på én linje adskilt af komma`)
+    }
     return {
       id,
       label,
@@ -115,7 +119,7 @@ export const themeSetFromDraft = (draft: ThemesDraft, current: ThemeSet): Either
       terms: wordsOf(d.terms).map((term) => ({ term, weight: weights.get(term.toLowerCase()) ?? 1 })),
       exclusions: wordsOf(d.exclusions),
       examples: before?.examples ?? [],
-      synonyms: synonymSetsOf(d.synonyms)
+      synonyms: synonyms.sets
     }
   })
   themes.forEach((t) => {
