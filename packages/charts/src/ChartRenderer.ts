@@ -120,8 +120,9 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       }).pipe(Effect.orElseSucceed(() => undefined))
 
     /**
-     * Draws every chart into `<outDir>/charts`: SVGs one after another on this thread, each PNG
-     * on the thread pool meanwhile, all awaited (and written) before the charts count as done.
+     * Draws every chart into `<outDir>/charts`: SVGs one after another in the chart thread (or
+     * this one: see ChartThread.ts), each PNG on the thread pool meanwhile, all awaited (and
+     * written) before the charts count as done.
      * With `reuseDir`, a chart whose spec did not change since that folder was written is copied
      * from it instead of drawn again (a saved correction changes a few counts, not every chart);
      * `onDrawn` names the charts drawn anew. `png: false`: a chart drawn anew gets no PNG yet
@@ -178,8 +179,8 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
     })
 
     /**
-     * Starts the chart thread ahead (when charts are drawn in one), so vega and resvg load while
-     * the analysis reads and categorizes: an analysis calls it first.
+     * Starts the chart thread ahead (when charts are drawn in one), so vega loads while the
+     * analysis reads and categorizes: an analysis calls it first.
      */
     const prepare = Effect.sync(() => {
       chartThread()

@@ -16,8 +16,8 @@ import { exitWithServer } from "../ParentWatch.js"
 // Entry of the child process that runs one analysis: `node scripts/load-bundle.cjs
 // .build/<id>/analyze-worker.cjs <job.json>` (compiled), or this file under tsx. With `--stdin`
 // it is started ahead, warms up (see `warmUp`) and waits for the job file's path on stdin (see
-// TsxProcess.ts); stdin closing without one (the server gone) ends it. A defect (a bug) exits with 1 and its cause on
-// stderr.
+// TsxProcess.ts); stdin closing without one (the server gone) ends it. A defect (a bug) exits
+// with 1 and its cause on stderr.
 exitWithServer()
 
 // One runtime for the warm-up and the job: the services' caches (the model read and built for
@@ -33,13 +33,6 @@ const run = (jobFile: string) => {
   })
 }
 
-/**
- * While it waits, a started-ahead child analyses the bundled sample once into a temporary folder
- * and throws the result away. A process' first analysis takes about twice as long as its next:
- * V8 has not yet compiled the hot code, and the model, the stemmer's and vega's caches are empty.
- * So the upload a person makes runs warm. Nothing goes to stdout (the server reads that), and a
- * job that comes meanwhile interrupts it first.
- */
 const WARM_PREFIX = "udsagn-warm-"
 
 /** Warm-up folders of processes that are gone (stopped with a signal mid-warm-up): removed. */
@@ -55,6 +48,13 @@ const removeStale = () => {
   }
 }
 
+/**
+ * While it waits, a started-ahead child analyses the bundled sample once into a temporary folder
+ * and throws the result away. A process' first analysis takes about twice as long as its next:
+ * V8 has not yet compiled the hot code, and the model, the stemmer's and vega's caches are empty.
+ * So the upload a person makes runs warm. Nothing goes to stdout (the server reads that), and a
+ * job that comes meanwhile interrupts it first.
+ */
 const warmUp = () => {
   try {
     removeStale()
