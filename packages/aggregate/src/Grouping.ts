@@ -152,7 +152,6 @@ const dedupe = (forms: ReadonlyArray<string>): Array<string> => {
   })
 }
 
-
 /**
  * A group formed by a synonym set is named by the set's word most of its statements use ("Tid"
  * for a group that mostly says "tid", some "tidspres" or "travlhed"), written as the theme file
@@ -169,13 +168,11 @@ const synonymForm = (
 ): { readonly form: string; readonly forms: ReadonlySet<string>; readonly used: ReadonlyArray<string> } => {
   const words = corpus.synonymWords.get(anchor) ?? []
   const uses = new Map<number, number>()
-  const forms = new Set<string>()
   const typed = new Map<string, number>()
   for (const i of members) {
     const seen = new Set<number>()
     for (const [k, f, member] of corpus.byId.get(ids[i]!)?.synonymForms ?? []) {
       if (k !== anchor) continue
-      forms.add(f.toLowerCase())
       typed.set(f.toLowerCase(), (typed.get(f.toLowerCase()) ?? 0) + 1)
       if (seen.has(member)) continue
       seen.add(member)
@@ -188,9 +185,8 @@ const synonymForm = (
   const family = (a: string, b: string) => a.length >= 5 && b.length >= 5 && a.slice(0, 5).toLowerCase() === b.slice(0, 5).toLowerCase()
   const chosen = n * 2 >= members.length && !family(words[0] ?? "", words[top] ?? "") ? words[top] : words[0]
   const form = chosen ?? surfaceOf(corpus, anchor)
-  const used = [...typed.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f]) => f)
-  for (const w of words) forms.add(w.toLowerCase())
-  return { form, forms, used }
+  const used = [...typed.entries()].sort((a, b) => b[1] - a[1] || byKey(a[0], b[0])).map(([f]) => f)
+  return { form, forms: new Set([...used, ...words.map((w) => w.toLowerCase())]), used }
 }
 
 /** Label and terms: the anchor, then the words the group uses far more than the rest. */

@@ -25,7 +25,7 @@ export const themeTopics = (
   if (statements.length < MIN_THEME_STATEMENTS) {
     return [new Topic({ label: LEFTOVER_LABEL, terms: [], statements: clearestFirst(corpus, statements).map((s) => s.id) })]
   }
-  // The theme's own words, and most its sets of words that mean the same, are preferred anchors;
+  // The theme's own words and its sets of words that mean the same are preferred anchors;
   // another theme's sets say nothing here.
   const synonyms = corpus.synonymKeys.get(theme) ?? new Set<string>()
   const prefer = new Set([...(corpus.themeTermKeys.get(theme) ?? []), ...synonyms])
