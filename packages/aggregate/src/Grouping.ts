@@ -158,14 +158,14 @@ const dedupe = (forms: ReadonlyArray<string>): Array<string> => {
  * writes it (so "faelles" reads "fælles"); when no word is used by half of them, or the word is
  * of the same family as the set's first (the theme file's chosen form of the word), by the set's
  * first word, the theme file's name for what the set's words share ("Medbestemmelse" for
- * "ved bordet", "brugerpanel", "samskabelse"). `forms` are the ways the group wrote the set.
+ * "ved bordet", "brugerpanel", "samskabelse"). `used`: the ways the group wrote the set.
  */
 const synonymForm = (
   corpus: TopicCorpus,
   ids: ReadonlyArray<string>,
   members: ReadonlyArray<number>,
   anchor: string
-): { readonly form: string; readonly forms: ReadonlySet<string>; readonly used: ReadonlyArray<string> } => {
+): { readonly form: string; readonly used: ReadonlyArray<string> } => {
   const words = corpus.synonymWords.get(anchor) ?? []
   const uses = new Map<number, number>()
   const typed = new Map<string, number>()
@@ -186,7 +186,7 @@ const synonymForm = (
   const chosen = n * 2 >= members.length && !family(words[0] ?? "", words[top] ?? "") ? words[top] : words[0]
   const form = chosen ?? surfaceOf(corpus, anchor)
   const used = [...typed.entries()].sort((a, b) => b[1] - a[1] || byKey(a[0], b[0])).map(([f]) => f)
-  return { form, forms: new Set([...used, ...words.map((w) => w.toLowerCase())]), used }
+  return { form, used }
 }
 
 /** Label and terms: the anchor, then the words the group uses far more than the rest. */
@@ -221,8 +221,9 @@ const describe = (
   const head = noun ?? anchorForm
   // A second word in the label when most of the group uses it too ("Breve og pjecer"), unless it
   // is the same word again ("Teach-back og teach").
-  // (Not another word of the same synonym set: "Tid og tidspres" says one thing twice.)
-  const second = scored.find((s) => s.c / m >= 0.5 && s.c >= 3 && !GENERIC.has(s.k) && synonym?.forms.has(surfaceOf(corpus, s.k).toLowerCase()) !== true)
+  // A synonym set's group has none: the set names what its statements share ("Tid", not "Tid og
+  // taler").
+  const second = synonym !== undefined ? undefined : scored.find((s) => s.c / m >= 0.5 && s.c >= 3 && !GENERIC.has(s.k))
   const secondForm = second === undefined ? undefined : labelForm(corpus, second.k)
   // Only a thing ("pjecer", "sundhedskompetence") joins the label, not a verb ("står").
   const other = secondForm !== undefined && (NOUNISH.test(secondForm) || prefer?.has(second!.k) === true) ? secondForm : undefined
