@@ -8,7 +8,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, type Page } from "playwright-core"
+import { launchChromium } from "./support.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Fixture, hostileCsvPath, hostileFixture, sampleFixture, simpleCharts } from "../packages/report/test/fixtures.js"
 import { docxParts, xlsxCells } from "../packages/report/test/inspect.js"
@@ -62,10 +63,7 @@ const visit = async (file: string): Promise<Visit> => {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

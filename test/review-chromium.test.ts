@@ -1,9 +1,9 @@
 import * as fs from "node:fs"
 import { AnalyzerLive } from "@udsagn/web/AnalyzerLive"
 import { type RunningServer, startWebServer } from "@udsagn/web/Server"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { sampleExport, tempDir } from "./support.js"
+import { launchChromium, sampleExport, tempDir } from "./support.js"
 
 // The review page in Chromium as a reviewer meets it: the save button among the first tab
 // stops, unsaved ticks asked about before another page, a filter or closing the tab loses them,
@@ -14,7 +14,7 @@ let server: RunningServer
 let id = ""
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] })
+  browser = await launchChromium()
   server = await startWebServer({ settings: { reportsDir: tempDir("udsagn-review-chromium-") }, analyzer: AnalyzerLive })
   const body = new FormData()
   body.append("file", new Blob([fs.readFileSync(sampleExport)]), "menti-konference-2024-12-05.xlsx")

@@ -3,6 +3,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import type { Browser } from "playwright-core"
+import { afterAll, beforeAll } from "vitest"
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url))
 /** The project's own test corpus (written by test/fixtures/build-fixtures.ts). */
@@ -97,4 +99,55 @@ export const launchChromium = async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
   })
+}
+
+/** Where the browser tests put their screenshots (git-ignored). */
+export const artifactsDir = path.join(repoRoot, "test-artifacts")
+
+export interface ChromiumWithServer {
+  readonly browser: Browser
+  /** The running server (a new one after `restart`). */
+  readonly server: ServeProcess
+  /** The server's storage folder. */
+  readonly reportsDir: string
+  /** A folder for the test's downloads and files to upload. */
+  readonly files: string
+  /** Stops the server and starts a new process on the same folder. */
+  readonly restart: () => Promise<void>
+}
+
+/**
+ * Chromium and a `udsagn serve` process for a test file's browser tests: started before them,
+ * stopped (and their folders removed) after. `name` names the temporary folders.
+ */
+export const chromiumWithServer = (name: string): ChromiumWithServer => {
+  let browser: Browser | undefined
+  let server: ServeProcess | undefined
+  const reportsDir = tempDir(`udsagn-${name}-e2e-`)
+  const files = tempDir(`udsagn-${name}-files-`)
+  beforeAll(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true })
+    browser = await launchChromium()
+    server = await serveProcess(reportsDir)
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await stopServe(server)
+    fs.rmSync(reportsDir, { recursive: true, force: true })
+    fs.rmSync(files, { recursive: true, force: true })
+  })
+  return {
+    get browser() {
+      return browser!
+    },
+    get server() {
+      return server!
+    },
+    reportsDir,
+    files,
+    restart: async () => {
+      await stopServe(server)
+      server = await serveProcess(reportsDir)
+    }
+  }
 }

@@ -1,50 +1,31 @@
 import * as fs from "node:fs"
-import * as os from "node:os"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { strFromU8, unzipSync } from "fflate"
-import { type Browser, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { sampleExport, serveProcess, type ServeProcess, launchChromium, stopServe } from "./support.js"
+import { type Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
+import { artifactsDir, chromiumWithServer, sampleExport } from "./support.js"
 
 // Issue 12's done-when, on the pages alone, in Chromium: add the theme "Tværsektorielt
 // samarbejde" with three words, upload the sample with a title, see statements under the new
 // theme, leave one statement out, rewrite another's text (a name taken out), download the Word
 // draft and find the title in it, then delete the analysis and see it gone (list and disk).
 
-const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `admin-${name}.png`), fullPage: false })
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `admin-${name}.png`), fullPage: false })
 const textOf = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.replace(/\s+/g, " ").trim()
 
-let browser: Browser
-let server: ServeProcess | undefined
-const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-e2e-"))
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-admin-dl-"))
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true })
-  browser = await launchChromium()
-  server = await serveProcess(reportsDir)
-}, 90_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await stopServe(server)
-  fs.rmSync(reportsDir, { recursive: true, force: true })
-  fs.rmSync(downloads, { recursive: true, force: true })
-})
+const env = chromiumWithServer("admin")
 
 const title = "Lighed i sundhed – konference 2024"
 
 describe("the administration shapes an analysis in Chromium", () => {
   it("new theme, title, statements under the theme, leave out, rewrite, Word draft with the title, delete", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
     const page = await context.newPage()
     const problems: Array<string> = []
     page.on("pageerror", (e) => problems.push(String(e)))
 
     // A new theme with three words, on the page Temaer.
-    await page.goto(server!.url)
+    await page.goto(env.server.url)
     await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Temaer" }).click()
     const added = page.locator("fieldset", { has: page.locator("legend", { hasText: "Nyt tema" }) })
     await added.getByLabel("Navn").fill("Tværsektorielt samarbejde")
@@ -56,7 +37,7 @@ describe("the administration shapes an analysis in Chromium", () => {
     await page.locator(".notice", { hasText: "Temaerne er gemt" }).waitFor()
 
     // Upload the sample with a title and a date.
-    await page.goto(server!.url)
+    await page.goto(env.server.url)
     await page.setInputFiles("#file", sampleExport)
     await page.getByLabel("Titel på rapporten (valgfrit)").fill(title)
     await page.getByLabel("Konferencens dato (valgfrit)").fill("2024-12-05")
@@ -68,10 +49,10 @@ describe("the administration shapes an analysis in Chromium", () => {
     expect(await textOf(page, "h1")).toBe(title)
     const cross = "tvaersektorielt-samarbejde"
     expect(Number(await textOf(page, `td[data-count="${cross}"]`))).toBeGreaterThanOrEqual(3)
-    await page.goto(`${server!.url}/analyser/${id}/gennemgang?tema=${cross}`)
+    await page.goto(`${env.server.url}/analyser/${id}/gennemgang?tema=${cross}`)
     const underTheme = await page.locator("fieldset.statement legend").allTextContents()
     expect(underTheme.join("\n")).toContain("Overgangene mellem sygehus, egen læge og kommune")
-    await page.goto(`${server!.url}/analyser/${id}`)
+    await page.goto(`${env.server.url}/analyser/${id}`)
 
     // Review: leave the first statement out, rewrite the second's text.
     await page.getByRole("link", { name: "Gennemgå og ret temaer" }).click()
@@ -93,7 +74,7 @@ describe("the administration shapes an analysis in Chromium", () => {
     const everywhere = async (text: string) => {
       let n = 0
       for (const side of [1, 2]) {
-        await page.goto(`${server!.url}/analyser/${id}/gennemgang?side=${side}`)
+        await page.goto(`${env.server.url}/analyser/${id}/gennemgang?side=${side}`)
         n += await page.locator("fieldset.statement legend", { hasText: text }).count()
       }
       return n
@@ -102,7 +83,7 @@ describe("the administration shapes an analysis in Chromium", () => {
     expect(await everywhere(leftOutText)).toBe(0)
 
     // The report (in the page's frame) has the new text, not the old ones.
-    await page.goto(`${server!.url}/analyser/${id}`)
+    await page.goto(`${env.server.url}/analyser/${id}`)
     const report = page.frameLocator("iframe.report")
     await report.locator("h1").waitFor()
     const reportText = (await report.locator("body").textContent()) ?? ""
@@ -116,23 +97,23 @@ describe("the administration shapes an analysis in Chromium", () => {
       page.getByRole("link", { name: "Hent anbefalinger (Word)" }).click()
     ])
     expect(download.suggestedFilename()).toBe("anbefalinger-lighed-i-sundhed-konference-2024.docx")
-    const file = path.join(downloads, "anbefalinger.docx")
+    const file = path.join(env.files, "anbefalinger.docx")
     await download.saveAs(file)
     const docx = Object.values(unzipSync(new Uint8Array(fs.readFileSync(file)))).map((p) => strFromU8(p)).join("\n")
     expect(docx).toContain(title)
     expect(docx).not.toContain(rewrittenFrom)
 
     // Delete: a tick to confirm, then the button; the front page says so and lists it no more.
-    expect(fs.existsSync(path.join(reportsDir, id))).toBe(true)
+    expect(fs.existsSync(path.join(env.reportsDir, id))).toBe(true)
     await page.getByLabel(`Ja, slet »${title}«`).check()
     await shot(page, "2-slet")
     await page.getByRole("button", { name: "Slet analysen" }).click()
     await page.waitForURL((url) => url.pathname === "/")
     expect(await textOf(page, ".notice")).toContain(`Analysen »${title}« er slettet`)
     expect(await page.locator(`tr[data-id="${id}"]`).count()).toBe(0)
-    expect(fs.existsSync(path.join(reportsDir, id))).toBe(false)
-    expect(fs.readdirSync(reportsDir).filter((n) => n.includes(id))).toEqual([])
-    await page.goto(`${server!.url}/analyser/${id}`)
+    expect(fs.existsSync(path.join(env.reportsDir, id))).toBe(false)
+    expect(fs.readdirSync(env.reportsDir).filter((n) => n.includes(id))).toEqual([])
+    await page.goto(`${env.server.url}/analyser/${id}`)
     expect(await textOf(page, "h1")).toBe("Ikke fundet")
     expect(problems).toEqual([])
     await context.close()

@@ -1,42 +1,25 @@
 import * as fs from "node:fs"
-import * as os from "node:os"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
-import { type Browser, type Locator, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, sampleExport, serveProcess, type ServeProcess, stopServe, launchChromium } from "./support.js"
+import { type Locator, type Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
+import { artifactsDir, chromiumWithServer, fixture, sampleExport } from "./support.js"
 
 // A person who has never seen udsagn: open the page, drop the Menti export, see the report,
 // untick a theme on one statement, save, see the count change, download the Word file;
 // then restart the server (a new process on the same folder) and find the analysis again.
 
-const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
 const shot = (page: Page, name: string, fullPage = true) =>
-  page.screenshot({ path: path.join(artifacts, `web-${name}.png`), fullPage })
+  page.screenshot({ path: path.join(artifactsDir, `web-${name}.png`), fullPage })
 
 const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ").trim()
 
-let browser: Browser
-let server: ServeProcess | undefined
-const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-e2e-"))
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-dl-"))
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true })
-  browser = await launchChromium()
-  server = await serveProcess(reportsDir)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await stopServe(server)
-})
+const env = chromiumWithServer("web")
 
 const newPage = async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
   const page = await context.newPage()
   const problems: Array<string> = []
-  const origin = new URL(server!.url).origin
+  const origin = new URL(env.server.url).origin
   // Nothing may be fetched from anywhere but this server.
   page.on("request", (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) problems.push(`request to ${r.url()}`)
@@ -53,7 +36,7 @@ describe("the web app in Chromium", () => {
 
   it("upload by drag and drop, progress, report", async () => {
     const { page, problems } = await newPage()
-    await page.goto(server!.url)
+    await page.goto(env.server.url)
     expect(await textOf(page.locator("h1"))).toBe("Analysér svar fra en konference")
     await shot(page, "1-forside")
 
@@ -102,7 +85,7 @@ describe("the web app in Chromium", () => {
     const statement = page.locator("fieldset.statement", { has: page.locator('input[value="visual-communication"]:checked') }).first()
     const sid = await statement.getAttribute("data-statement")
     await statement.getByLabel("Visuel kommunikation").uncheck()
-    await statement.screenshot({ path: path.join(artifacts, "web-6-fjern-flueben.png") })
+    await statement.screenshot({ path: path.join(artifactsDir, "web-6-fjern-flueben.png") })
     await page.getByRole("button", { name: "Gem rettelser" }).first().click()
     await page.locator(".notice", { hasText: "Dine rettelser er gemt" }).waitFor({ timeout: 60_000 })
     const after = await countOf("visual-communication")
@@ -136,7 +119,7 @@ describe("the web app in Chromium", () => {
       page.getByRole("link", { name: "Hent anbefalinger (Word)" }).click()
     ])
     expect(download.suggestedFilename()).toBe("anbefalinger-konference-5-december-2024.docx")
-    const file = path.join(downloads, "anbefalinger.docx")
+    const file = path.join(env.files, "anbefalinger.docx")
     await download.saveAs(file)
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK")
     await page.context().close()
@@ -144,8 +127,8 @@ describe("the web app in Chromium", () => {
 
   it("a broken file gives a clear Danish message; a too big one is stopped before uploading", async () => {
     const { page } = await newPage()
-    await page.goto(server!.url)
-    const big = path.join(downloads, "for-stor.csv")
+    await page.goto(env.server.url)
+    const big = path.join(env.files, "for-stor.csv")
     fs.writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 97))
     await page.setInputFiles("#file", big)
     await page.getByRole("button", { name: "Start analysen" }).click()
@@ -160,10 +143,9 @@ describe("the web app in Chromium", () => {
   })
 
   it("after a restart the analysis is still listed, and two can be compared", async () => {
-    await stopServe(server)
-    server = await serveProcess(reportsDir)
+    await env.restart()
     const { page, problems } = await newPage()
-    await page.goto(server.url)
+    await page.goto(env.server.url)
     const id = analysisUrl.split("/").pop()!
     expect(await textOf(page.locator(`tr[data-id="${id}"]`))).toContain("Konference 5. december 2024")
     await shot(page, "9-efter-genstart")
@@ -183,7 +165,7 @@ describe("the web app in Chromium", () => {
 
   it("takes two exports and notes (Markdown and Word) in one upload through the form", async () => {
     const { page, problems } = await newPage()
-    await page.goto(server!.url)
+    await page.goto(env.server.url)
     await page.setInputFiles("#file", [fixture("udsagn-tabel.xlsx"), fixture("udsagn-utf8.csv")])
     expect(await textOf(page.locator("#chosen-file"))).toBe("Valgte filer: udsagn-tabel.xlsx, udsagn-utf8.csv")
     await page.getByText("Noter fra oplæg og drøftelser (valgfrit)").click()

@@ -1,41 +1,22 @@
 import * as fs from "node:fs"
-import * as os from "node:os"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { strFromU8, unzipSync } from "fflate"
-import { type Browser, chromium, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { fixture, sampleExport, serveProcess, type ServeProcess, stopServe } from "./support.js"
+import { type Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
+import { artifactsDir, chromiumWithServer, fixture, sampleExport } from "./support.js"
 
 // Issue 15, done when: after two uploads the register lists the recommendations of both; a
 // status set to `besluttet` with a note, through the pages, survives a restart of the server
 // and appears in the exported Word overview; deleting an analysis asks whether its recommendations
 // stay. A person in Chromium, `udsagn serve` as a process.
 
-const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `register-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `register-${name}.png`), fullPage: true })
 
-let browser: Browser
-let server: ServeProcess | undefined
-const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-register-e2e-"))
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-register-dl-"))
+const env = chromiumWithServer("register")
 const note = "Udvalgsmøde 24. april 2025, punkt 5"
 
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true })
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] })
-  server = await serveProcess(reportsDir)
-}, 90_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await stopServe(server)
-  fs.rmSync(reportsDir, { recursive: true, force: true })
-  fs.rmSync(downloads, { recursive: true, force: true })
-})
-
 const newPage = async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "da-DK" })
   const page = await context.newPage()
   const problems: Array<string> = []
   page.on("pageerror", (e) => problems.push(String(e)))
@@ -47,7 +28,7 @@ const newPage = async () => {
 
 /** Upload on the front page, wait for the analysis, edit its first recommendation and send the draft. */
 const uploadAndSend = async (page: Page, file: string, edit: string) => {
-  await page.goto(server!.url)
+  await page.goto(env.server.url)
   await page.locator("#file").setInputFiles(file)
   await page.getByRole("button", { name: "Start analysen" }).click()
   await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
@@ -105,10 +86,9 @@ describe("the register of recommendations in Chromium", () => {
     await page.context().close()
 
     // Restart: a new server process on the same folder.
-    await stopServe(server)
-    server = await serveProcess(reportsDir)
+    await env.restart()
     const again = await newPage()
-    await again.page.goto(`${server.url}/anbefalinger`)
+    await again.page.goto(`${env.server.url}/anbefalinger`)
     expect(await again.page.locator("article.rec").count()).toBe(a.items + b.items)
     await again.page.getByLabel("Status").first().selectOption("besluttet")
     await again.page.getByRole("button", { name: "Vis" }).click()
@@ -122,7 +102,7 @@ describe("the register of recommendations in Chromium", () => {
       again.page.getByRole("link", { name: "Hent oversigten (Word)" }).click()
     ])
     expect(download.suggestedFilename()).toBe("anbefalinger.docx")
-    const file = path.join(downloads, "anbefalinger.docx")
+    const file = path.join(env.files, "anbefalinger.docx")
     await download.saveAs(file)
     const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))["word/document.xml"]!)
     expect(xml).toContain("Besluttet (1)")
@@ -130,21 +110,21 @@ describe("the register of recommendations in Chromium", () => {
     expect(xml).toContain(note)
     expect(xml).toContain("Konference 5. december 2024")
     // Deleting the second analysis asks whether its recommendations stay; they do.
-    await again.page.goto(`${server.url}/analyser/${b.id}`)
+    await again.page.goto(`${env.server.url}/analyser/${b.id}`)
     await again.page.locator("#bekraeft").check()
     await again.page.getByRole("button", { name: "Slet analysen" }).click()
     expect(await again.page.locator("h1").textContent()).toBe("Skal anbefalingerne blive i registret?")
     await again.page.getByLabel(/Behold dem i registret/).check()
     await again.page.getByRole("button", { name: "Slet analysen" }).click()
     await again.page.waitForURL(/\/\?slettet=/)
-    await again.page.goto(`${server.url}/anbefalinger`)
+    await again.page.goto(`${env.server.url}/anbefalinger`)
     expect(await again.page.locator("article.rec").count()).toBe(a.items + b.items)
     expect(await again.page.locator("article.rec", { hasText: "(analysen er slettet)" }).count()).toBe(b.items)
 
     // No page wider than a phone.
     await again.page.setViewportSize({ width: 400, height: 800 })
     for (const url of ["/anbefalinger", `/analyser/${a.id}/anbefalinger`]) {
-      await again.page.goto(`${server.url}${url}`)
+      await again.page.goto(`${env.server.url}${url}`)
       expect(await again.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400)
     }
     expect(again.problems).toEqual([])

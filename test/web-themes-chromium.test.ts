@@ -1,10 +1,8 @@
 import * as fs from "node:fs"
-import * as os from "node:os"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
-import { type Browser, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { sampleExport, serveProcess, type ServeProcess, launchChromium, stopServe } from "./support.js"
+import { type Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
+import { artifactsDir, chromiumWithServer, sampleExport } from "./support.js"
 
 // The administration shapes the themes in the browser (issue 12): on the page Temaer a person adds
 // the theme "Tværsektorielt samarbejde" with three words, uploads the sample and finds statements
@@ -12,30 +10,13 @@ import { sampleExport, serveProcess, type ServeProcess, launchChromium, stopServ
 // application/json, which the server once dropped), a wrong one is refused in Danish; and an
 // analysis is re-run with the default themes again. Real `udsagn serve`, real Chromium.
 
-const artifacts = fileURLToPath(new URL("../test-artifacts/", import.meta.url))
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `themes-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `themes-${name}.png`), fullPage: true })
 const cross = "tvaersektorielt-samarbejde"
 
-let browser: Browser
-let server: ServeProcess | undefined
-const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-"))
-const files = fs.mkdtempSync(path.join(os.tmpdir(), "udsagn-web-themes-files-"))
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true })
-  browser = await launchChromium()
-  server = await serveProcess(reportsDir)
-}, 90_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await stopServe(server)
-  fs.rmSync(reportsDir, { recursive: true, force: true })
-  fs.rmSync(files, { recursive: true, force: true })
-})
+const env = chromiumWithServer("web-themes")
 
 const newPage = async (width = 1280) => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "da-DK" })
+  const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: "da-DK" })
   const page = await context.newPage()
   const problems: Array<string> = []
   page.on("pageerror", (e) => problems.push(String(e)))
@@ -49,7 +30,7 @@ const newPage = async (width = 1280) => {
 const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 const uploadSample = async (page: Page) => {
-  await page.goto(server!.url)
+  await page.goto(env.server.url)
   await page.setInputFiles("#file", sampleExport)
   await page.getByRole("button", { name: "Start analysen" }).click()
   await page.waitForURL(/\/analyser\/[0-9a-f-]{36}$/)
@@ -62,7 +43,7 @@ describe("themes in the web app, in Chromium", () => {
 
   it("add the theme »Tværsektorielt samarbejde« with three words, upload the sample, see statements under it", async () => {
     const { page, problems } = await newPage(400)
-    await page.goto(server!.url)
+    await page.goto(env.server.url)
     await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Temaer" }).click()
     expect(await page.locator("h1").textContent()).toBe("Temaer")
     expect(await fitsWidth(page)).toBe(true)
@@ -98,9 +79,9 @@ describe("themes in the web app, in Chromium", () => {
 
   it("the front page's theme file field works from the browser; a wrong file gives a Danish error", async () => {
     const { page, problems } = await newPage()
-    const wrong = path.join(files, "forkerte-temaer.json")
+    const wrong = path.join(env.files, "forkerte-temaer.json")
     fs.writeFileSync(wrong, JSON.stringify({ themes: [{ id: "tolke", terms: ["tolk"] }] }))
-    await page.goto(server!.url)
+    await page.goto(env.server.url)
     await page.setInputFiles("#file", sampleExport)
     await page.locator("summary", { hasText: "Egne temaer" }).click()
     await page.setInputFiles("#themes", wrong)
@@ -110,7 +91,7 @@ describe("themes in the web app, in Chromium", () => {
     // The refusal is a 400 page; Chromium logs that status, which is no fault of the page.
     expect(problems.splice(0).filter((p) => !p.includes("status of 400"))).toEqual([])
 
-    const own = path.join(files, "tolke.json")
+    const own = path.join(env.files, "tolke.json")
     fs.writeFileSync(own, JSON.stringify({ themes: [{ id: "tolke", label: "Tolke og sprog", terms: ["tolk", "tolke", "tolkning", "sprog"] }] }))
     await page.setInputFiles("#file", sampleExport)
     await page.locator("summary", { hasText: "Egne temaer" }).click()
@@ -127,7 +108,7 @@ describe("themes in the web app, in Chromium", () => {
 
   it("back to the default themes, and the first analysis re-run with them is a new analysis without the new theme", async () => {
     const { page, problems } = await newPage()
-    await page.goto(`${server!.url}/temaer`)
+    await page.goto(`${env.server.url}/temaer`)
     await page.getByLabel("Ja, slet de gemte temaer og brug standardtemaerne igen").check()
     await page.getByRole("button", { name: "Gå tilbage til standardtemaerne" }).click()
     await page.locator(".notice", { hasText: "Standardtemaerne bruges igen" }).waitFor()
