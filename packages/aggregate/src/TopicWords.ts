@@ -66,8 +66,10 @@ export const topicCorpus = (statements: ReadonlyArray<CategorizedStatement>, the
   return built
 }
 
+/** What one text gives (a statement's text; word-for-word copies share it). */
 interface Raw {
-  readonly id: string
+  /** How many statements have the text. */
+  readonly copies: number
   readonly content: ReadonlyArray<{ readonly folded: string; readonly key: string; readonly surface: string }>
   readonly lower: ReadonlyArray<string>
   /** The synonym sets' words and phrases the statement uses as written: key, form, member. */
@@ -97,7 +99,6 @@ export const isSynonymKey = (key: string): boolean => key.startsWith("≈")
 const wordStem = (folded: string) => stem(lemmaOf(folded))
 
 const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: ThemeSet): TopicCorpus => {
-  const raws: Array<Raw> = []
   const foldedCount = new Map<string, number>()
   const wordCount = new Map<string, number>()
   const danishSpelt = new Set<string>()
@@ -146,23 +147,28 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     // irregular verb by its infinitive, so "spurgt" meets "spørg".
     return { folded, key: wordStem(folded), danish: /[æøå]/.test(lower) }
   })
+  // Each text is read once, however many statements have it (an export repeats answers word
+  // for word): its words count once per statement.
+  const copies = new Map<string, number>()
+  for (const s of statements) copies.set(s.text, (copies.get(s.text) ?? 0) + 1)
+  const raws = new Map<string, Raw>()
   const stems: Array<string> = []
-  for (const s of statements) {
-    const tokens = termTokens(s.text)
+  for (const [text, n] of copies) {
+    const tokens = termTokens(text)
     const content: Array<{ folded: string; key: string; surface: string }> = []
     const lower: Array<string> = []
     stems.length = 0
     for (const t of tokens) {
       lower.push(t.lower)
-      wordCount.set(t.lower, (wordCount.get(t.lower) ?? 0) + 1)
+      wordCount.set(t.lower, (wordCount.get(t.lower) ?? 0) + n)
       const w = wordOf(t.lower)
       if (withPhrases) stems.push(w.key)
       if (!t.content) continue
       if (w.danish) danishSpelt.add(w.folded)
-      foldedCount.set(w.folded, (foldedCount.get(w.folded) ?? 0) + 1)
+      foldedCount.set(w.folded, (foldedCount.get(w.folded) ?? 0) + n)
       content.push({ folded: w.folded, key: w.key, surface: t.surface })
       const f = forms.get(w.key) ?? new Map<string, number>()
-      f.set(t.surface, (f.get(t.surface) ?? 0) + 1)
+      f.set(t.surface, (f.get(t.surface) ?? 0) + n)
       forms.set(w.key, f)
     }
     // The synonym sets' words and phrases, as written (a phrase spans stop words: "for travlt").
@@ -181,7 +187,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         }
       }
     }
-    raws.push(phraseHits !== undefined ? { id: s.id, content, lower, phraseHits } : { id: s.id, content, lower })
+    raws.set(text, phraseHits !== undefined ? { copies: n, content, lower, phraseHits } : { copies: n, content, lower })
   }
 
   // Parts a compound may be made of: words used more than once, and the theme file's words.
@@ -248,9 +254,9 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
 
   // A statement using a word or phrase of a synonym set also carries the set's key; the set's
   // forms are the words as typed, so its label is the participants' own word.
-  const addForm = (key: string, surface: string) => {
+  const addForm = (key: string, surface: string, n: number) => {
     const f = forms.get(key) ?? new Map<string, number>()
-    f.set(surface, (f.get(surface) ?? 0) + 1)
+    f.set(surface, (f.get(surface) ?? 0) + n)
     forms.set(key, f)
   }
   // A one-word member also matches inside a compound: as its first part ("tolk" in
@@ -278,7 +284,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     const use = (key: string, form: string, member: number) => {
       const id = `${key}\u0000${form}`
       if (seen.has(id)) return
-      if (!seen.has(key)) addForm(key, form)
+      if (!seen.has(key)) addForm(key, form, r.copies)
       seen.add(id)
       seen.add(key)
       ;(found ??= []).push([key, form, member])
@@ -288,9 +294,10 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     return found ?? []
   }
 
-  const byId = new Map<string, StatementWords>()
+  // Each text's words once (copies share them), counted once per statement.
+  const wordsOf = new Map<string, StatementWords>()
   const df = new Map<string, number>()
-  for (const r of raws) {
+  for (const [text, r] of raws) {
     const keys = new Set<string>()
     for (const c of r.content) {
       keys.add(c.key)
@@ -298,15 +305,17 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     }
     const synonymForms = withPhrases ? synonymsOf(r) : []
     const synonyms = [...new Set(synonymForms.map(([k]) => k))]
-    for (const k of synonyms) df.set(k, (df.get(k) ?? 0) + 1)
-    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1)
-    byId.set(
-      r.id,
+    for (const k of synonyms) df.set(k, (df.get(k) ?? 0) + r.copies)
+    for (const k of keys) df.set(k, (df.get(k) ?? 0) + r.copies)
+    wordsOf.set(
+      text,
       synonyms.length > 0
         ? { keys: [...keys], length: r.lower.length, lower: r.lower, synonyms, synonymForms }
         : { keys: [...keys], length: r.lower.length, lower: r.lower }
     )
   }
+  const byId = new Map<string, StatementWords>()
+  for (const s of statements) byId.set(s.id, wordsOf.get(s.text)!)
   return { byId, df, forms, wordCount, danishSpelt, themeTermKeys, labelKeys, synonymKeys, synonymWords, synonymMemberKeys, total: statements.length }
 }
 
