@@ -61,3 +61,25 @@ describe("a server killed outright", () => {
     await upload
   }, 120_000)
 })
+
+/** A process' nice value (field 19 of /proc/<pid>/stat; 18 after the name is cut off). */
+const niceOf = (pid: number): number => Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[16])
+
+describe("the analysis process started ahead", () => {
+  const running: Array<ReturnType<typeof serve>> = []
+  afterAll(() => running.forEach((c) => c.kill("SIGKILL")))
+
+  it.skipIf(!fs.existsSync("/proc/self/stat"))("warms up at a lower priority than the server, which answers first", async () => {
+    const server = serve(["--port", "0", "--reports-dir", tempDir("udsagn-priority-")])
+    running.push(server)
+    await servedUrl(server)
+    let spare: number | undefined
+    const until = Date.now() + 30_000
+    while (spare === undefined && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200))
+      spare = serverChildren().find((c) => c.pid !== c.server && c.server === server.pid && niceOf(c.pid) === 10)?.pid
+    }
+    expect(spare).toBeDefined()
+    expect(niceOf(server.pid!)).toBe(niceOf(process.pid))
+  }, 60_000)
+})

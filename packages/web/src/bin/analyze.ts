@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { analyze, AnalyzeJob } from "../AnalyzeWorker.js"
-import { exitWithServer } from "../ParentWatch.js"
+import { exitWithServer, lowerPriority } from "../ParentWatch.js"
 
 // Entry of the child process that runs one analysis: `node scripts/load-bundle.cjs
 // .build/<id>/analyze-worker.cjs <job.json>` (compiled), or this file under tsx. With `--stdin`
@@ -78,6 +78,10 @@ const warmUp = () => {
 }
 
 if (process.argv[2] === "--stdin") {
+  // Started ahead, it warms up while people read and correct their reports: the server's
+  // answers come first. (Its job, when it comes, runs at this priority too: alone on the
+  // machine that is as fast; beside a correction being saved, the correction goes first.)
+  lowerPriority()
   const warming = warmUp()
   let input = ""
   process.stdin.setEncoding("utf8")
