@@ -1,5 +1,6 @@
 import { FileSystem } from "@effect/platform"
 import { normalize } from "@udsagn/danish"
+import { boundedMemo } from "@udsagn/danish/Memo"
 import { CategorizedStatement, Evidence, Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { OTHER, type ThemeId, type ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, Either, Schema } from "effect"
@@ -161,8 +162,13 @@ export const overrideMatcher = (overrides: ReadonlyArray<Override>) => {
     if (o.id) byId.set(o.id, o)
     if (o.text) byText.set(normalize(o.text), o)
   }
-  return (s: { readonly id: string; readonly text: string }): Override | undefined => byId.get(s.id) ?? byText.get(normalize(s.text))
+  return (s: { readonly id: string; readonly text: string }): Override | undefined =>
+    byId.get(s.id) ?? (byText.size === 0 ? undefined : byText.get(textKey(s.text)))
 }
+
+// A save matches every statement of the analysis against its corrections, several times (the
+// themes, then the reviewer's edits): each text's key is worked out once.
+const textKey = boundedMemo(normalize)
 
 /**
  * Applies reviewers' theme corrections after the categorizer. A corrected statement gets the

@@ -1,13 +1,13 @@
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
 import { FileSystem, Path } from "@effect/platform"
-import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
+import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { Cause, Deferred, Effect, type Fiber, FiberSet, Option, Schema } from "effect"
 import { AnalysisMeta, type InputFile } from "./AnalysisMeta.js"
 import { AnalysisStore, baseFile, overridesFile } from "./AnalysisStore.js"
 import { Analyzer, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
-import { encodeLeftOut, leftOutAfter, leftOutFile, readLeftOut } from "./LeftOut.js"
+import { encodeLeftOut, leftOutAfter, leftOutFile, readLeftOut, type StatementText } from "./LeftOut.js"
 import { analysisRemoval } from "./Removal.js"
 import { type Sources, sourcePaths, sourcesOf } from "./UploadSources.js"
 import { WebConfig } from "./WebConfig.js"
@@ -254,9 +254,9 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const withId = overrides.flatMap((o) => o.id !== undefined ? [o.id] : [])
         // Statements left out earlier are not in the outputs but are still the analysis' own.
         const leftOut = yield* readLeftOut(fs, path, store.dir(id))
-        let current: ReadonlyArray<CategorizedStatement> = []
+        let current: ReadonlyArray<StatementText> = []
         if (withId.length > 0) {
-          const rows = yield* store.readStatements(meta).pipe(
+          const rows = yield* store.readStatementTexts(meta).pipe(
             Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
           )
           const known = new Set<string>([...rows.map((r) => r.id), ...leftOut.map((r) => r.id)])

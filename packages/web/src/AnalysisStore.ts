@@ -20,6 +20,7 @@ export class StorageError extends Data.TaggedError("StorageError")<{
 
 const tmpPrefix = ".tmp-"
 const decodeKeys = Schema.decodeUnknown(Schema.parseJson(Schema.Array(Schema.Struct({ id: Schema.String, themes: Schema.Array(Schema.String) }))))
+const decodeTexts = Schema.decodeUnknown(Schema.parseJson(Schema.Array(Schema.Struct({ id: Schema.String, question: Schema.String, text: Schema.String }))))
 /** `.failed-<id>`: an analysis that was running when the server stopped. */
 const failedPrefix = ".failed-"
 export const overridesFile = "overrides.json"
@@ -135,6 +136,13 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
         Effect.mapError(fail("læs statements.json"))
       )
 
+    /** Each statement's id, question and text only: what a save checks and keeps of statements left out. */
+    const readStatementTexts = (meta: AnalysisMeta) =>
+      fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
+        Effect.flatMap(decodeTexts),
+        Effect.mapError(fail("læs statements.json"))
+      )
+
     /**
      * The pipeline's `summary.json`. Runs made before the pipeline wrote it have the copy the
      * web used to write itself, `web-summary.json`, instead.
@@ -219,6 +227,7 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
       writeJsonAtomic,
       readStatements,
       readStatementKeys,
+      readStatementTexts,
       readSummary,
       readLedgerJson,
       readOverrides,

@@ -1,5 +1,5 @@
 import { FileSystem, Path } from "@effect/platform"
-import type { CategorizedStatement, Override } from "@udsagn/domain/Categorization"
+import type { Override } from "@udsagn/domain/Categorization"
 import { Effect, Schema } from "effect"
 
 // Statements a reviewer left out are not in the outputs any more, but the review page still
@@ -26,13 +26,20 @@ export const readLeftOut = (fs: FileSystem.FileSystem, path: Path.Path, folder: 
     Effect.orElseSucceed((): ReadonlyArray<LeftOutStatement> => [])
   )
 
+/** What the list keeps of a statement (and a save reads of the current ones). */
+export interface StatementText {
+  readonly id: string
+  readonly question: string
+  readonly text: string
+}
+
 /**
  * The left-out list after a save: statements whose correction leaves them out, taken from the
  * current outputs or from the list as it was; one taken back drops off.
  */
 export const leftOutAfter = (
   before: ReadonlyArray<LeftOutStatement>,
-  rows: ReadonlyArray<CategorizedStatement>,
+  rows: ReadonlyArray<StatementText>,
   overrides: ReadonlyArray<Override>
 ): Array<LeftOutStatement> => {
   const excluded = new Set<string>()
