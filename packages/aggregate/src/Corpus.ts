@@ -127,11 +127,30 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
 // aggregate and the single-theme functions it exports ask for the same statements: build once.
 const cache = new WeakMap<ReadonlyArray<CategorizedStatement>, Corpus>()
 
-/** The corpus of a list of statements (facts in the list's order), built once per list. */
+/**
+ * Up to this many statements, the last corpus built is kept for the next list with the same texts
+ * in the same order: a saved correction changes themes, not words, so the web app's next save
+ * counts with the words it has (one corpus, so a server's memory stays small).
+ */
+export const REUSE_UP_TO = 20_000
+let last: { readonly texts: ReadonlyArray<string>; readonly corpus: Corpus } | undefined
+
+/** Whether two lists have the same texts in the same order (mostly the very same strings: quick). */
+export const sameTexts = (texts: ReadonlyArray<string>, statements: ReadonlyArray<{ readonly text: string }>): boolean => {
+  if (texts.length !== statements.length) return false
+  for (let i = 0; i < texts.length; i++) if (texts[i] !== statements[i]!.text) return false
+  return true
+}
+
+/** The corpus of a list of statements (facts in the list's order), built once per list of texts. */
 export const corpusOf = (statements: ReadonlyArray<CategorizedStatement>): Corpus => {
   let corpus = cache.get(statements)
   if (corpus === undefined) {
-    corpus = buildCorpus(statements)
+    if (last !== undefined && sameTexts(last.texts, statements)) corpus = last.corpus
+    else {
+      corpus = buildCorpus(statements)
+      last = statements.length <= REUSE_UP_TO ? { texts: statements.map((s) => s.text), corpus } : undefined
+    }
     cache.set(statements, corpus)
   }
   return corpus

@@ -5,6 +5,7 @@ import { foldWord } from "@udsagn/danish/Normalize"
 import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
+import { REUSE_UP_TO, sameTexts } from "./Corpus.js"
 import { termTokens } from "./TermTokens.js"
 
 /**
@@ -57,13 +58,30 @@ const MIN_PART = 4
 
 const cache = new WeakMap<ReadonlyArray<CategorizedStatement>, TopicCorpus>()
 
-/** The corpus of one analysis, built once (cached on the statements array). */
+// The last corpus built, for the next list with the same statements (ids and texts) and theme
+// set: a saved correction changes themes, not words (see Corpus.ts's REUSE_UP_TO).
+let last: { readonly ids: ReadonlyArray<string>; readonly texts: ReadonlyArray<string>; readonly themeSet: ThemeSet; readonly corpus: TopicCorpus } | undefined
+
+const sameStatements = (ids: ReadonlyArray<string>, statements: ReadonlyArray<CategorizedStatement>) => {
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== statements[i]!.id) return false
+  return true
+}
+
+/** The corpus of one analysis, built once (cached on the statements array, and for the same statements and theme set). */
 export const topicCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: ThemeSet): TopicCorpus => {
   const hit = cache.get(statements)
   if (hit !== undefined) return hit
-  const built = buildCorpus(statements, themeSet)
-  cache.set(statements, built)
-  return built
+  let corpus: TopicCorpus
+  if (last !== undefined && last.themeSet === themeSet && sameTexts(last.texts, statements) && sameStatements(last.ids, statements)) {
+    corpus = last.corpus
+  } else {
+    corpus = buildCorpus(statements, themeSet)
+    last = statements.length <= REUSE_UP_TO
+      ? { ids: statements.map((s) => s.id), texts: statements.map((s) => s.text), themeSet, corpus }
+      : undefined
+  }
+  cache.set(statements, corpus)
+  return corpus
 }
 
 /** What one text gives (a statement's text; word-for-word copies share it). */

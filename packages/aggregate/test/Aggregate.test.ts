@@ -17,6 +17,8 @@ import {
   representativeStatements
 } from "../src/Aggregate.js"
 import { stem } from "@udsagn/danish/Stem"
+import { corpusOf } from "../src/Corpus.js"
+import { topicCorpus } from "../src/TopicWords.js"
 
 // A hand-written analysis: 43 statements in 4 questions, hand-coded, with duplicates,
 // multi-label statements, low-confidence ones and two closed questions.
@@ -316,5 +318,24 @@ describe("actionableStatements", () => {
     for (const text of yes) expect(actionScore(text).score, text).toBeGreaterThanOrEqual(ACTION_THRESHOLD)
     for (const text of no) expect(actionScore(text).score, text).toBeLessThan(ACTION_THRESHOLD)
     expect(actionScore("Inddrag de pårørende").cues.map((c) => c.match)).toContain("inddrag")
+  })
+})
+
+describe("corpusOf and topicCorpus for the next list with the same words", () => {
+  it("reuse what they built when only themes changed, and build anew when a text changed", () => {
+    const base = load()
+    const corpus = corpusOf(base.statements)
+    const words = topicCorpus(base.statements, base.themeSet)
+    // A saved correction: the same statements with other themes, in a new list.
+    const corrected = base.statements.map((s, i) => (i === 0 ? new CategorizedStatement({ ...s, themes: ["staff-burnout" as ThemeId] }, true) : s))
+    expect(corpusOf(corrected)).toBe(corpus)
+    expect(topicCorpus(corrected, base.themeSet)).toBe(words)
+    // Another theme set, or a reviewer's rewording: counted anew, from the new words.
+    expect(topicCorpus([...corrected], load().themeSet)).not.toBe(words)
+    const reworded = corrected.map((s, i) => (i === 0 ? new CategorizedStatement({ ...s, text: "Flere tolke og bedre tid til samtalen" }, true) : s))
+    const rebuilt = corpusOf(reworded)
+    expect(rebuilt).not.toBe(corpus)
+    expect(rebuilt.facts[0]!.norm).toBe("flere tolke og bedre tid til samtalen")
+    expect(rebuilt.facts.map((f) => f.norm).slice(1)).toEqual(corpus.facts.map((f) => f.norm).slice(1))
   })
 })

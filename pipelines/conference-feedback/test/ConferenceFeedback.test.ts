@@ -60,6 +60,40 @@ describe("ConferenceFeedback", () => {
       expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK")
     }).pipe(Effect.provide(Layer.merge(TestLayer, Reaggregate.Default.pipe(Layer.provideMerge(NodeContext.layer))))))
 
+  it.effect("a saved correction gives the counts, sub-topics and statements a new run with the same corrections gives, also saved again; a stored result written anew is read anew", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const again = yield* Reaggregate
+      const dir = freshDir()
+      const basePath = path.join(dir, "base.json")
+      const overridesPath = path.join(dir, "overrides.json")
+      const first = yield* pipeline.analyze({ input: sampleExportPath, outDir: path.join(dir, "run-0"), basePath, defer: true })
+      const files = ["summary.json", "topics.json", "statements.json"]
+      const read = (outDir: string) => files.map((f) => fs.readFileSync(path.join(outDir, f), "utf8"))
+      const [a, b, c] = first.result.statements.filter((s) => !s.themes.includes("staff-burnout" as never))
+      const corrections = [
+        [{ id: a!.id, themes: ["staff-burnout"] }],
+        // The next save: the stored result is kept decoded and the words counted for it are reused.
+        [{ id: a!.id, themes: ["staff-burnout"] }, { id: b!.id, themes: ["staff-burnout"] }, { id: c!.id, exclude: true }]
+      ]
+      let previous = path.join(dir, "run-0")
+      for (const [i, overrides] of corrections.entries()) {
+        fs.writeFileSync(overridesPath, JSON.stringify(overrides))
+        const saved = path.join(dir, `saved-${i}`)
+        yield* again.run({ basePath, overridesPath, outDir: saved, previousDir: previous })
+        const fresh = path.join(dir, `fresh-${i}`)
+        yield* pipeline.analyze({ input: sampleExportPath, outDir: fresh, overridesPath })
+        expect(read(saved), `save ${i + 1}`).toEqual(read(fresh))
+        previous = saved
+      }
+      // The stored result of another export written to the same file: that is what is counted.
+      const other = yield* pipeline.analyze({ input: path.join(fixtures, "udsagn-utf8.csv"), outDir: path.join(dir, "other"), basePath })
+      fs.writeFileSync(overridesPath, "[]")
+      const after = yield* again.run({ basePath, overridesPath, outDir: path.join(dir, "saved-other"), previousDir: previous })
+      expect(after.output.result.statements.map((s) => s.text)).toEqual(other.result.statements.map((s) => s.text))
+      expect(read(path.join(dir, "saved-other"))).toEqual(read(path.join(dir, "other")))
+    }).pipe(Effect.provide(Layer.merge(TestLayer, Reaggregate.Default.pipe(Layer.provideMerge(NodeContext.layer))))))
+
   it.effect("applies overrides on the next run, and they survive another run", () =>
     Effect.gen(function*() {
       const pipeline = yield* ConferenceFeedback
