@@ -1,16 +1,16 @@
-// pnpm bench, "a correction saved": the web app's real server (each analysis in its child
-// process, as `pnpm serve` runs it) with an upload of N synthesized statements; then one
-// correction is saved through the review page's form, as a person does, and timed. Reported
+// pnpm bench, "a correction saved": the web app's compiled server, started as `pnpm serve`
+// starts it (each analysis in its child process, one started ahead), with an upload of N
+// synthesized statements; then one correction is saved through the review page's form, as a
+// person does, and timed. Reported
 // as a ratio to a floor measured in the same run: reading and parsing the uploaded csv with
 // ingest's own csv reader (papaparse), so a loaded machine slows both alike.
 import { parseLabeledCsv } from "@udsagn/categorize/TrainingData"
 import { trainingStatementsPath } from "@udsagn/domain/Paths"
-import { AnalyzerInChild } from "@udsagn/web/AnalyzerLive"
-import { startWebServer } from "@udsagn/web/Server"
 import { decodeText, parseCsv } from "@udsagn/ingest/CsvDecode"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { startServer } from "./server.js"
 import { synthesize } from "./synthesize.js"
 
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -25,7 +25,7 @@ export const benchCorrection = async (n: number, saves = 3) => {
   const rows = parseLabeledCsv(readFileSync(trainingStatementsPath, "utf8")).rows
   const synthetic = synthesize(rows.map((r) => r.text), [...new Set(rows.map((r) => r.question ?? "Spørgsmål"))], n, 7)
   const dir = mkdtempSync(join(tmpdir(), "udsagn-bench-correction-"))
-  const server = await startWebServer({ settings: { reportsDir: join(dir, "reports") }, analyzer: AnalyzerInChild })
+  const server = await startServer(join(dir, "reports"))
   try {
     const csv = csvOf(synthetic)
     const file = join(dir, "udsagn.csv")
@@ -61,7 +61,7 @@ export const benchCorrection = async (n: number, saves = 3) => {
     }
     return { n: statements.length, uploadMs, saveMs: median(times), saves: times, floorMs: median(floors) }
   } finally {
-    await server.close()
+    server.stop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -10,6 +10,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
+import { processCpuMs, startServer } from "./server.js"
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
 const sample = path.join(repoRoot, "data/samples/menti-konference-2024-12-05.xlsx")
@@ -71,40 +72,6 @@ const measure = async (what: string, command: ReadonlyArray<string>, reps = REPS
   const row = { what, wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)) }
   rows.push(row)
   return row
-}
-
-/** CPU used so far by a process and the children it has reaped (Linux: /proc), in ms. */
-const processCpuMs = (pid: number | undefined): number => {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
-    // utime, stime, cutime, cstime are fields 14-17 of stat; 12-15 after the name is cut off.
-    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) * 10
-  } catch {
-    return NaN
-  }
-}
-
-/** `udsagn serve` until its front page answers 200; answers the time and the running server. */
-const startServer = async (reportsDir: string) => {
-  const started = performance.now()
-  const child = spawn(process.execPath, [launcher, "serve", "--port", "0", "--reports-dir", reportsDir], {
-    cwd: repoRoot,
-    env: { ...process.env, INIT_CWD: repoRoot },
-    stdio: ["ignore", "pipe", "inherit"]
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ""
-    child.stdout.on("data", (d) => {
-      out += d
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
-      if (m) resolve(m[0])
-    })
-    child.on("close", (code) => reject(new Error(`serve stopped (${code}):\n${out}`)))
-  })
-  const res = await fetch(url)
-  if (res.status !== 200) throw new Error(`serve answered ${res.status}`)
-  await res.arrayBuffer()
-  return { ms: performance.now() - started, cpuMs: processCpuMs(child.pid), pid: child.pid, url, stop: () => child.kill() }
 }
 
 /** POST the sample and wait for its report: what a person waits for after "Upload". */
