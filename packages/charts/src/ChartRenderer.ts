@@ -34,6 +34,13 @@ const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"]
 
 const messageOf = (cause: unknown): string => (cause instanceof globalThis.Error ? cause.message : String(cause))
 
+/** How `writeAll` writes: see there. */
+export interface WriteOptions {
+  readonly reuseDir?: string | undefined
+  readonly onDrawn?: (name: string) => void
+  readonly png?: boolean
+}
+
 export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/charts/ChartRenderer", {
   effect: Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
@@ -128,14 +135,18 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
      * `onDrawn` names the charts drawn anew. `png: false`: a chart drawn anew gets no PNG yet
      * (`pngOf` makes it when it is first wanted).
      */
-    const writeAll = Effect.fn("ChartRenderer.writeAll")(function* (
+    const writeAll = (specs: ReadonlyArray<ChartSpec>, outDir: string, options: WriteOptions = {}) =>
+      Effect.flatten(begin(specs, outDir, options))
+
+    /**
+     * `writeAll` in two steps: the charts to draw are handed to the chart thread now, and the
+     * effect it gives waits for them and writes the files. So a run can start drawing the
+     * charts of the counts and go on finding the sub-topics meanwhile.
+     */
+    const begin = Effect.fn("ChartRenderer.begin")(function* (
       specs: ReadonlyArray<ChartSpec>,
       outDir: string,
-      options: {
-        readonly reuseDir?: string | undefined
-        readonly onDrawn?: (name: string) => void
-        readonly png?: boolean
-      } = {}
+      options: WriteOptions = {}
     ) {
       const dir = path.join(outDir, "charts")
       const ioError = (file: string) => (cause: unknown) =>
@@ -149,33 +160,35 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       const reusedAll = yield* Effect.forEach(specs, (chart, i) => previous(chart, specTexts[i]!, options.reuseDir))
       const thread = reusedAll.some((r) => r === undefined) ? chartThread() : undefined
       const inThread = specs.map((chart, i) => (thread !== undefined && reusedAll[i] === undefined ? thread.draw(chart) : undefined))
-      const files = yield* Effect.forEach(specs, (chart, i) =>
-        Effect.gen(function* () {
-          const specText = specTexts[i]!
-          const reused = reusedAll[i]
-          if (reused === undefined) options.onDrawn?.(chart.name)
-          const drawn = inThread[i]
-          const svg = reused?.svg ??
-            (drawn !== undefined ? yield* Effect.tryPromise({ try: () => drawn, catch: threadFailure(chart) }) : yield* renderSvg(chart))
-          const base = path.join(dir, chart.name)
-          const writePng = (png: Uint8Array) => fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
-          if (reused?.png !== undefined) yield* writePng(reused.png)
-          else if (wantPng) pngs.push(yield* Effect.fork(pngOf(svg, chart.name, chart.title).pipe(Effect.flatMap(writePng))))
-          yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
-          yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
-          return new ChartFile({
-            name: chart.name,
-            title: chart.title,
-            description: chart.description,
-            svg,
-            kind: chart.kind,
-            ...(chart.theme !== undefined ? { theme: chart.theme } : {}),
-            ...(chart.closedQuestion !== undefined ? { closedQuestion: chart.closedQuestion } : {})
+      return Effect.gen(function* () {
+        const files = yield* Effect.forEach(specs, (chart, i) =>
+          Effect.gen(function* () {
+            const specText = specTexts[i]!
+            const reused = reusedAll[i]
+            if (reused === undefined) options.onDrawn?.(chart.name)
+            const drawn = inThread[i]
+            const svg = reused?.svg ??
+              (drawn !== undefined ? yield* Effect.tryPromise({ try: () => drawn, catch: threadFailure(chart) }) : yield* renderSvg(chart))
+            const base = path.join(dir, chart.name)
+            const writePng = (png: Uint8Array) => fs.writeFile(`${base}.png`, png).pipe(Effect.mapError(ioError(`${base}.png`)))
+            if (reused?.png !== undefined) yield* writePng(reused.png)
+            else if (wantPng) pngs.push(yield* Effect.fork(pngOf(svg, chart.name, chart.title).pipe(Effect.flatMap(writePng))))
+            yield* fs.writeFileString(`${base}.vl.json`, specText).pipe(Effect.mapError(ioError(`${base}.vl.json`)))
+            yield* fs.writeFileString(`${base}.svg`, svg).pipe(Effect.mapError(ioError(`${base}.svg`)))
+            return new ChartFile({
+              name: chart.name,
+              title: chart.title,
+              description: chart.description,
+              svg,
+              kind: chart.kind,
+              ...(chart.theme !== undefined ? { theme: chart.theme } : {}),
+              ...(chart.closedQuestion !== undefined ? { closedQuestion: chart.closedQuestion } : {})
+            })
           })
-        })
-      ).pipe(Effect.onError(() => Fiber.interruptAll(pngs)))
-      yield* Fiber.joinAll(pngs)
-      return files
+        ).pipe(Effect.onError(() => Fiber.interruptAll(pngs)))
+        yield* Fiber.joinAll(pngs)
+        return files
+      })
     })
 
     /**
@@ -186,6 +199,6 @@ export class ChartRenderer extends Effect.Service<ChartRenderer>()("@udsagn/char
       chartThread()
     })
 
-    return { render, writeAll, pngOf, prepare } as const
+    return { render, writeAll, begin, pngOf, prepare } as const
   })
 }) {}

@@ -147,17 +147,20 @@ export class RunOutputs extends Effect.Service<RunOutputs>()("@udsagn/conference
         const inThread = thread
         stage("aggregate")
         const summary = aggregate(result)
+        // Drawn (in the charts' thread, when there is one) while this thread finds the sub-topics
+        // and writes every other file: the charts of the counts from here, the sub-topics' once
+        // they are found. report.html, which shows them, is written last.
+        const chartOptions = { reuseDir: input.reuseChartsFrom, onDrawn: (name: string) => drawn.push(name), png: input.defer !== true }
+        const countCharts = buildChartSpecs(summary, result)
+        const countsDrawn = yield* renderer.begin(countCharts, work, chartOptions)
         // Sub-topics and candidate themes, once, for the charts, the report and topics.json.
         const topics: TopicsFile = buildTopics(result, summary.themes.map((t) => t.theme))
 
         stage("charts")
-        // Drawn (in the charts' thread, when there is one) while this thread writes every other
-        // file; report.html, which shows them, is written last.
-        const drawing = yield* Effect.fork(renderer.writeAll(buildChartSpecs(summary, result, topics), work, {
-          reuseDir: input.reuseChartsFrom,
-          onDrawn: (name) => drawn.push(name),
-          png: input.defer !== true
-        }))
+        // The same charts, in the same order, as buildChartSpecs(summary, result, topics): the
+        // sub-topics' charts come last.
+        const topicsDrawn = yield* renderer.begin(buildChartSpecs(summary, result, topics).slice(countCharts.length), work, chartOptions)
+        const drawing = yield* Effect.fork(Effect.zipWith(countsDrawn, topicsDrawn, (a, b) => [...a, ...b]))
         stage("report")
         if (inThread === undefined) {
           yield* writeStatementsJson(statementsFile, statements).pipe(
