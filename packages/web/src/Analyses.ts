@@ -364,7 +364,14 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
       )
 
 
-    return { start, status, saveOverrides, updateOverrides, saveDetails, remove, complete } as const
+    /**
+     * A person opened the review page: the stored categorization is read and its words counted
+     * in the background (once the page is on its way), so their first save is as quick as the next.
+     */
+    const prepareSave = (id: AnalysisId) =>
+      Effect.forkDaemon(Effect.sleep("200 millis").pipe(Effect.zipRight(analyzer.prepareCorrections(path.join(store.dir(id), baseFile))))).pipe(Effect.asVoid)
+
+    return { start, status, saveOverrides, updateOverrides, saveDetails, remove, complete, prepareSave } as const
   })
 }) {}
 

@@ -29,6 +29,8 @@ export interface AnalyzerShape {
   readonly reaggregate: (input: ReaggregateInput) => Effect.Effect<AnalyzeOutput & { readonly drawn: ReadonlyArray<string> }, AnalyzeError>
   /** Writes the files `reaggregate` left for their first download (statements.xlsx, new charts' PNGs), or only `wanted`. */
   readonly complete: (input: Omit<ReaggregateInput, "previousDir"> & { readonly wanted?: string | undefined }) => Effect.Effect<void, AnalyzeError>
+  /** Gets a first `reaggregate` of the stored categorization ready (read and its words counted), in this process. */
+  readonly prepareCorrections: (basePath: string) => Effect.Effect<void>
 }
 
 export class Analyzer extends Context.Tag("@udsagn/web/Analyzer")<Analyzer, AnalyzerShape>() {}

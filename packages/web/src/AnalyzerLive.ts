@@ -15,7 +15,7 @@ export const AnalyzerInProcess = Layer.effect(
   Effect.gen(function*() {
     const pipeline = yield* ConferenceFeedback
     const again = yield* Reaggregate
-    return Analyzer.of({ analyze: pipeline.analyze, reaggregate: reaggregateWith(again), complete: again.complete })
+    return Analyzer.of({ analyze: pipeline.analyze, reaggregate: reaggregateWith(again), complete: again.complete, prepareCorrections: again.prepare })
   })
 ).pipe(
   Layer.provide(Layer.merge(ConferenceFeedback.Default, Reaggregate.Default)),
@@ -47,6 +47,7 @@ export const AnalyzerInChild = Layer.effect(
     return Analyzer.of({
       reaggregate: reaggregateWith(again),
       complete: again.complete,
+      prepareCorrections: again.prepare,
       analyze: (input: AnalyzeInput, onProgress?: (stage: Stage, message: string) => void) =>
         Effect.gen(function*() {
           const job: AnalyzeJob = {

@@ -1,4 +1,6 @@
 import { FileSystem } from "@effect/platform"
+import { corpusOf } from "@udsagn/aggregate/Corpus"
+import { topicCorpus } from "@udsagn/aggregate/TopicWords"
 import { loadOverrides } from "@udsagn/categorize/Overrides"
 import { downloadNames } from "@udsagn/report/FileNames"
 import { Data, Effect, Option, Schema } from "effect"
@@ -90,7 +92,21 @@ export class Reaggregate extends Effect.Service<Reaggregate>()("@udsagn/conferen
       yield* outputs.complete({ base: stored.result, overrides, outDir: input.outDir }, input.wanted)
     })
 
-    return { run, complete } as const
+    /**
+     * Reads the stored categorization and counts its words ahead of a first save (the web app
+     * calls it when the review page is opened): that save then finds both ready. Failures are
+     * the save's to report.
+     */
+    const prepare = (basePath: string) =>
+      readBase(basePath).pipe(
+        Effect.map(({ result }) => {
+          corpusOf(result.statements)
+          topicCorpus(result.statements, result.themeSet)
+        }),
+        Effect.ignore
+      )
+
+    return { run, complete, prepare } as const
   }),
   dependencies: [RunOutputs.Default]
 }) {}

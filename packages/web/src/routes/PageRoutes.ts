@@ -72,6 +72,7 @@ const review = withAnalysis("page", (meta) =>
     const params = yield* searchParams
     const rows = yield* store.readStatements(meta)
     const edits = yield* reviewEditsOf(meta, rows)
+    yield* (yield* Analyses).prepareSave(meta.id)
     return htmlResponse(reviewPage({
       meta,
       rows,
