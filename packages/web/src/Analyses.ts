@@ -296,7 +296,7 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         const next = metaFromOutput(meta, run, out, files, overrides.length)
         yield* store.writeMeta(folder, next)
         // The corrections become the memory later analyses learn from; failing that must not undo the save.
-        yield* learning.record(id, out.result).pipe(
+        yield* learning.record(id, out.themeSet, out.corrected).pipe(
           Effect.catchAll((e) => Effect.logWarning(`Rettelserne kunne ikke gemmes til læring: ${e.message}`))
         )
         // Drop the earlier run and anything a crashed run left beside it.

@@ -1,8 +1,7 @@
-import { languageOf, uncertainPlacement } from "@udsagn/report/ReportModel"
 import { OTHER } from "@udsagn/domain/Theme"
 import { Data } from "effect"
 import { AnalysisMeta, type InputFile, ThemeCount, ThemeLabel } from "./AnalysisMeta.js"
-import type { AnalyzeOutput, Stage } from "./Analyzer.js"
+import type { RunOutput, Stage } from "./Analyzer.js"
 import type { AnalysisId, RunId } from "./Ids.js"
 import type { Sources } from "./UploadSources.js"
 
@@ -74,27 +73,26 @@ export const userMessage = (
 export const metaFromOutput = (
   base: Pick<AnalysisMeta, "id" | "createdAt" | "sourceName" | "inputFile" | "themesFile" | "moreInputs" | "notesFiles">,
   run: RunId,
-  out: AnalyzeOutput,
+  out: RunOutput,
   files: ReadonlyArray<string>,
   overrides: number
 ): AnalysisMeta => {
-  const { result, summary } = out
-  const language = languageOf(result)
-  const themeLabels = result.themeSet.themes.map((t) => new ThemeLabel({ id: t.id, label: t.label }))
+  const { summary, language } = out
+  const themeLabels = out.themeSet.themes.map((t) => new ThemeLabel({ id: t.id, label: t.label }))
   if (!themeLabels.some((t) => t.id === OTHER)) {
-    themeLabels.push(new ThemeLabel({ id: OTHER, label: result.themeSet.otherLabel }))
+    themeLabels.push(new ThemeLabel({ id: OTHER, label: out.themeSet.otherLabel }))
   }
   return new AnalysisMeta({
     ...base,
     status: "finished",
     updatedAt: new Date().toISOString(),
-    title: result.event.title,
-    ...(result.event.date !== undefined ? { date: result.event.date } : {}),
+    title: out.event.title,
+    ...(out.event.date !== undefined ? { date: out.event.date } : {}),
     run,
     files,
-    statements: result.statements.length,
+    statements: out.statements,
     // As the report and the drafts count them: placed with low confidence, not "Andet".
-    needsReview: result.statements.filter(uncertainPlacement).length,
+    needsReview: out.needsReview,
     overrides,
     ...(out.corrections !== undefined ? { corrections: out.corrections } : {}),
     ...(language.warning ? { notDanish: { danishShare: language.danishShare } } : {}),
@@ -102,7 +100,7 @@ export const metaFromOutput = (
       new ThemeCount({ theme: t.theme, label: t.label, color: t.color, count: t.count, share: t.share })
     ),
     themeLabels,
-    candidates: out.topics.candidates,
+    candidates: out.candidates,
     ...(out.charts !== undefined ? { charts: out.charts } : {})
   })
 }

@@ -4,8 +4,8 @@ import { Reaggregate } from "@udsagn/conference-feedback/Reaggregate"
 import { Duration, Effect, Layer, Schema } from "effect"
 import { rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { type AnalyzeError, type AnalyzeInput, type AnalyzeOutput, Analyzer, type ReaggregateInput, type Stage, stages } from "./Analyzer.js"
-import { AnalyzeJob, nameMark, WorkerMessage } from "./AnalyzeWorker.js"
+import { type AnalyzeError, type AnalyzeInput, Analyzer, type ReaggregateInput, type RunOutput, type Stage, stages } from "./Analyzer.js"
+import { AnalyzeJob, nameMark, runOutputOf, WorkerMessage } from "./AnalyzeWorker.js"
 import { prestartChild, runChild } from "./TsxProcess.js"
 import { WebConfig } from "./WebConfig.js"
 
@@ -15,7 +15,12 @@ export const AnalyzerInProcess = Layer.effect(
   Effect.gen(function*() {
     const pipeline = yield* ConferenceFeedback
     const again = yield* Reaggregate
-    return Analyzer.of({ analyze: pipeline.analyze, reaggregate: reaggregateWith(again), complete: again.complete, prepareCorrections: again.prepare })
+    return Analyzer.of({
+      analyze: (input, onProgress) => Effect.map(pipeline.analyze(input, onProgress), runOutputOf),
+      reaggregate: reaggregateWith(again),
+      complete: again.complete,
+      prepareCorrections: again.prepare
+    })
   })
 ).pipe(
   Layer.provide(Layer.merge(ConferenceFeedback.Default, Reaggregate.Default)),
@@ -24,7 +29,7 @@ export const AnalyzerInProcess = Layer.effect(
 
 /** A saved correction in this process: only our own stored files are read, and it is quick. */
 const reaggregateWith = (again: Reaggregate) => (input: ReaggregateInput) =>
-  Effect.map(again.run(input), ({ drawn, output }) => ({ ...output, drawn }))
+  Effect.map(again.run(input), ({ drawn, output }) => ({ ...runOutputOf(output), drawn }))
 
 const decodeMessage = Schema.decodeUnknownOption(Schema.parseJson(WorkerMessage))
 const isStage = (s: string): s is Stage => stages.some((x) => x.stage === s)
@@ -89,7 +94,7 @@ export const AnalyzerInChild = Layer.effect(
           )
           if (ran._tag === "Left") return yield* Effect.fail(ran.left)
           const got = answer as WorkerMessage | undefined
-          if (got !== undefined && "done" in got) return got.done satisfies AnalyzeOutput
+          if (got !== undefined && "done" in got) return got.done satisfies RunOutput
           if (got !== undefined && "failed" in got) {
             const { described, message, tag } = got.failed
             const error: AnalyzeError = {

@@ -9,9 +9,8 @@ import {
   writeAtomic,
   writeCorrections
 } from "@udsagn/categorize/Corrections"
-import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import { currentLocations } from "@udsagn/domain/DataLocations"
-import { ThemeSet } from "@udsagn/domain/Theme"
+import { type ThemeId, ThemeSet } from "@udsagn/domain/Theme"
 import { Data, Effect, FiberSet, Schema } from "effect"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { RetrainJob } from "./RetrainWorker.js"
@@ -104,10 +103,15 @@ export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning",
       )
 
     /** After an analysis' corrections are saved: its overridden statements become the memory's entries for it. */
-    const record = Effect.fn("Learning.record")(function*(analysis: string, result: CategorizedResult) {
-      const key = themeSetKey(result.themeSet)
-      yield* files(writeAtomic(path.join(themeSetsDir(path, dir), `${key}.json`), JSON.stringify(encodeThemeSet(result.themeSet))))
-      const fresh = result.statements.filter((s) => s.overridden).map((s) => ({ text: s.text, themes: s.themes }))
+    const record = Effect.fn("Learning.record")(function*(
+      analysis: string,
+      themeSet: ThemeSet,
+      /** The analysis' corrected statements, with their themes now. */
+      corrected: ReadonlyArray<{ readonly text: string; readonly themes: ReadonlyArray<ThemeId> }>
+    ) {
+      const key = themeSetKey(themeSet)
+      yield* files(writeAtomic(path.join(themeSetsDir(path, dir), `${key}.json`), JSON.stringify(encodeThemeSet(themeSet))))
+      const fresh = corrected.map((s) => ({ text: s.text, themes: s.themes }))
       const now = new Date().toISOString()
       const { same } = yield* change((existing) => recordCorrections(existing, fresh, { themeSet: key, analysis, now }))
       if (!same) yield* retrainSoon
