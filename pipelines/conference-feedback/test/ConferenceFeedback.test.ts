@@ -5,6 +5,7 @@ import { sampleExportPath } from "@udsagn/domain/Paths"
 import { Summary } from "@udsagn/domain/Summary"
 import { ConferenceFeedback, type Stage, stages as stageList } from "../src/ConferenceFeedback.js"
 import { Reaggregate } from "../src/Reaggregate.js"
+import { CategorizedBase, encodeBase } from "../src/RunOutputs.js"
 import { Effect, Layer, Schema } from "effect"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -93,6 +94,20 @@ describe("ConferenceFeedback", () => {
       expect(after.output.result.statements.map((s) => s.text)).toEqual(other.result.statements.map((s) => s.text))
       expect(read(path.join(dir, "saved-other"))).toEqual(read(path.join(dir, "other")))
     }).pipe(Effect.provide(Layer.merge(TestLayer, Reaggregate.Default.pipe(Layer.provideMerge(NodeContext.layer))))))
+
+  it.effect("stores the categorization as its schema encodes it (statements serialized as they are), and reads it back the same", () =>
+    Effect.gen(function*() {
+      const pipeline = yield* ConferenceFeedback
+      const dir = freshDir()
+      const basePath = path.join(dir, "base.json")
+      for (const [i, input] of [path.join(fixtures, "hostile-statements.csv"), sampleExportPath, path.join(fixtures, "menti-tvaers-sektor.xlsx")].entries()) {
+        const output = yield* pipeline.analyze({ input, outDir: path.join(dir, `report-${i}`), basePath })
+        const stored = fs.readFileSync(basePath, "utf8")
+        // The same fields and values as the schema's encoding (the order of an object's keys aside).
+        expect(JSON.parse(stored), input).toEqual(JSON.parse(JSON.stringify(encodeBase({ result: output.result }))))
+        expect(Schema.decodeUnknownSync(Schema.parseJson(CategorizedBase))(stored).result).toEqual(output.result)
+      }
+    }).pipe(Effect.provide(TestLayer)))
 
   it.effect("applies overrides on the next run, and they survive another run", () =>
     Effect.gen(function*() {
