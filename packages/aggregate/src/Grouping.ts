@@ -213,9 +213,11 @@ const describe = (
   // "brugerpanel"), not the set's name.
   const anchorTerms = synonym !== undefined ? synonym.used.slice(0, 3) : [surfaceOf(corpus, anchor)]
   const terms = dedupe([...anchorTerms, ...scored.slice(0, 4).map((s) => surfaceOf(corpus, s.k))]).slice(0, 5)
-  // A bare stem or participle ("Tegn", "Forstået") gives way to the group's noun for it ("Tegninger").
+  // A bare stem or participle ("Tegn", "Forstået") gives way to the group's noun for it
+  // ("Tegninger"). A synonym set's word is the theme file's own word and stays: another word of
+  // the group that starts the same may be something else ("video" is not "Videokonsultation").
   const anchorForm = synonym?.form ?? labelForm(corpus, anchor)
-  const noun = NOUNISH.test(anchorForm)
+  const noun = NOUNISH.test(anchorForm) || synonym !== undefined
     ? undefined
     : scored.map((s) => surfaceOf(corpus, s.k)).find((f) => NOUNISH.test(f) && f.slice(0, 4) === anchorForm.toLowerCase().slice(0, 4))
   const head = noun ?? anchorForm

@@ -138,6 +138,37 @@ describe("sub-topics with a theme's words that mean the same", () => {
     expect(own.themes.find((t) => t.theme === SB)!.topics.map((t) => t.label)).toEqual(["Støtte", "Tid"])
   })
 
+  it("keeps the set's word as the label: a longer word of the group that starts the same is not its name", () => {
+    const VC = "visual-communication"
+    const visual = Schema.decodeUnknownSync(ThemeSet)({
+      name: "test",
+      themes: [{ id: VC, label: "Visuel kommunikation", terms: ["video"], synonyms: [["videoer", "video", "film"]] }]
+    })
+    // Most say "video"; many of them also name video consultations, which is not what they share.
+    const videos = [
+      "Video om operationen",
+      "En video før videokonsultationen",
+      "Video til børn og en videokonsultation",
+      "Korte video til pårørende, ikke kun videokonsultation",
+      "Video på hjemmesiden og videokonsultation",
+      "Film om forløbet"
+    ]
+    const other = [
+      "Tegninger i brevene",
+      "Piktogrammer på skiltene",
+      "Billeder i pjecen",
+      "Flere tegninger",
+      "Piktogrammer til alle",
+      "Billeder af afdelingen",
+      "Animationer om medicin",
+      "Infografik i stedet for tekst"
+    ]
+    const all = [...videos, ...other].map((t) => statementOf(t, [VC]))
+    const own = buildTopics({ themeSet: visual, statements: all } as Pick<CategorizedResult, "themeSet" | "statements"> as CategorizedResult)
+    const group = own.themes.find((t) => t.theme === VC)!.topics.find((t) => t.statements.length === videos.length)
+    expect(group?.label).toBe("Videoer")
+  })
+
   it("meets an irregular past form with its verb: 'spurgt' is 'spørge'", () => {
     const corpus = topicCorpus(statements, withSets)
     const asked = [statementOf("Borgerne bliver ikke spurgt"), statementOf("Spørg borgeren")]
