@@ -1,10 +1,10 @@
 import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize/Overrides"
 import { FileSystem, Path } from "@effect/platform"
-import { type Override, OverridesFile } from "@udsagn/domain/Categorization"
+import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { Cause, Deferred, Effect, type Fiber, FiberSet, Option, Schema } from "effect"
 import { AnalysisMeta, type InputFile } from "./AnalysisMeta.js"
 import { AnalysisStore, baseFile, overridesFile } from "./AnalysisStore.js"
-import { Analyzer, type Stage } from "./Analyzer.js"
+import { type AnalyzeError, Analyzer, type RunOutput, type Stage } from "./Analyzer.js"
 import { type AnalysisId, newRunId, type RunId } from "./Ids.js"
 import { Learning } from "./Learning.js"
 import { encodeLeftOut, leftOutAfter, leftOutFile, readLeftOut, type StatementText } from "./LeftOut.js"
@@ -89,7 +89,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
           Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause }))
         )
         const basePath = path.join(folder, baseFile)
-        const work = again !== undefined && inputs.overridesPath !== undefined
+        const work: Effect.Effect<RunOutput & { readonly rows?: ReadonlyArray<CategorizedStatement> }, AnalyzeError> =
+          again !== undefined && inputs.overridesPath !== undefined
           ? analyzer.reaggregate({
             basePath,
             overridesPath: inputs.overridesPath,
@@ -295,6 +296,8 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
         yield* fs.rename(pendingPath, finalPath).pipe(Effect.mapError((cause) => new AnalysisFailed({ kind: "internal", message: internalMessage, cause })))
         const next = metaFromOutput(meta, run, out, files, overrides.length)
         yield* store.writeMeta(folder, next)
+        // The review page a person sees next reads these statements: no need to decode them again.
+        if (out.rows !== undefined) yield* store.keepStatements(next, out.rows)
         // The corrections become the memory later analyses learn from; failing that must not undo the save.
         yield* learning.record(id, out.themeSet, out.corrected).pipe(
           Effect.catchAll((e) => Effect.logWarning(`Rettelserne kunne ikke gemmes til læring: ${e.message}`))

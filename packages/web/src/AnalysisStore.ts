@@ -21,6 +21,8 @@ export class StorageError extends Data.TaggedError("StorageError")<{
 const tmpPrefix = ".tmp-"
 const decodeKeys = Schema.decodeUnknown(Schema.parseJson(Schema.Array(Schema.Struct({ id: Schema.String, themes: Schema.Array(Schema.String) }))))
 const decodeTexts = Schema.decodeUnknown(Schema.parseJson(Schema.Array(Schema.Struct({ id: Schema.String, question: Schema.String, text: Schema.String }))))
+/** The most statements `readStatements` keeps decoded between two pages (one run). */
+export const KEEP_STATEMENTS_UP_TO = 20_000
 /** `.failed-<id>`: an analysis that was running when the server stopped. */
 const failedPrefix = ".failed-"
 export const overridesFile = "overrides.json"
@@ -122,12 +124,36 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
 
     const publish = (id: AnalysisId, staged: string) => fs.rename(staged, dir(id)).pipe(Effect.mapError(fail("gem analysen")))
 
-    const readStatements = (meta: AnalysisMeta) =>
-      fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
-        Effect.flatMap(Schema.decode(Schema.parseJson(StatementsFile))),
-        Effect.map((rows): ReadonlyArray<CategorizedStatement> => rows),
-        Effect.mapError(fail("læs statements.json"))
+    // The statements of the run a person is reviewing, as its save made them (or as first read),
+    // while its statements.json is as it was then: the review page after a save, and the pages
+    // after it, need no decode of the whole file. One run, of a size people review here.
+    let kept: { readonly file: string; readonly version: string; readonly rows: ReadonlyArray<CategorizedStatement> } | undefined
+    const statementsFile = (meta: AnalysisMeta) => path.join(runDir(meta.id, meta.run), "statements.json")
+    const versionOf = (file: string) =>
+      fs.stat(file).pipe(
+        Effect.map((info) => `${Option.getOrElse(info.mtime, () => new Date(0)).getTime()}:${info.size}`),
+        Effect.orElseSucceed(() => undefined)
       )
+    const keep = (file: string, version: string | undefined, rows: ReadonlyArray<CategorizedStatement>) => {
+      kept = version !== undefined && rows.length <= KEEP_STATEMENTS_UP_TO ? { file, version, rows } : undefined
+    }
+
+    const readStatements = (meta: AnalysisMeta) =>
+      Effect.gen(function*() {
+        const file = statementsFile(meta)
+        const version = yield* versionOf(file)
+        if (kept !== undefined && version !== undefined && kept.file === file && kept.version === version) return kept.rows
+        const rows: ReadonlyArray<CategorizedStatement> = yield* fs.readFileString(file).pipe(
+          Effect.flatMap(Schema.decode(Schema.parseJson(StatementsFile))),
+          Effect.mapError(fail("læs statements.json"))
+        )
+        keep(file, version, rows)
+        return rows
+      })
+
+    /** The statements a run wrote to its statements.json (a save's, in this process): kept for the pages that read them next. */
+    const keepStatements = (meta: AnalysisMeta, rows: ReadonlyArray<CategorizedStatement>) =>
+      Effect.map(versionOf(statementsFile(meta)), (version) => keep(statementsFile(meta), version, rows))
 
     /** Each statement's id and themes only: what a save needs, at a fraction of the full decode's cost. */
     const readStatementKeys = (meta: AnalysisMeta) =>
@@ -226,6 +252,7 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
       writeAtomic,
       writeJsonAtomic,
       readStatements,
+      keepStatements,
       readStatementKeys,
       readStatementTexts,
       readSummary,

@@ -1,5 +1,6 @@
 import type { AnalyzeInput, Stage } from "@udsagn/conference-feedback/ConferenceFeedback"
 import type { ReaggregateInput } from "@udsagn/conference-feedback/Reaggregate"
+import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import { Context, type Effect } from "effect"
 
 // The web app's view of the conference-feedback pipeline. The server is written against
@@ -27,9 +28,12 @@ export interface AnalyzerShape {
   /**
    * A saved correction: the stored categorization (`basePath`, written by `analyze`) with the
    * corrections applied and the outputs written again; the uploaded file is not read. In this
-   * process (it is quick and reads only our own files); `drawn` names the charts drawn anew.
+   * process (it is quick and reads only our own files); `drawn` names the charts drawn anew, `rows`
+   * are the statements as its statements.json has them.
    */
-  readonly reaggregate: (input: ReaggregateInput) => Effect.Effect<RunOutput & { readonly drawn: ReadonlyArray<string> }, AnalyzeError>
+  readonly reaggregate: (
+    input: ReaggregateInput
+  ) => Effect.Effect<RunOutput & { readonly drawn: ReadonlyArray<string>; readonly rows: ReadonlyArray<CategorizedStatement> }, AnalyzeError>
   /** Writes the files `reaggregate` left for their first download (statements.xlsx, new charts' PNGs), or only `wanted`. */
   readonly complete: (input: Omit<ReaggregateInput, "previousDir"> & { readonly wanted?: string | undefined }) => Effect.Effect<void, AnalyzeError>
   /** Gets a first `reaggregate` of the stored categorization ready (read and its words counted), in this process. */

@@ -29,7 +29,7 @@ export const AnalyzerInProcess = Layer.effect(
 
 /** A saved correction in this process: only our own stored files are read, and it is quick. */
 const reaggregateWith = (again: Reaggregate) => (input: ReaggregateInput) =>
-  Effect.map(again.run(input), ({ drawn, output }) => ({ ...runOutputOf(output), drawn }))
+  Effect.map(again.run(input), ({ drawn, output }) => ({ ...runOutputOf(output), drawn, rows: output.result.statements }))
 
 const decodeMessage = Schema.decodeUnknownOption(Schema.parseJson(WorkerMessage))
 const isStage = (s: string): s is Stage => stages.some((x) => x.stage === s)

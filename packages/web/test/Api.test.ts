@@ -474,8 +474,12 @@ describe("corrections", () => {
   })
 
   it("the review form saves ticked themes and redirects back with a notice", async () => {
-    const rows = (await (await get(`/api/analyses/${id}/statements.json`)).json()) as Array<{ id: string; themes: Array<string> }>
+    const rows = (await (await get(`/api/analyses/${id}/statements.json`)).json()) as Array<{ id: string; text: string; themes: Array<string> }>
     const target = rows.find((r) => r.themes.includes("visual-communication") && r.themes.length === 1)!
+    // The review page as it was (its statements kept for the next page), then the save.
+    const ticked = (page: string, theme: string) => page.includes(`name="tema:${target.id}" value="${theme}" checked`)
+    const search = `/analyser/${id}/gennemgang?soeg=${encodeURIComponent(target.text)}`
+    expect(ticked(await (await get(search)).text(), "visual-communication")).toBe(true)
     const body = new URLSearchParams()
     body.append("vist", target.id)
     body.append(`tema:${target.id}`, "patient-involvement")
@@ -490,6 +494,9 @@ describe("corrections", () => {
     expect(saved).toHaveLength(2)
     const page = await (await get(res.headers.get("location")!)).text()
     expect(page).toContain("Dine rettelser er gemt")
+    // The page after the save shows the statement as saved, not as the page before it had it.
+    const after = await (await get(search)).text()
+    expect(["patient-involvement", "health-literacy", "visual-communication"].map((t) => ticked(after, t))).toEqual([true, true, false])
   })
 
   it("refuses a form post from another site", async () => {
