@@ -156,18 +156,23 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
       Effect.map(versionOf(statementsFile(meta)), (version) => keep(statementsFile(meta), version, rows))
 
     /** Each statement's id and themes only: what a save needs, at a fraction of the full decode's cost. */
+    // The kept statements, when they are the run's statements.json as it is now.
+    const keptFor = (meta: AnalysisMeta) =>
+      Effect.map(versionOf(statementsFile(meta)), (version) =>
+        kept !== undefined && version !== undefined && kept.file === statementsFile(meta) && kept.version === version ? kept.rows : undefined)
+
     const readStatementKeys = (meta: AnalysisMeta) =>
-      fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
-        Effect.flatMap(decodeKeys),
-        Effect.mapError(fail("læs statements.json"))
-      )
+      Effect.flatMap(keptFor(meta), (rows): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly themes: ReadonlyArray<string> }>, StorageError> =>
+        rows !== undefined
+          ? Effect.succeed(rows)
+          : fs.readFileString(statementsFile(meta)).pipe(Effect.flatMap(decodeKeys), Effect.mapError(fail("læs statements.json"))))
 
     /** Each statement's id, question and text only: what a save checks and keeps of statements left out. */
     const readStatementTexts = (meta: AnalysisMeta) =>
-      fs.readFileString(path.join(runDir(meta.id, meta.run), "statements.json")).pipe(
-        Effect.flatMap(decodeTexts),
-        Effect.mapError(fail("læs statements.json"))
-      )
+      Effect.flatMap(keptFor(meta), (rows): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly question: string; readonly text: string }>, StorageError> =>
+        rows !== undefined
+          ? Effect.succeed(rows)
+          : fs.readFileString(statementsFile(meta)).pipe(Effect.flatMap(decodeTexts), Effect.mapError(fail("læs statements.json"))))
 
     /**
      * The pipeline's `summary.json`. Runs made before the pipeline wrote it have the copy the
