@@ -155,12 +155,12 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
     const keepStatements = (meta: AnalysisMeta, rows: ReadonlyArray<CategorizedStatement>) =>
       Effect.map(versionOf(statementsFile(meta)), (version) => keep(statementsFile(meta), version, rows))
 
-    /** Each statement's id and themes only: what a save needs, at a fraction of the full decode's cost. */
     // The kept statements, when they are the run's statements.json as it is now.
     const keptFor = (meta: AnalysisMeta) =>
       Effect.map(versionOf(statementsFile(meta)), (version) =>
         kept !== undefined && version !== undefined && kept.file === statementsFile(meta) && kept.version === version ? kept.rows : undefined)
 
+    /** Each statement's id and themes only: what a save needs, at a fraction of the full decode's cost. */
     const readStatementKeys = (meta: AnalysisMeta) =>
       Effect.flatMap(keptFor(meta), (rows): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly themes: ReadonlyArray<string> }>, StorageError> =>
         rows !== undefined
