@@ -2,6 +2,7 @@ import { describeOverrideProblem, findOverrideProblem } from "@udsagn/categorize
 import { FileSystem, Path } from "@effect/platform"
 import { type CategorizedStatement, type Override, OverridesFile } from "@udsagn/domain/Categorization"
 import { Cause, Deferred, Effect, type Fiber, FiberSet, Option, Schema } from "effect"
+import { KEEP_DECODED_UP_TO } from "@udsagn/conference-feedback/Reaggregate"
 import { AnalysisMeta, type InputFile } from "./AnalysisMeta.js"
 import { AnalysisStore, baseFile, overridesFile } from "./AnalysisStore.js"
 import { type AnalyzeError, Analyzer, type RunOutput, type Stage } from "./Analyzer.js"
@@ -370,9 +371,15 @@ export class Analyses extends Effect.Service<Analyses>()("@udsagn/web/Analyses",
     /**
      * A person opened the review page: the stored categorization is read and its words counted
      * in the background (once the page is on its way), so their first save is as quick as the next.
+     * Only for analyses of a size kept between saves (KEEP_DECODED_UP_TO): reading a larger one
+     * would hold up the server's other answers for seconds while nobody has saved yet.
      */
-    const prepareSave = (id: AnalysisId) =>
-      Effect.forkDaemon(Effect.sleep("200 millis").pipe(Effect.zipRight(analyzer.prepareCorrections(path.join(store.dir(id), baseFile))))).pipe(Effect.asVoid)
+    const prepareSave = (meta: AnalysisMeta) =>
+      meta.statements > KEEP_DECODED_UP_TO
+        ? Effect.void
+        : Effect.forkDaemon(Effect.sleep("200 millis").pipe(Effect.zipRight(analyzer.prepareCorrections(path.join(store.dir(meta.id), baseFile))))).pipe(
+          Effect.asVoid
+        )
 
     return { start, status, saveOverrides, updateOverrides, saveDetails, remove, complete, prepareSave } as const
   })

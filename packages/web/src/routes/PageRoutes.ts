@@ -72,7 +72,7 @@ const review = withAnalysis("page", (meta) =>
     const params = yield* searchParams
     const rows = yield* store.readStatements(meta)
     const edits = yield* reviewEditsOf(meta, rows)
-    yield* (yield* Analyses).prepareSave(meta.id)
+    yield* (yield* Analyses).prepareSave(meta)
     return htmlResponse(reviewPage({
       meta,
       rows,
