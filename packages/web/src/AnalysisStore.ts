@@ -134,6 +134,8 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
         Effect.map((info) => `${Option.getOrElse(info.mtime, () => new Date(0)).getTime()}:${info.size}`),
         Effect.orElseSucceed(() => undefined)
       )
+    const keptRows = (file: string, version: string | undefined) =>
+      kept !== undefined && version !== undefined && kept.file === file && kept.version === version ? kept.rows : undefined
     const keep = (file: string, version: string | undefined, rows: ReadonlyArray<CategorizedStatement>) => {
       kept = version !== undefined && rows.length <= KEEP_STATEMENTS_UP_TO ? { file, version, rows } : undefined
     }
@@ -142,7 +144,8 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
       Effect.gen(function*() {
         const file = statementsFile(meta)
         const version = yield* versionOf(file)
-        if (kept !== undefined && version !== undefined && kept.file === file && kept.version === version) return kept.rows
+        const hit = keptRows(file, version)
+        if (hit !== undefined) return hit
         const rows: ReadonlyArray<CategorizedStatement> = yield* fs.readFileString(file).pipe(
           Effect.flatMap(Schema.decode(Schema.parseJson(StatementsFile))),
           Effect.mapError(fail("læs statements.json"))
@@ -157,8 +160,7 @@ export class AnalysisStore extends Effect.Service<AnalysisStore>()("@udsagn/web/
 
     // The kept statements, when they are the run's statements.json as it is now.
     const keptFor = (meta: AnalysisMeta) =>
-      Effect.map(versionOf(statementsFile(meta)), (version) =>
-        kept !== undefined && version !== undefined && kept.file === statementsFile(meta) && kept.version === version ? kept.rows : undefined)
+      Effect.map(versionOf(statementsFile(meta)), (version) => keptRows(statementsFile(meta), version))
 
     /** Each statement's id and themes only: what a save needs, at a fraction of the full decode's cost. */
     const readStatementKeys = (meta: AnalysisMeta) =>

@@ -111,9 +111,8 @@ export class Learning extends Effect.Service<Learning>()("@udsagn/web/Learning",
     ) {
       const key = themeSetKey(themeSet)
       yield* files(writeAtomic(path.join(themeSetsDir(path, dir), `${key}.json`), JSON.stringify(encodeThemeSet(themeSet))))
-      const fresh = corrected.map((s) => ({ text: s.text, themes: s.themes }))
       const now = new Date().toISOString()
-      const { same } = yield* change((existing) => recordCorrections(existing, fresh, { themeSet: key, analysis, now }))
+      const { same } = yield* change((existing) => recordCorrections(existing, corrected, { themeSet: key, analysis, now }))
       if (!same) yield* retrainSoon
     })
 
