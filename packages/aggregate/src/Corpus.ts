@@ -1,6 +1,6 @@
 import { plainText } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
-import { termTokens } from "./TermTokens.js"
+import { beginCorpus, breakBefore, formOfToken, forms, textForms } from "./TermTokens.js"
 
 /**
  * Every statement tokenized once, for all of aggregate: key terms, quotes and proposals read
@@ -49,6 +49,22 @@ class Interner {
   }
 }
 
+/** Ids by a small number (a word form), -1 for none yet: an array that grows. */
+export class IdCache {
+  private ids = new Int32Array(1024).fill(-1)
+  get(i: number): number {
+    return i < this.ids.length ? this.ids[i]! : -1
+  }
+  set(i: number, id: number): void {
+    if (i >= this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, i + 1)).fill(-1)
+      grown.set(this.ids)
+      this.ids = grown
+    }
+    this.ids[i] = id
+  }
+}
+
 const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus => {
   const terms = new Interner()
   const surfaces = new Interner()
@@ -77,34 +93,49 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
   }
   const bigramId = pairs(terms, termParts)
   const surfacePair = pairs(surfaces)
+  // Each word form's unigram id and surface id, found at its first use (a form is one surface).
+  beginCorpus()
+  const uniOfForm = new IdCache()
+  const surfaceOfForm = new IdCache()
+  const uniOf = (form: number): number => {
+    let id = uniOfForm.get(form)
+    if (id < 0) uniOfForm.set(form, (id = termId(forms.key[form]!, () => [terms.values.length])))
+    return id
+  }
+  const surfaceOf = (form: number): number => {
+    let id = surfaceOfForm.get(form)
+    if (id < 0) surfaceOfForm.set(form, (id = surfaces.id(forms.surface[form]!)))
+    return id
+  }
   const byText = new Map<string, StatementFacts>()
   const seen = new Set<number>()
   const factsOf = (text: string): StatementFacts => {
     const hit = byText.get(text)
     if (hit !== undefined) return hit
-    const tokens = termTokens(text)
+    const tokens = textForms(text)
     const ids: Array<number> = []
     const surf: Array<number> = []
     const content: Array<number> = []
     seen.clear()
     for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      if (!t.content) continue
-      const uni = termId(t.key, () => [terms.values.length])
+      const form = formOfToken(tokens[i]!)
+      if (!forms.content[form]) continue
+      const uni = uniOf(form)
       content.push(uni)
       if (!seen.has(uni)) {
         seen.add(uni)
         ids.push(uni)
-        surf.push(surfaces.id(t.surface))
+        surf.push(surfaceOf(form))
       }
-      const next = tokens[i + 1]
-      if (next !== undefined && next.content && !next.breakBefore) {
-        const nextId = termId(next.key, () => [terms.values.length])
-        const bi = bigramId(uni, nextId, () => `${t.key} ${next.key}`)
+      if (i + 1 < tokens.length && !breakBefore(tokens[i + 1]!)) {
+        const nextForm = formOfToken(tokens[i + 1]!)
+        if (!forms.content[nextForm]) continue
+        const nextId = uniOf(nextForm)
+        const bi = bigramId(uni, nextId, () => `${forms.key[form]} ${forms.key[nextForm]}`)
         if (!seen.has(bi)) {
           seen.add(bi)
           ids.push(bi)
-          surf.push(surfacePair(surfaces.id(t.surface), surfaces.id(next.surface), () => `${t.surface} ${next.surface}`))
+          surf.push(surfacePair(surfaceOf(form), surfaceOf(nextForm), () => `${forms.surface[form]} ${forms.surface[nextForm]}`))
         }
       }
     }

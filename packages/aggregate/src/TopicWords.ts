@@ -5,8 +5,8 @@ import { foldWord } from "@udsagn/danish/Normalize"
 import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
-import { REUSE_UP_TO, sameTexts } from "./Corpus.js"
-import { termTokens } from "./TermTokens.js"
+import { IdCache, REUSE_UP_TO, sameTexts } from "./Corpus.js"
+import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } from "./TermTokens.js"
 
 /**
  * The words of every statement as sub-topics and candidate themes see them, built in one pass
@@ -88,10 +88,28 @@ export const topicCorpus = (statements: ReadonlyArray<CategorizedStatement>, the
 interface Raw {
   /** How many statements have the text. */
   readonly copies: number
-  readonly content: ReadonlyArray<{ readonly folded: string; readonly key: string; readonly surface: string }>
+  /** Its content words, as ids of `Form`s (repeats kept, in order). */
+  readonly content: ReadonlyArray<number>
   readonly lower: ReadonlyArray<string>
   /** The synonym sets' words and phrases the statement uses as written: key, form, member. */
   readonly phraseHits?: ReadonlyArray<readonly [string, string, number]>
+}
+
+/**
+ * A word as written (its surface form, which also fixes its lower case), with what the corpus
+ * needs of it: found once per corpus, so each word of each text is one look-up and a count.
+ */
+interface Form {
+  readonly surface: string
+  readonly lower: string
+  readonly content: boolean
+  readonly folded: string
+  readonly key: string
+  /** Written with æ, ø or å. */
+  readonly danish: boolean
+  /** Its compound parts' keys (`extrasOf`) and the synonym sets it is a compound of, once needed. */
+  extras?: ReadonlyArray<string>
+  hits?: ReadonlyArray<SynonymPhrase>
 }
 
 /** A word or phrase of a synonym set, as the stems of its words. */
@@ -169,25 +187,42 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   // for word): its words count once per statement.
   const copies = new Map<string, number>()
   for (const s of statements) copies.set(s.text, (copies.get(s.text) ?? 0) + 1)
+  // Each text's words become ids of forms (one look-up per word, with the copies counted per
+  // form); the counts by word, by folded word and by key are summed from the forms afterwards,
+  // in the order the words first occur.
+  beginCorpus()
+  const formIds = new IdCache()
+  const formList: Array<Form> = []
+  const formCounts: Array<number> = []
   const raws = new Map<string, Raw>()
   const stems: Array<string> = []
   for (const [text, n] of copies) {
-    const tokens = termTokens(text)
-    const content: Array<{ folded: string; key: string; surface: string }> = []
+    const tokens = textForms(text)
+    const content: Array<number> = []
     const lower: Array<string> = []
     stems.length = 0
-    for (const t of tokens) {
-      lower.push(t.lower)
-      wordCount.set(t.lower, (wordCount.get(t.lower) ?? 0) + n)
-      const w = wordOf(t.lower)
-      if (withPhrases) stems.push(w.key)
-      if (!t.content) continue
-      if (w.danish) danishSpelt.add(w.folded)
-      foldedCount.set(w.folded, (foldedCount.get(w.folded) ?? 0) + n)
-      content.push({ folded: w.folded, key: w.key, surface: t.surface })
-      const f = forms.get(w.key) ?? new Map<string, number>()
-      f.set(t.surface, (f.get(t.surface) ?? 0) + n)
-      forms.set(w.key, f)
+    for (let i = 0; i < tokens.length; i++) {
+      const form = formOfToken(tokens[i]!)
+      let id = formIds.get(form)
+      if (id < 0) {
+        id = formList.length
+        formIds.set(form, id)
+        const w = wordOf(formTable.lower[form]!)
+        formList.push({
+          surface: formTable.surface[form]!,
+          lower: formTable.lower[form]!,
+          content: formTable.content[form]!,
+          folded: w.folded,
+          key: w.key,
+          danish: w.danish
+        })
+        formCounts.push(0)
+      }
+      formCounts[id]! += n
+      const f = formList[id]!
+      lower.push(f.lower)
+      if (withPhrases) stems.push(f.key)
+      if (f.content) content.push(id)
     }
     // The synonym sets' words and phrases, as written (a phrase spans stop words: "for travlt").
     let phraseHits: Array<readonly [string, string, number]> | undefined
@@ -200,13 +235,23 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
           let j = 1
           while (j < p.stems.length && stems[i + j] === p.stems[j]) j++
           if (j < p.stems.length) continue
-          const form = j === 1 ? tokens[i]!.surface : tokens.slice(i, i + j).map((t) => t.surface).join(" ")
+          const form = j === 1 ? formTable.surface[formOfToken(tokens[i]!)]! : Array.from(tokens.subarray(i, i + j), (t) => formTable.surface[formOfToken(t)]!).join(" ")
           ;(phraseHits ??= []).push([p.key, form, p.member])
         }
       }
     }
     raws.set(text, phraseHits !== undefined ? { copies: n, content, lower, phraseHits } : { copies: n, content, lower })
   }
+  formList.forEach((f, id) => {
+    const n = formCounts[id]!
+    wordCount.set(f.lower, (wordCount.get(f.lower) ?? 0) + n)
+    if (!f.content) return
+    if (f.danish) danishSpelt.add(f.folded)
+    foldedCount.set(f.folded, (foldedCount.get(f.folded) ?? 0) + n)
+    const byForm = forms.get(f.key) ?? new Map<string, number>()
+    byForm.set(f.surface, (byForm.get(f.surface) ?? 0) + n)
+    forms.set(f.key, byForm)
+  })
 
   // Parts a compound may be made of: words used more than once, and the theme file's words.
   const themeTermKeys = new Map<string, Set<string>>()
@@ -308,7 +353,10 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       ;(found ??= []).push([key, form, member])
     }
     for (const [key, form, member] of r.phraseHits ?? []) use(key, form, member)
-    for (const c of r.content) for (const p of compoundHits(c.folded)) use(p.key, c.surface, p.member)
+    for (const id of r.content) {
+      const f = formList[id]!
+      for (const p of (f.hits ??= compoundHits(f.folded))) use(p.key, f.surface, p.member)
+    }
     return found ?? []
   }
 
@@ -317,9 +365,10 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const df = new Map<string, number>()
   for (const [text, r] of raws) {
     const keys = new Set<string>()
-    for (const c of r.content) {
-      keys.add(c.key)
-      for (const k of extrasOf(c.folded)) keys.add(k)
+    for (const id of r.content) {
+      const f = formList[id]!
+      keys.add(f.key)
+      for (const k of (f.extras ??= extrasOf(f.folded))) keys.add(k)
     }
     const synonymForms = withPhrases ? synonymsOf(r) : []
     const synonyms = [...new Set(synonymForms.map(([k]) => k))]
