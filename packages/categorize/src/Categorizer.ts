@@ -1,6 +1,7 @@
 import { FileSystem, Path } from "@effect/platform"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { made } from "@udsagn/domain/Made"
 import { currentLocations } from "@udsagn/domain/DataLocations"
 import type { Statement } from "@udsagn/domain/Statement"
 import type { ThemeSet } from "@udsagn/domain/Theme"
@@ -54,7 +55,7 @@ export const categorizedStatement = (s: Statement, c: TextCategorization): Categ
     needsReview: c.needsReview,
     overridden: false
   }
-  return new CategorizedStatement(fields, true)
+  return made(CategorizedStatement, fields)
 }
 
 /** Over the review budget: the more confident of the flagged are unflagged (new objects, not mutated). */

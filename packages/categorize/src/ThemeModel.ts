@@ -1,4 +1,5 @@
 import { Evidence } from "@udsagn/domain/Categorization"
+import { made } from "@udsagn/domain/Made"
 import type { ThemeId, ThemeSet } from "@udsagn/domain/Theme"
 import { defaultModelOptions, type TrainingRow } from "./ModelData.js"
 import { trainModelData } from "./Training.js"
@@ -34,7 +35,7 @@ export class ThemeModel extends ThemeScorer {
 export const inDomainTerms = (c: PlainCategorization): TextCategorization => ({
   themes: c.themes as readonly [ThemeId, ...Array<ThemeId>],
   scores: c.scores,
-  evidence: c.evidence.map((e) => new Evidence({ ...e, theme: e.theme as ThemeId }, true)),
+  evidence: c.evidence.map((e) => made(Evidence, { ...e, theme: e.theme as ThemeId })),
   confidence: c.confidence,
   needsReview: c.needsReview
 })

@@ -1,6 +1,7 @@
 import { ClosedOption, ClosedQuestion } from "@udsagn/domain/ClosedQuestion"
 import { Exclusion, Ledger, type Layout, MaskCounts, SkippedCells, UnreadColumn } from "@udsagn/domain/Ledger"
 import { Question, SourceLocation, Statement, StatementId } from "@udsagn/domain/Statement"
+import { made } from "@udsagn/domain/Made"
 import { cleanText, exclusionLabels, stripBidi, type ExclusionReason, exclusionReason } from "./Clean.js"
 import { addCounts, emptyCounts, maskPersonalData } from "./Mask.js"
 
@@ -106,7 +107,7 @@ export const assemble = (input: {
     else duplicates++
     // Built by this reader from the strings and numbers it parsed: no schema check per statement.
     statements.push(
-      new Statement({
+      made(Statement, {
         id,
         question,
         questionType: entry.questionType,
@@ -114,11 +115,11 @@ export const assemble = (input: {
         ...(entry.participant !== undefined ? { participant: fields.mask(entry.participant) } : {}),
         ...(entry.date !== undefined ? { date: entry.date } : {}),
         ...(entry.upvotes !== undefined ? { upvotes: entry.upvotes } : {}),
-        source: new SourceLocation({ ...entry.source, sheet: fields.mask(entry.source.sheet) }, true),
+        source: made(SourceLocation, { ...entry.source, sheet: fields.mask(entry.source.sheet) }),
         rawText,
         text: cleaned.text,
         ...(first !== undefined ? { duplicateOf: first } : {})
-      }, true)
+      })
     )
   }
 
