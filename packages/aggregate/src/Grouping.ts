@@ -244,12 +244,13 @@ export const clearestFirst = (
   statements: ReadonlyArray<CategorizedStatement>
 ): ReadonlyArray<CategorizedStatement> => {
   const freq = new Map<string, number>()
-  for (const s of statements) for (const k of corpus.byId.get(s.id)?.keys ?? []) freq.set(k, (freq.get(k) ?? 0) + 1)
+  const wordsOf = statements.map((s) => corpus.byId.get(s.id))
+  for (const words of wordsOf) if (words !== undefined) for (const k of words.keys) freq.set(k, (freq.get(k) ?? 0) + 1)
   let norm = 0
   for (const c of freq.values()) norm += c * c
   norm = Math.sqrt(norm) || 1
   const scored = statements.map((s, i) => {
-    const words = corpus.byId.get(s.id)
+    const words = wordsOf[i]
     if (words === undefined || words.keys.length === 0) return { s, i, score: 0 }
     let dot = 0
     for (const k of words.keys) dot += freq.get(k) ?? 0

@@ -53,15 +53,19 @@ const asksForProposalsOnce = boundedMemo(asksForProposals, 10_000)
 export const isEasyProposal = (s: CategorizedStatement): boolean =>
   isProposal(s) && words(s.text) <= FRUIT_MAX_WORDS && (isLowHangingFruit(s.text) || asksForEasyWins(s.question))
 
-const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
-  let both = 0
-  for (const k of a) if (b.has(k)) both++
-  const union = a.size + b.size - both
-  return union === 0 ? 0 : both / union
-}
-
 /** Two proposals say the same when half their words (stems, compound parts) are shared. */
 export const SAME_PROPOSAL = 0.5
+
+/** Whether two proposals' words overlap by SAME_PROPOSAL or more (Jaccard). */
+const sayTheSame = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  // The overlap is at most the smaller set over the larger: sets of very different sizes need no count.
+  const small = Math.min(a.size, b.size)
+  const large = Math.max(a.size, b.size)
+  if (large === 0 || small < large * SAME_PROPOSAL) return false
+  let both = 0
+  for (const k of a) if (b.has(k)) both++
+  return both / (a.size + b.size - both) >= SAME_PROPOSAL
+}
 
 /**
  * The proposals among some statements (a sub-topic's), merged and ranked by how many made them:
@@ -85,7 +89,7 @@ export const mergedProposals = (
     let home: (typeof heads)[number] | undefined
     for (let i = 0; i < heads.length && i < maxHeads && home === undefined; i++) {
       const h = heads[i]!
-      if (h.plain === plain || jaccard(h.keys, keys) >= SAME_PROPOSAL) home = h
+      if (h.plain === plain || sayTheSame(h.keys, keys)) home = h
     }
     if (home !== undefined) home.ids.push(s.id)
     else heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })
