@@ -177,12 +177,10 @@ export const proposalsOf = (
   inside: ReadonlyArray<number>,
   n = 10
 ): { readonly actionable: ReadonlyArray<StatementId>; readonly counts: ProposalCounts } => {
-  const echoes = new Map<string, number>()
-  for (const i of inside) {
-    const norm = corpus.facts[i]!.norm
-    echoes.set(norm, (echoes.get(norm) ?? 0) + 1 + (statements[i]!.upvotes ?? 0))
-  }
-  const seen = new Set<string>()
+  // By norm id: how many said it (with upvotes), and whether it is listed yet.
+  const echoes = new Float64Array(corpus.norms)
+  for (const i of inside) echoes[corpus.facts[i]!.normId]! += 1 + (statements[i]!.upvotes ?? 0)
+  const seen = new Uint8Array(corpus.norms)
   const ranked: Array<{ id: StatementId; rank: number }> = []
   let proposing = 0
   let easy = 0
@@ -195,10 +193,10 @@ export const proposalsOf = (
       if (fruitOf(f, s.text)) easy++
     }
     if (s.duplicateOf !== undefined) continue
-    if (seen.has(f.norm)) continue
-    seen.add(f.norm)
+    if (seen[f.normId] === 1) continue
+    seen[f.normId] = 1
     if (score < ACTION_THRESHOLD) continue
-    const support = echoes.get(f.norm) ?? 1
+    const support = echoes[f.normId]!
     ranked.push({ id: s.id, rank: score + 0.5 * Math.log(support) + 0.5 * s.confidence })
   }
   // Stable sort: equal ranks keep input order.

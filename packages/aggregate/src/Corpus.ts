@@ -19,6 +19,8 @@ export interface StatementFacts {
   readonly words: number
   /** `plainText`: what word-for-word copies share. */
   readonly norm: string
+  /** `norm` as a number (ids from 0 in first-seen order; equal norms, equal ids). */
+  readonly normId: number
   /** `actionScore(text).score` and `isLowHangingFruit(text)`, filled in when first needed. */
   action?: number
   fruit?: boolean
@@ -33,6 +35,8 @@ export interface Corpus {
   readonly surfaceText: ReadonlyArray<string>
   /** Statements using each term (document frequency over all statements). */
   readonly df: Int32Array
+  /** How many distinct `norm`s there are (`normId`s run from 0 to this). */
+  readonly norms: number
 }
 
 class Interner {
@@ -108,6 +112,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
     return id
   }
   const byText = new Map<string, StatementFacts>()
+  const norms = new Interner()
   const seen = new Set<number>()
   const factsOf = (text: string): StatementFacts => {
     const hit = byText.get(text)
@@ -139,12 +144,14 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
         }
       }
     }
+    const norm = plainText(text)
     const facts: StatementFacts = {
       terms: Int32Array.from(ids),
       surfaces: Int32Array.from(surf),
       content: Int32Array.from(content),
       words: tokens.length,
-      norm: plainText(text)
+      norm,
+      normId: norms.id(norm)
     }
     byText.set(text, facts)
     return facts
@@ -152,7 +159,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
   const facts = statements.map((s) => factsOf(s.text))
   const df = new Int32Array(terms.values.length)
   for (const f of facts) for (const id of f.terms) if (termParts[id]!.length === 1) df[id]!++
-  return { facts, termKeys: terms.values, termParts, surfaceText: surfaces.values, df }
+  return { facts, termKeys: terms.values, termParts, surfaceText: surfaces.values, df, norms: norms.values.length }
 }
 
 // aggregate and the single-theme functions it exports ask for the same statements: build once.

@@ -29,6 +29,33 @@ const vectorOf = (corpus: Corpus, i: number): Map<number, number> => {
   return v
 }
 
+/**
+ * `vectorOf` without a Map: statement `i`'s unit vector into `keys` and `values` (its terms in
+ * the order the Map would hold them, the same arithmetic in the same order, so the same numbers),
+ * returning its length. `tf` is a scratch array over the term ids, left all zero.
+ */
+const unitVector = (corpus: Corpus, i: number, tf: Float64Array, keys: Array<number>, values: Array<number>): number => {
+  const n = corpus.facts.length
+  const content = corpus.facts[i]!.content
+  let m = 0
+  for (let c = 0; c < content.length; c++) {
+    const k = content[c]!
+    if (tf[k] === 0) keys[m++] = k
+    tf[k]!++
+  }
+  let norm = 0
+  for (let j = 0; j < m; j++) {
+    const k = keys[j]!
+    const x = tf[k]! * (Math.log((n + 1) / (corpus.df[k]! + 1)) + 1)
+    tf[k] = 0
+    values[j] = x
+    norm += x * x
+  }
+  norm = Math.sqrt(norm)
+  if (norm > 0) for (let j = 0; j < m; j++) values[j] = values[j]! / norm
+  return m
+}
+
 /** Unit TF-IDF vectors of statements over their content-word stems (idf over all statements). */
 export const tfidfVectors = (
   statements: ReadonlyArray<CategorizedStatement>
@@ -66,10 +93,14 @@ export const representativeOf = (
   // The centroid counts every voice, duplicates included.
   const centroid = new Float64Array(corpus.termKeys.length)
   const touched = new Set<number>()
+  const tf = new Float64Array(corpus.termKeys.length)
+  const keys: Array<number> = []
+  const values: Array<number> = []
   for (const i of inside) {
-    for (const [k, x] of vectorOf(corpus, i)) {
-      centroid[k]! += x
-      touched.add(k)
+    const m = unitVector(corpus, i, tf, keys, values)
+    for (let j = 0; j < m; j++) {
+      centroid[keys[j]!]! += values[j]!
+      touched.add(keys[j]!)
     }
   }
   let norm = 0
@@ -91,8 +122,9 @@ export const representativeOf = (
   const pool = sure.length >= Math.min(3, n) ? sure : unique
 
   const central = pool.map((i) => {
+    const m = unitVector(corpus, i, tf, keys, values)
     let dot = 0
-    for (const [k, x] of vectorOf(corpus, i)) dot += x * centroid[k]!
+    for (let j = 0; j < m; j++) dot += values[j]! * centroid[keys[j]!]!
     return dot
   })
   // A loop, not Math.max(...central): spreading 120,000+ arguments overflows the stack.
