@@ -243,18 +243,25 @@ export const clearestFirst = (
   corpus: TopicCorpus,
   statements: ReadonlyArray<CategorizedStatement>
 ): ReadonlyArray<CategorizedStatement> => {
-  const freq = new Map<string, number>()
+  // How many of the statements carry each key (by the key's number).
+  const freq = new Int32Array(corpus.keyCount)
   const wordsOf = statements.map((s) => corpus.byId.get(s.id))
-  for (const words of wordsOf) if (words !== undefined) for (const k of words.keys) freq.set(k, (freq.get(k) ?? 0) + 1)
   let norm = 0
-  for (const c of freq.values()) norm += c * c
+  for (const words of wordsOf) {
+    if (words === undefined) continue
+    for (const k of words.ids) {
+      // (c + 1)² - c² = 2c + 1: the sum of the squared counts, kept as they grow.
+      norm += 2 * freq[k]! + 1
+      freq[k]!++
+    }
+  }
   norm = Math.sqrt(norm) || 1
   const scored = statements.map((s, i) => {
     const words = wordsOf[i]
-    if (words === undefined || words.keys.length === 0) return { s, i, score: 0 }
+    if (words === undefined || words.ids.length === 0) return { s, i, score: 0 }
     let dot = 0
-    for (const k of words.keys) dot += freq.get(k) ?? 0
-    const typical = dot / (norm * Math.sqrt(words.keys.length))
+    for (const k of words.ids) dot += freq[k]!
+    const typical = dot / (norm * Math.sqrt(words.ids.length))
     const confident = s.needsReview ? 0.8 : 1
     return { s, i, score: typical * cleanliness(corpus, words, s.text) * confident }
   })

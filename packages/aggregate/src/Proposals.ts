@@ -56,16 +56,21 @@ export const isEasyProposal = (s: CategorizedStatement): boolean =>
 /** Two proposals say the same when half their words (stems, compound parts) are shared. */
 export const SAME_PROPOSAL = 0.5
 
-/** Whether two proposals' words overlap by SAME_PROPOSAL or more (Jaccard). */
-const sayTheSame = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+/**
+ * Whether a proposal's words (`a`: distinct key numbers) overlap another's by SAME_PROPOSAL or more
+ * (Jaccard): the other's `size` words are those marked `stamp` in `marks`.
+ */
+const sayTheSame = (a: Int32Array, size: number, marks: Int32Array, stamp: number): boolean => {
   // The overlap is at most the smaller set over the larger: sets of very different sizes need no count.
-  const small = Math.min(a.size, b.size)
-  const large = Math.max(a.size, b.size)
+  const small = Math.min(a.length, size)
+  const large = Math.max(a.length, size)
   if (large === 0 || small < large * SAME_PROPOSAL) return false
   let both = 0
-  for (const k of a) if (b.has(k)) both++
-  return both / (a.size + b.size - both) >= SAME_PROPOSAL
+  for (let i = 0; i < a.length; i++) if (marks[a[i]!] === stamp) both++
+  return both / (a.length + size - both) >= SAME_PROPOSAL
 }
+
+const NO_KEYS = new Int32Array(0)
 
 /**
  * The proposals among some statements (a sub-topic's), merged and ranked by how many made them:
@@ -79,17 +84,20 @@ export const mergedProposals = (
 ): ReadonlyArray<MergedProposal> => {
   const proposing = statements.filter(isProposal)
   const heads: Array<
-    { text: string; plain: string; keys: ReadonlySet<string>; ids: Array<StatementId>; first: number; easy: boolean }
+    { text: string; plain: string; keys: Int32Array; ids: Array<StatementId>; first: number; easy: boolean }
   > = []
+  // The words of the proposal at hand, marked with its place in the order (+ 1).
+  const marks = new Int32Array(corpus.keyCount)
   clearestFirst(corpus, proposing).forEach((s, order) => {
-    const keys = new Set(corpus.byId.get(s.id)?.keys ?? [])
+    const keys = corpus.byId.get(s.id)?.ids ?? NO_KEYS
+    for (let i = 0; i < keys.length; i++) marks[keys[i]!] = order + 1
     const plain = plainText(s.text)
     // Compared with the first `maxHeads` proposals only, so the work stays linear; beyond them a
     // proposal stands alone but is still listed and counted.
     let home: (typeof heads)[number] | undefined
     for (let i = 0; i < heads.length && i < maxHeads && home === undefined; i++) {
       const h = heads[i]!
-      if (h.plain === plain || sayTheSame(h.keys, keys)) home = h
+      if (h.plain === plain || sayTheSame(h.keys, keys.length, marks, order + 1)) home = h
     }
     if (home !== undefined) home.ids.push(s.id)
     else heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })

@@ -21,6 +21,8 @@ import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } f
 export interface StatementWords {
   /** Distinct keys, in first-seen order. */
   readonly keys: ReadonlyArray<string>
+  /** The same keys as numbers (`TopicCorpus.keyCount`): for counting in typed arrays. */
+  readonly ids: Int32Array
   /** All words of the statement (stop words included). */
   readonly length: number
   /** Words as typed (lower case), for judging how cleanly the statement is written. */
@@ -52,6 +54,8 @@ export interface TopicCorpus {
   /** Keys of the one-word members of each theme's sets: the set stands for them. */
   readonly synonymMemberKeys: ReadonlyMap<string, ReadonlySet<string>>
   readonly total: number
+  /** How many keys have a number (`StatementWords.ids` run from 0 to this). */
+  readonly keyCount: number
 }
 
 const MIN_PART = 4
@@ -107,8 +111,8 @@ interface Form {
   readonly key: string
   /** Written with æ, ø or å. */
   readonly danish: boolean
-  /** Its compound parts' keys (`extrasOf`) and the synonym sets it is a compound of, once needed. */
-  extras?: ReadonlyArray<string>
+  /** The numbers of its key and its compound parts' keys (`extrasOf`), and the synonym sets it is a compound of, once needed. */
+  keyIds?: ReadonlyArray<number>
   hits?: ReadonlyArray<SynonymPhrase>
 }
 
@@ -185,8 +189,23 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   })
   // Each text is read once, however many statements have it (an export repeats answers word
   // for word): its words count once per statement.
-  const copies = new Map<string, number>()
-  for (const s of statements) copies.set(s.text, (copies.get(s.text) ?? 0) + 1)
+  // Texts by number, in first-seen order: each statement's text's number, and each text's copies.
+  const textIds = new Map<string, number>()
+  const texts: Array<string> = []
+  const copies: Array<number> = []
+  const textOf = new Int32Array(statements.length)
+  for (let i = 0; i < statements.length; i++) {
+    const text = statements[i]!.text
+    let id = textIds.get(text)
+    if (id === undefined) {
+      id = texts.length
+      textIds.set(text, id)
+      texts.push(text)
+      copies.push(0)
+    }
+    copies[id]!++
+    textOf[i] = id
+  }
   // Each text's words become ids of forms (one look-up per word, with the copies counted per
   // form); the counts by word, by folded word and by key are summed from the forms afterwards,
   // in the order the words first occur.
@@ -194,9 +213,11 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const formIds = new IdCache()
   const formList: Array<Form> = []
   const formCounts: Array<number> = []
-  const raws = new Map<string, Raw>()
+  const raws: Array<Raw> = []
   const stems: Array<string> = []
-  for (const [text, n] of copies) {
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!
+    const n = copies[t]!
     const tokens = textForms(text)
     const content: Array<number> = []
     const lower: Array<string> = []
@@ -240,7 +261,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         }
       }
     }
-    raws.set(text, phraseHits !== undefined ? { copies: n, content, lower, phraseHits } : { copies: n, content, lower })
+    raws.push(phraseHits !== undefined ? { copies: n, content, lower, phraseHits } : { copies: n, content, lower })
   }
   formList.forEach((f, id) => {
     const n = formCounts[id]!
@@ -360,30 +381,63 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     return found ?? []
   }
 
-  // Each text's words once (copies share them), counted once per statement.
-  const wordsOf = new Map<string, StatementWords>()
-  const df = new Map<string, number>()
-  for (const [text, r] of raws) {
-    const keys = new Set<string>()
+  // Keys by number, in first-seen order, with the statements that carry each (document frequency).
+  const keyIds = new Map<string, number>()
+  const keyText: Array<string> = []
+  const dfCount: Array<number> = []
+  const keyId = (key: string): number => {
+    let id = keyIds.get(key)
+    if (id === undefined) {
+      id = keyText.length
+      keyIds.set(key, id)
+      keyText.push(key)
+      dfCount.push(0)
+    }
+    return id
+  }
+  // Each text's words once (copies share them), counted once per statement. A key already taken
+  // for the text is marked with the text's number.
+  const wordsOf: Array<StatementWords> = []
+  const mark: Array<number> = []
+  raws.forEach((r, t) => {
+    const ids: Array<number> = []
     for (const id of r.content) {
       const f = formList[id]!
-      keys.add(f.key)
-      for (const k of (f.extras ??= extrasOf(f.folded))) keys.add(k)
+      for (const k of (f.keyIds ??= [keyId(f.key), ...extrasOf(f.folded).map(keyId)])) {
+        if (mark[k] === t) continue
+        mark[k] = t
+        ids.push(k)
+      }
     }
     const synonymForms = withPhrases ? synonymsOf(r) : []
     const synonyms = [...new Set(synonymForms.map(([k]) => k))]
-    for (const k of synonyms) df.set(k, (df.get(k) ?? 0) + r.copies)
-    for (const k of keys) df.set(k, (df.get(k) ?? 0) + r.copies)
-    wordsOf.set(
-      text,
+    for (const k of synonyms) dfCount[keyId(k)]! += r.copies
+    for (const k of ids) dfCount[k]! += r.copies
+    const keys = ids.map((k) => keyText[k]!)
+    wordsOf.push(
       synonyms.length > 0
-        ? { keys: [...keys], length: r.lower.length, lower: r.lower, synonyms, synonymForms }
-        : { keys: [...keys], length: r.lower.length, lower: r.lower }
+        ? { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower, synonyms, synonymForms }
+        : { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower }
     )
-  }
+  })
+  const df = new Map<string, number>()
+  keyText.forEach((k, id) => df.set(k, dfCount[id]!))
   const byId = new Map<string, StatementWords>()
-  for (const s of statements) byId.set(s.id, wordsOf.get(s.text)!)
-  return { byId, df, forms, wordCount, danishSpelt, themeTermKeys, labelKeys, synonymKeys, synonymWords, synonymMemberKeys, total: statements.length }
+  for (let i = 0; i < statements.length; i++) byId.set(statements[i]!.id, wordsOf[textOf[i]!]!)
+  return {
+    byId,
+    df,
+    forms,
+    wordCount,
+    danishSpelt,
+    themeTermKeys,
+    labelKeys,
+    synonymKeys,
+    synonymWords,
+    synonymMemberKeys,
+    total: statements.length,
+    keyCount: keyText.length
+  }
 }
 
 const danish = (form: string) => (/[æøå]/i.test(form) ? 1 : 0)
