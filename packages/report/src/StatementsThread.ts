@@ -1,5 +1,6 @@
 import type { CategorizedResult } from "@udsagn/domain/Analysis"
 import { threadEntry } from "@udsagn/domain/ThreadEntry"
+import { packStatements } from "./PackedStatements.js"
 import { Worker } from "node:worker_threads"
 import type { StatementsJob, StatementsReply } from "./StatementsWorker.js"
 
@@ -44,7 +45,7 @@ export const startStatementsThread = (
   const entry = threadEntry("statements-worker", new URL("./StatementsWorker.ts", import.meta.url))
   if (entry === undefined) return undefined
   const job: StatementsJob = {
-    input: { themeSet: result.themeSet, statements: result.statements, notes: result.notes },
+    input: { themeSet: result.themeSet, statements: packStatements(result.statements), notes: result.notes },
     ...files
   }
   // execArgv empty: a thread must not inherit tsx's flags, which Node 20 cannot apply there.

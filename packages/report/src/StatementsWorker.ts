@@ -6,12 +6,13 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs"
 import { randomUUID } from "node:crypto"
 import { parentPort, workerData } from "node:worker_threads"
+import { type PackedStatements, unpackStatements } from "./PackedStatements.js"
 import { statementsJsonChunks } from "./StatementsJson.js"
 import { writeStatementsWorkbookFile, type WorkbookInput } from "./StatementsWorkbook.js"
 
 export interface StatementsJob {
-  /** The statements, theme set and notes as a structured clone: their fields, which is all the files read. */
-  readonly input: WorkbookInput
+  /** The theme set and notes as a structured clone, the statements packed in columns (PackedStatements.ts). */
+  readonly input: Omit<WorkbookInput, "statements"> & { readonly statements: PackedStatements }
   readonly jsonFile: string
   /** Undefined: no statements.xlsx (left for later). */
   readonly xlsxFile: string | undefined
@@ -45,15 +46,16 @@ const message = (e: unknown) => String(e instanceof Error ? (e.stack ?? e.messag
 if (parentPort !== null) {
   const port = parentPort
   const job = workerData as StatementsJob
+  const input: WorkbookInput = { themeSet: job.input.themeSet, notes: job.input.notes, statements: unpackStatements(job.input.statements) }
   const run = async () => {
     try {
-      writeJson(job.jsonFile, job.input)
+      writeJson(job.jsonFile, input)
     } catch (e) {
       return port.postMessage({ file: job.jsonFile, error: message(e) } satisfies StatementsReply)
     }
     if (job.xlsxFile !== undefined) {
       try {
-        await writeXlsx(job.xlsxFile, job.input)
+        await writeXlsx(job.xlsxFile, input)
       } catch (e) {
         return port.postMessage({ file: job.xlsxFile, error: message(e) } satisfies StatementsReply)
       }
