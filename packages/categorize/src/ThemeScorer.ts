@@ -141,51 +141,93 @@ export class ThemeScorer {
   }
 
   /**
-   * Same vector as `vectorizeReference`, with each word's feature ids cached: the features of a
-   * word never change, only the bigrams and class pairs depend on the statement.
+   * Same vector as `vectorizeReference` (the same features in the same order, so the same sums),
+   * walked here with what never changes cached: each word's feature ids and word classes, and
+   * each pair of stems' bigram (its id, or its name when the model does not know it). Only the
+   * statement's own combination is worked out per statement.
    */
   vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
     const ids: Array<number> = []
     const unknown: Array<string> = []
     const words: Array<string> = []
+    const classes: Array<string> = []
+    const options = this.extractor.options
+    const wantPairs = options.classes === true
     const addName = (f: string) => {
       const id = this.index.get(f)
       if (id === undefined) {
         if (!unknown.includes(f)) unknown.push(f)
       } else if (!ids.includes(id)) ids.push(id)
     }
-    this.extractor.walk(tokens, {
-      word: (t) => {
-        // A repeated word adds nothing new: its features are already in.
-        if (words.includes(t.key)) return
+    let prev: AnalyzedToken | undefined
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.stop) continue
+      const w = this.wordIds(t)
+      // A repeated word adds nothing new: its features are already in.
+      if (!words.includes(t.key)) {
         words.push(t.key)
-        const w = this.wordIds(t)
         for (let k = 0; k < w.ids.length; k++) if (!ids.includes(w.ids[k]!)) ids.push(w.ids[k]!)
         for (const f of w.unknown) if (!unknown.includes(f)) unknown.push(f)
-      },
-      bigram: addName,
-      classPair: addName
-    })
-    const v = featureValue(this.extractor.options, ids.length + unknown.length)
+      }
+      if (options.bigrams && prev !== undefined) {
+        const b = this.bigramOf(prev.stem, t.stem)
+        if (typeof b === "number") {
+          if (!ids.includes(b)) ids.push(b)
+        } else if (!unknown.includes(b)) unknown.push(b)
+      }
+      prev = t
+      if (wantPairs) for (const c of w.classes) if (!classes.includes(c)) classes.push(c)
+    }
+    if (wantPairs && classes.length > 1) {
+      classes.sort()
+      for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) addName(`kk:${classes[a]}+${classes[b]}`)
+    }
+    const v = featureValue(options, ids.length + unknown.length)
     return withLexicon(ids, v, this.index.size, this.themeIds, this.data.options, matches)
   }
 
-  private readonly wordCache = new Map<string, { ids: Int32Array; unknown: ReadonlyArray<string> }>()
+  private readonly wordCache = new Map<string, { ids: Int32Array; unknown: ReadonlyArray<string>; classes: ReadonlyArray<string> }>()
 
   private wordIds(t: AnalyzedToken) {
     const hit = this.wordCache.get(t.key)
     if (hit) return hit
     const ids: Array<number> = []
     const unknown: Array<string> = []
+    const classes: Array<string> = []
     for (const f of this.extractor.word(t)) {
       const id = this.index.get(f)
       if (id === undefined) unknown.push(f)
       else ids.push(id)
+      if (f.startsWith("k:") && !classes.includes(f.slice(2))) classes.push(f.slice(2))
     }
-    const entry = { ids: Int32Array.from(ids), unknown }
+    const entry = { ids: Int32Array.from(ids), unknown, classes }
     if (this.wordCache.size > 200_000) this.wordCache.clear()
     this.wordCache.set(t.key, entry)
     return entry
+  }
+
+  // A stem bigram's feature id, or its name when the model has none: by the first stem, then the second.
+  private readonly bigramCache = new Map<string, Map<string, number | string>>()
+  private bigramCount = 0
+
+  private bigramOf(first: string, second: string): number | string {
+    let bySecond = this.bigramCache.get(first)
+    if (bySecond === undefined) {
+      if (this.bigramCount > 200_000) {
+        this.bigramCache.clear()
+        this.bigramCount = 0
+      }
+      this.bigramCache.set(first, (bySecond = new Map()))
+    }
+    let b = bySecond.get(second)
+    if (b === undefined) {
+      const name = `b:${first} ${second}`
+      b = this.index.get(name) ?? name
+      bySecond.set(second, b)
+      this.bigramCount++
+    }
+    return b
   }
 
   /** The classifier's and the lexicon's view of a text, before thresholds. */
