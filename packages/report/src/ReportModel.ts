@@ -42,6 +42,8 @@ export const canonicalId = (
   statement: CategorizedStatement,
   lookup: ReadonlyMap<string, CategorizedStatement>
 ): string => {
+  // Most statements are no one's copy: no chain to follow, nothing to allocate.
+  if (statement.duplicateOf === undefined) return statement.id
   let current = statement
   const seen = new Set<string>()
   while (current.duplicateOf !== undefined && !seen.has(current.id)) {
