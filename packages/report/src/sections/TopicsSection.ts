@@ -1,6 +1,6 @@
 import { formatInt } from "@udsagn/danish/Format"
 import { plainText } from "@udsagn/danish/Normalize"
-import type { Action, CategorizedResult, Candidate, ChartFile, Recommendation, ThemeTopics } from "@udsagn/domain"
+import type { Action, CategorizedResult, CategorizedStatement, Candidate, ChartFile, Recommendation, ThemeTopics } from "@udsagn/domain"
 import { LEFTOVER_LABEL } from "@udsagn/domain/Topics"
 import { count, listAnd } from "../Format.js"
 import { html, type Raw } from "../Html.js"
@@ -18,17 +18,17 @@ const MAX_IDS = 40
 const examples = (result: CategorizedResult, ids: ReadonlyArray<string>, n: number): Raw => {
   const lookup = byId(result)
   // Word-for-word copies once: the clearest statements of a group are often the same text twice.
+  // The first n, read in order until they are found (a sub-topic may hold thousands).
   const seen = new Set<string>()
-  const picked = ids
-    .map((id) => lookup.get(id))
-    .filter((s) => s !== undefined)
-    .filter((s) => {
-      const key = plainText(s.text)
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    .slice(0, n)
+  const picked: Array<CategorizedStatement> = []
+  for (let i = 0; i < ids.length && picked.length < n; i++) {
+    const s = lookup.get(ids[i]!)
+    if (s === undefined) continue
+    const key = plainText(s.text)
+    if (seen.has(key)) continue
+    seen.add(key)
+    picked.push(s)
+  }
   return html`${picked.map((s) => html`<li>»${s.text}« <span class="sid">(${s.id})</span></li>`)}`
 }
 
