@@ -189,7 +189,8 @@ export class ThemeScorer {
 
   private readonly wordCache = new Map<string, { ids: Int32Array; unknown: ReadonlyArray<string>; classes: ReadonlyArray<string> }>()
 
-  private wordIds(t: AnalyzedToken) {
+  /** A word's feature ids (the ones the model knows, in the extractor's order), the names of the rest, and its word classes: cached per word. */
+  wordIds(t: AnalyzedToken): { readonly ids: Int32Array; readonly unknown: ReadonlyArray<string>; readonly classes: ReadonlyArray<string> } {
     const hit = this.wordCache.get(t.key)
     if (hit) return hit
     const ids: Array<number> = []
@@ -207,11 +208,12 @@ export class ThemeScorer {
     return entry
   }
 
-  // A stem bigram's feature id, or its name when the model has none: by the first stem, then the second.
+  // By the first stem, then the second.
   private readonly bigramCache = new Map<string, Map<string, number | string>>()
   private bigramCount = 0
 
-  private bigramOf(first: string, second: string): number | string {
+  /** The stem bigram's feature id, or its name when the model does not know it: cached per pair. */
+  bigramOf(first: string, second: string): number | string {
     let bySecond = this.bigramCache.get(first)
     if (bySecond === undefined) {
       if (this.bigramCount > 200_000) {
