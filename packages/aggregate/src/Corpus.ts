@@ -189,7 +189,9 @@ export const corpusOf = (statements: ReadonlyArray<CategorizedStatement>): Corpu
       corpus = buildCorpus(statements)
       last = statements.length <= REUSE_UP_TO ? { texts: statements.map((s) => s.text), corpus } : undefined
     }
-    cache.set(statements, corpus)
+    // Kept for later calls on the same list only up to REUSE_UP_TO statements: a large run asks
+    // once (aggregate), and its corpus should not stay in memory for the rest of the run.
+    if (statements.length <= REUSE_UP_TO) cache.set(statements, corpus)
   }
   return corpus
 }
