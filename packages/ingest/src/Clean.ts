@@ -53,8 +53,16 @@ export const stripBidi = (text: string): string => text.replace(BIDI, "")
 // Control characters other than whitespace.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
 
+// Text that cleaning cannot change: printable ASCII and the Latin-1 letters À..ÿ (NFC already,
+// and without the characters U+0080..U+00BF that mojibake continues with), single spaces only
+// inside. Most answers are such: they skip the seven passes below.
+const PLAIN = /^[\x21-\x7E\u00C0-\u00FF](?:[\x20-\x7E\u00C0-\u00FF]*[\x21-\x7E\u00C0-\u00FF])?$/
+
 /** NFC, mojibake repaired, invisible, bidi and control characters removed, all whitespace runs to one space, trimmed. */
-export const cleanText = (text: string): string =>
+export const cleanText = (text: string): string => (PLAIN.test(text) && !text.includes("  ") ? text : cleanSlowly(text))
+
+/** Every pass of cleanText, whatever the text (cleanText skips them for plain text; its test compares the two). */
+export const cleanSlowly = (text: string): string =>
   repairMojibake(text.normalize("NFC"))
     .normalize("NFC")
     .replace(INVISIBLE, "")

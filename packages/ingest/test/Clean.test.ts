@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest"
 import { assemble } from "../src/Assemble.js"
-import { cleanText, exclusionReason, repairMojibake, splitWordCloud } from "../src/Clean.js"
+import { cleanSlowly, cleanText, exclusionReason, repairMojibake, splitWordCloud } from "../src/Clean.js"
 
 describe("cleanText", () => {
+  it("gives plain text back as the full cleaning would, and cleans the rest fully", () => {
+    // Near-plain texts, each one character or space away from the quick path's edge.
+    const texts = [
+      "Flere tolke", "Mere tid til den enkelte patient!", "æøå ÆØÅ é ü ×÷ ÿ", "a", "", " ", "Ã¦ble", "Ã¸",
+      "To  mellemrum", " foran", "bagved ", "tab\there", "linje\nskift", "nbsp\u00A0her", "blød\u00ADbindestreg",
+      "del\u007F", "’apostrof’", "tankestreg – her", "emoji 🎬", "pa\u030Arørende", "Â\u00A0", "Ãƒ¸", "~^`{}|\\"
+    ]
+    // And every single character from U+0000 to U+0200 between two letters, at the start and at the end.
+    for (let c = 0; c <= 0x200; c++) {
+      const ch = String.fromCharCode(c)
+      texts.push(`a${ch}b`, `${ch}ab`, `ab${ch}`, `Ã${ch}x`)
+    }
+    for (const t of texts) expect(cleanText(t), JSON.stringify(t)).toBe(cleanSlowly(t))
+  })
+
   it("normalizes to NFC", () => {
     const decomposed = "pa\u030Arørende" // å as a + combining ring
     expect(cleanText(decomposed)).toBe("pårørende")
