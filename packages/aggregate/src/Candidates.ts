@@ -21,7 +21,7 @@ const SMALL_TALK = new RegExp(
 
 /** Thanks, praise and remarks about the event itself: not what a theme is made of. */
 export const isSmallTalk = (text: string, keys: number): boolean =>
-  keys < 2 || (SMALL_TALK.test(normalize(text)) && keys < 8)
+  keys < 2 || (keys < 8 && SMALL_TALK.test(normalize(text)))
 
 /** The smallest group offered as a candidate: five statements, or 5 % of the statements without a theme. */
 export const candidateMinSize = (n: number): number => Math.max(5, Math.ceil(0.05 * n))

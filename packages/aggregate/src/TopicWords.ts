@@ -364,8 +364,10 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   })
   const synonymsOf = (r: Raw): ReadonlyArray<readonly [string, string, number]> => {
     let found: Array<readonly [string, string, number]> | undefined
-    const seen = new Set<string>()
+    // Made at the first hit: most texts have none.
+    let seen: Set<string> | undefined
     const use = (key: string, form: string, member: number) => {
+      seen ??= new Set<string>()
       const id = `${key}\u0000${form}`
       if (seen.has(id)) return
       if (!seen.has(key)) addForm(key, form, r.copies)
