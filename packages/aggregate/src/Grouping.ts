@@ -47,68 +47,85 @@ export const groupStatements = (
   options: GroupOptions
 ): ReadonlyArray<Group> => {
   const n = ids.length
-  // A statement's words and the synonym sets it uses.
+  const text = corpus.keyText
+  // A statement's words and the synonym sets it uses, as key numbers.
+  const none = new Int32Array(0)
   const keysOf = ids.map((id) => {
     const words = corpus.byId.get(id)
-    return words?.synonyms !== undefined ? [...words.keys, ...words.synonyms] : words?.keys ?? []
+    if (words === undefined) return none
+    if (words.synonymIds === undefined) return words.ids
+    const both = new Int32Array(words.ids.length + words.synonymIds.length)
+    both.set(words.ids)
+    both.set(words.synonymIds, words.ids.length)
+    return both
   })
-  const postings = new Map<string, Array<number>>()
+  // The statements (indexes) that carry each key, by key number.
+  const postings: Array<Array<number> | undefined> = new Array(corpus.keyCount)
+  const seenKeys: Array<number> = []
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
-      const list = postings.get(k)
-      if (list === undefined) postings.set(k, [i])
-      else list.push(i)
+      const list = postings[k]
+      if (list === undefined) {
+        postings[k] = [i]
+        seenKeys.push(k)
+      } else list.push(i)
     }
   })
-  const dfIn = (k: string) => postings.get(k)?.length ?? 0
-  const anchors = [...postings.keys()]
-    .filter((k) => dfIn(k) >= options.minSize && dfIn(k) <= options.maxShare * n && options.skip?.has(k) !== true)
-    .sort((a, b) => dfIn(b) - dfIn(a) || byKey(a, b))
+  const dfIn = (k: number) => postings[k]?.length ?? 0
+  const anchors = seenKeys
+    .filter((k) => dfIn(k) >= options.minSize && dfIn(k) <= options.maxShare * n && options.skip?.has(text[k]!) !== true)
+    .sort((a, b) => dfIn(b) - dfIn(a) || byKey(text[a]!, text[b]!))
     .slice(0, MAX_ANCHORS)
   // How much more the group's statements use a word than the conference does.
-  const lift = (k: string) => (dfIn(k) / n) / ((corpus.df.get(k) ?? 1) / Math.max(1, corpus.total))
-  const weight = new Map(anchors.map((k) => [k, Math.log(1 + lift(k)) * (options.prefer?.has(k) === true ? 1.25 : 1)]))
+  const lift = (k: number) => (dfIn(k) / n) / ((corpus.df.get(text[k]!) ?? 1) / Math.max(1, corpus.total))
+  const weight = new Float64Array(corpus.keyCount)
+  for (const k of anchors) weight[k] = Math.log(1 + lift(k)) * (options.prefer?.has(text[k]!) === true ? 1.25 : 1)
 
   const taken = new Uint8Array(n)
-  // How many statements not yet in a group each anchor would take, kept up to date as groups form,
-  // so a round costs the number of anchors, not their postings.
-  const cover = new Map(anchors.map((k) => [k, dfIn(k)]))
+  // How many statements not yet in a group each anchor would take (-1: not an anchor), kept up to
+  // date as groups form, so a round costs the number of anchors, not their postings.
+  const cover = new Int32Array(corpus.keyCount).fill(-1)
+  for (const k of anchors) cover[k] = dfIn(k)
   const take = (i: number) => {
     taken[i] = 1
-    for (const k of keysOf[i]!) {
-      const c = cover.get(k)
-      if (c !== undefined) cover.set(k, c - 1)
-    }
+    for (const k of keysOf[i]!) if (cover[k]! >= 0) cover[k]!--
   }
   const groups: Array<Group> = []
-  const used = new Set<string>()
+  const used = new Uint8Array(corpus.keyCount)
+  const together = new Int32Array(corpus.keyCount)
   while (groups.length < options.maxGroups) {
-    let best: string | undefined
+    let best = -1
     let bestScore = 0
     for (const k of anchors) {
-      if (used.has(k)) continue
-      const covered = cover.get(k)!
+      if (used[k] === 1) continue
+      const covered = cover[k]!
       if (covered < options.minSize) continue
-      const score = covered * weight.get(k)!
-      if (score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best !== undefined && byKey(k, best) < 0)) {
+      const score = covered * weight[k]!
+      if (score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best >= 0 && byKey(text[k]!, text[best]!) < 0)) {
         best = k
         bestScore = score
       }
     }
-    if (best === undefined) break
-    used.add(best)
-    const anchorPosts = postings.get(best)!
+    if (best < 0) break
+    used[best] = 1
+    const anchorPosts = postings[best]!
     // Words that come with the anchor at least three times in four (and three times or more) join it.
-    const together = new Map<string, number>()
-    for (const i of anchorPosts) for (const k of keysOf[i]!) if (k !== best) together.set(k, (together.get(k) ?? 0) + 1)
-    const companions = [...together.entries()]
-      .filter(([k, c]) => c >= 3 && c / dfIn(k) >= 3 / 4 && dfIn(k) <= options.maxShare * n && !used.has(k))
-      .map(([k]) => k)
-      .sort(byKey)
+    const met: Array<number> = []
+    for (const i of anchorPosts) {
+      for (const k of keysOf[i]!) {
+        if (k === best) continue
+        if (together[k] === 0) met.push(k)
+        together[k]!++
+      }
+    }
+    const companions = met
+      .filter((k) => together[k]! >= 3 && together[k]! / dfIn(k) >= 3 / 4 && dfIn(k) <= options.maxShare * n && used[k] !== 1)
+      .sort((a, b) => byKey(text[a]!, text[b]!))
+    for (const k of met) together[k] = 0
     const members: Array<number> = []
     const seen = new Set<number>()
     for (const k of [best, ...companions]) {
-      for (const i of postings.get(k)!) {
+      for (const i of postings[k]!) {
         if (taken[i] === 0 && !seen.has(i)) {
           seen.add(i)
           members.push(i)
@@ -118,7 +135,7 @@ export const groupStatements = (
     if (members.length < options.minSize) continue
     members.sort((a, b) => a - b)
     for (const i of members) take(i)
-    for (const k of companions) used.add(k)
+    for (const k of companions) used[k] = 1
     groups.push(describe(corpus, ids, keysOf, members, best, dfIn, n, options.prefer))
   }
   return groups.sort((a, b) => b.members.length - a.members.length || byKey(a.label, b.label))
@@ -193,20 +210,31 @@ const synonymForm = (
 const describe = (
   corpus: TopicCorpus,
   ids: ReadonlyArray<string>,
-  keysOf: ReadonlyArray<ReadonlyArray<string>>,
+  keysOf: ReadonlyArray<Int32Array>,
   members: ReadonlyArray<number>,
-  anchor: string,
-  dfIn: (k: string) => number,
+  anchorId: number,
+  dfIn: (k: number) => number,
   n: number,
   prefer: ReadonlySet<string> | undefined
 ): Group => {
-  const inGroup = new Map<string, number>()
-  for (const i of members) for (const k of keysOf[i]!) inGroup.set(k, (inGroup.get(k) ?? 0) + 1)
+  const text = corpus.keyText
+  const anchor = text[anchorId]!
+  const inGroup = new Int32Array(corpus.keyCount)
+  const met: Array<number> = []
+  for (const i of members) {
+    for (const k of keysOf[i]!) {
+      if (inGroup[k] === 0) met.push(k)
+      inGroup[k]!++
+    }
+  }
   const m = members.length
-  const scored = [...inGroup.entries()]
+  const scored = met
     // A synonym set is not a word the group used: its forms are in the set's own statements.
-    .filter(([k, c]) => k !== anchor && c >= 2 && corpus.forms.has(k) && !isSynonymKey(k))
-    .map(([k, c]) => ({ k, c, score: c * Math.log(1 + (c / m) / (dfIn(k) / n)) }))
+    .filter((k) => k !== anchorId && inGroup[k]! >= 2 && corpus.forms.has(text[k]!) && !isSynonymKey(text[k]!))
+    .map((k) => {
+      const c = inGroup[k]!
+      return { k: text[k]!, c, score: c * Math.log(1 + (c / m) / (dfIn(k) / n)) }
+    })
     .sort((a, b) => b.score - a.score || byKey(a.k, b.k))
   const synonym = isSynonymKey(anchor) ? synonymForm(corpus, ids, members, anchor) : undefined
   // A synonym set's terms are the ways the group wrote it, most used first ("ved bordet",

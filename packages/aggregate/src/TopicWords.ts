@@ -21,7 +21,7 @@ import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } f
 export interface StatementWords {
   /** Distinct keys, in first-seen order. */
   readonly keys: ReadonlyArray<string>
-  /** The same keys as numbers (`TopicCorpus.keyCount`): for counting in typed arrays. */
+  /** The same keys as numbers (`TopicCorpus.keyText`): for counting in typed arrays. */
   readonly ids: Int32Array
   /** All words of the statement (stop words included). */
   readonly length: number
@@ -29,6 +29,8 @@ export interface StatementWords {
   readonly lower: ReadonlyArray<string>
   /** Keys of the synonym sets the statement uses (apart from `keys`, which are its words). */
   readonly synonyms?: ReadonlyArray<string>
+  /** `synonyms` as numbers. */
+  readonly synonymIds?: Int32Array
   /** The words or phrases, as typed, by which the statement uses each synonym set it uses. */
   readonly synonymForms?: ReadonlyArray<readonly [key: string, form: string, member: number]>
 }
@@ -56,6 +58,8 @@ export interface TopicCorpus {
   readonly total: number
   /** How many keys have a number (`StatementWords.ids` run from 0 to this). */
   readonly keyCount: number
+  /** Each key by its number. */
+  readonly keyText: ReadonlyArray<string>
 }
 
 const MIN_PART = 4
@@ -413,12 +417,13 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     }
     const synonymForms = withPhrases ? synonymsOf(r) : []
     const synonyms = [...new Set(synonymForms.map(([k]) => k))]
-    for (const k of synonyms) dfCount[keyId(k)]! += r.copies
+    const synonymIds = Int32Array.from(synonyms, keyId)
+    for (const k of synonymIds) dfCount[k]! += r.copies
     for (const k of ids) dfCount[k]! += r.copies
     const keys = ids.map((k) => keyText[k]!)
     wordsOf.push(
       synonyms.length > 0
-        ? { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower, synonyms, synonymForms }
+        ? { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower, synonyms, synonymIds, synonymForms }
         : { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower }
     )
   })
@@ -438,7 +443,8 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     synonymWords,
     synonymMemberKeys,
     total: statements.length,
-    keyCount: keyText.length
+    keyCount: keyText.length,
+    keyText
   }
 }
 
