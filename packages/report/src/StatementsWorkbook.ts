@@ -1,9 +1,9 @@
 import type { CategorizedResult, CategorizedStatement } from "@udsagn/domain"
-import ExcelJS from "exceljs"
 import { createWriteStream } from "node:fs"
 import { Writable } from "node:stream"
 import { confidenceWord } from "./Confidence.js"
 import { xmlSafe } from "./Format.js"
+import { ZipWriter } from "./ZipWriter.js"
 
 /**
  * Spreadsheet apps run a cell that starts with `=`, `+`, `-` or `@` (and some also after a
@@ -62,98 +62,155 @@ const row = (labels: ReadonlyMap<string, string>, s: CategorizedStatement, event
   ]
 }
 
-const COLUMNS: Array<Partial<ExcelJS.Column>> = [
-  { width: 9 },
-  { width: 40 },
-  { width: 70 },
-  { width: 28 },
-  { width: 11 },
-  { width: 40 },
-  { width: 16 },
-  { width: 28 }
-]
+const WIDTHS = [9, 40, 70, 28, 11, 40, 16, 28]
 
-// One style object per column, shared by all its cells: exceljs recognizes an object it has seen
-// (a style per cell was most of the writing time at 100,000 rows).
-const PLAIN: Partial<ExcelJS.Style> = {}
-const CELL_STYLES: ReadonlyArray<Partial<ExcelJS.Style>> = [
-  PLAIN,
-  PLAIN,
-  { alignment: { wrapText: true, vertical: "top" } },
-  PLAIN,
-  { numFmt: "0%" },
-  PLAIN,
-  PLAIN,
-  PLAIN
-]
-const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } }
+// Cell formats (styles.xml's cellXfs): 0 plain, 1 bold (the header), 2 wrapped at the top (the
+// statement's text), 3 a percentage (the confidence).
+const HEADER_STYLE = 1
+const CELL_STYLES: ReadonlyArray<number> = [0, 0, 2, 0, 3, 0, 0, 0]
 
-const addSheet = (
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  labels: ReadonlyMap<string, string>,
-  statements: Iterable<CategorizedStatement>,
-  count: number,
-  events: boolean
-) => {
-  const headers = events ? [...HEADERS, "arrangement"] : [...HEADERS]
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
-  ws.columns = COLUMNS.slice(0, headers.length)
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: headers.length } }
-  const header = ws.addRow(headers)
-  header.eachCell((cell) => (cell.style = HEADER_STYLE))
-  header.commit()
-  // Each row is written out as it is made: the sheet is never held whole.
-  for (const s of statements) {
-    const r = ws.addRow(row(labels, s, events))
-    r.eachCell((cell, column) => (cell.style = CELL_STYLES[column - 1]!))
-    r.commit()
-  }
-  ws.commit()
+const COLUMN_LETTERS = "ABCDEFGH"
+
+const escapeXml = (text: string): string =>
+  /[&<>"']/.test(text)
+    ? text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")
+    : text
+
+// A cell as exceljs wrote them (a string as t="str", its text in <v>), with its format.
+const cellXml = (ref: string, value: string | number, style: number): string => {
+  const s = style === 0 ? "" : ` s="${style}"`
+  return typeof value === "number" ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="str"><v>${escapeXml(value)}</v></c>`
 }
 
-/** Notes from talks and discussions: a sheet of their own, never among the statements. */
-const notesSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, labels: ReadonlyMap<string, string>, result: WorkbookInput) => {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
-  ws.columns = [{ width: 9 }, { width: 40 }, { width: 70 }, { width: 28 }]
-  const header = ws.addRow(["id", "kilde", "afsnit", "temaer"])
-  header.eachCell((cell) => (cell.style = HEADER_STYLE))
-  header.commit()
-  for (const n of result.notes) {
-    const source = n.label === n.file ? n.file : `${n.file}, ${n.label}`
-    const r = ws.addRow([safeCellText(n.id), safeCellText(source), safeCellText(n.text), safeCellText(n.themes.map((t) => labels.get(t) ?? t).join("; "))])
-    r.eachCell((cell, column) => (cell.style = CELL_STYLES[column - 1]!))
-    r.commit()
+const rowXml = (r: number, values: ReadonlyArray<string | number>, styles: (column: number) => number): string => {
+  let out = `<row r="${r}">`
+  for (let c = 0; c < values.length; c++) out += cellXml(`${COLUMN_LETTERS[c]}${r}`, values[c]!, styles(c))
+  return `${out}</row>`
+}
+
+const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/** A sheet's XML in pieces: header frozen and filtered, then one row per item, as they are made. */
+function* sheetXml(headers: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<string | number>>, count: number): Generator<string> {
+  const last = COLUMN_LETTERS[headers.length - 1]
+  yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>` +
+    headers.map((_, c) => `<col min="${c + 1}" max="${c + 1}" width="${WIDTHS[c]}" customWidth="1"/>`).join("") +
+    `</cols><sheetData>${rowXml(1, headers, () => HEADER_STYLE)}`
+  let r = 1
+  for (const values of rows) yield rowXml(++r, values, (c) => CELL_STYLES[c]!)
+  yield `</sheetData><autoFilter ref="A1:${last}${Math.max(1, count + 1)}"/>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+}
+
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+  `<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4">` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+  `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  `<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+
+interface Sheet {
+  readonly name: string
+  readonly xml: Iterable<string>
+}
+
+/** The workbook's sheets, written one after the other with the parts that name them. */
+const writeWorkbook = async (sheets: Iterable<Sheet>, stream: Writable): Promise<void> => {
+  const zip = new ZipWriter(stream)
+  const names: Array<string> = []
+  for (const sheet of sheets) {
+    names.push(sheet.name)
+    await zip.add(`xl/worksheets/sheet${names.length}.xml`, sheet.xml)
   }
-  ws.commit()
+  const sheetIds = names.map((_, i) => i + 1)
+  await zip.add("xl/styles.xml", [STYLES])
+  await zip.add("xl/workbook.xml", [
+    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>` +
+    names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${sheetIds[i]}" r:id="rId${i + 2}"/>`).join("") +
+    `</sheets></workbook>`
+  ])
+  await zip.add("xl/_rels/workbook.xml.rels", [
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    sheetIds.map((id) => `<Relationship Id="rId${id + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${id}.xml"/>`).join("") +
+    `</Relationships>`
+  ])
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z")
+  await zip.add("docProps/core.xml", [
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>udsagn</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`
+  ])
+  await zip.add("docProps/app.xml", [
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>udsagn</Application></Properties>`
+  ])
+  await zip.add("_rels/.rels", [
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+    `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+    `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`
+  ])
+  await zip.add("[Content_Types].xml", [
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    sheetIds.map((id) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+    `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
+  ])
+  await zip.finish()
 }
 
 function* withTheme(statements: ReadonlyArray<CategorizedStatement>, theme: string) {
   for (const s of statements) if ((s.themes as ReadonlyArray<string>).includes(theme)) yield s
 }
 
+function* rowsOf(labels: ReadonlyMap<string, string>, statements: Iterable<CategorizedStatement>, events: boolean) {
+  for (const s of statements) yield row(labels, s, events)
+}
+
 /**
- * Streams statements.xlsx into `stream` (exceljs's streaming writer: rows go to the zip as they
- * are made). All statements on one sheet, then (up to SHEET_PER_THEME_LIMIT) one sheet per theme
- * and `other`; filters on, header frozen.
+ * Streams statements.xlsx into `stream`, each sheet deflated as its rows are made (written here:
+ * a spreadsheet library took most of a run's time at 10,000 statements). All statements on one
+ * sheet, then (up to SHEET_PER_THEME_LIMIT) one sheet per theme and `other`; filters on, header
+ * frozen; notes from talks on a sheet of their own. Ends `stream`.
  */
 export const writeStatementsWorkbook = async (result: WorkbookInput, stream: Writable): Promise<void> => {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  wb.creator = "udsagn"
   const labels = labelsOf(result)
   const used = new Set<string>()
   const statements = result.statements
   const events = withEvents(result)
-  addSheet(wb, sheetName("Alle udsagn", used), labels, statements, statements.length, events)
-  if (statements.length <= SHEET_PER_THEME_LIMIT) {
-    for (const theme of [...result.themeSet.themes.map((t) => t.id as string), "other"]) {
-      let count = 0
-      for (const _ of withTheme(statements, theme)) count++
-      addSheet(wb, sheetName(labels.get(theme) ?? theme, used), labels, withTheme(statements, theme), count, events)
+  const headers = events ? [...HEADERS, "arrangement"] : [...HEADERS]
+  function* sheets(): Generator<Sheet> {
+    yield { name: sheetName("Alle udsagn", used), xml: sheetXml(headers, rowsOf(labels, statements, events), statements.length) }
+    if (statements.length <= SHEET_PER_THEME_LIMIT) {
+      for (const theme of [...result.themeSet.themes.map((t) => t.id as string), "other"]) {
+        let count = 0
+        for (const _ of withTheme(statements, theme)) count++
+        yield { name: sheetName(labels.get(theme) ?? theme, used), xml: sheetXml(headers, rowsOf(labels, withTheme(statements, theme), events), count) }
+      }
+    }
+    if (result.notes.length > 0) {
+      const notes = result.notes.map((n) => {
+        const source = n.label === n.file ? n.file : `${n.file}, ${n.label}`
+        return [safeCellText(n.id), safeCellText(source), safeCellText(n.text), safeCellText(n.themes.map((t) => labels.get(t) ?? t).join("; "))]
+      })
+      yield { name: sheetName("Oplæg og drøftelser", used), xml: sheetXml(["id", "kilde", "afsnit", "temaer"], notes, notes.length) }
     }
   }
-  if (result.notes.length > 0) notesSheet(wb, sheetName("Oplæg og drøftelser", used), labels, result)
-  await wb.commit()
+  await writeWorkbook(sheets(), stream)
+  stream.end()
 }
 
 /** statements.xlsx written to `file` as it is made. */
