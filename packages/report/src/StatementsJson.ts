@@ -6,7 +6,11 @@ import { Effect } from "effect"
 // `JSON.stringify(Schema.encodeSync(StatementsFile)(statements), null, 2) + "\n"` (a test holds
 // them to it), without the schema walk over our own objects or one string of the whole file.
 
-const str = JSON.stringify
+// A string as JSON: most need no escaping (no quote, backslash, control character or surrogate),
+// and are quoted as they are; the rest, and every number and boolean, by JSON.stringify.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+const str = (value: string | number | boolean): string =>
+  typeof value === "string" && !NEEDS_ESCAPE.test(value) ? `"${value}"` : JSON.stringify(value)
 const I2 = "\n    " // a statement's fields, inside the file's array
 const I3 = "\n      "
 const I4 = "\n        "

@@ -172,10 +172,6 @@ const writeWorkbook = async (sheets: Iterable<Sheet>, stream: Writable): Promise
   await zip.finish()
 }
 
-function* withTheme(statements: ReadonlyArray<CategorizedStatement>, theme: string) {
-  for (const s of statements) if ((s.themes as ReadonlyArray<string>).includes(theme)) yield s
-}
-
 function* rowsOf(labels: ReadonlyMap<string, string>, statements: Iterable<CategorizedStatement>, events: boolean) {
   for (const s of statements) yield row(labels, s, events)
 }
@@ -193,12 +189,15 @@ export const writeStatementsWorkbook = async (result: WorkbookInput, stream: Wri
   const events = withEvents(result)
   const headers = events ? [...HEADERS, "arrangement"] : [...HEADERS]
   function* sheets(): Generator<Sheet> {
-    yield { name: sheetName("Alle udsagn", used), xml: sheetXml(headers, rowsOf(labels, statements, events), statements.length) }
-    if (statements.length <= SHEET_PER_THEME_LIMIT) {
+    if (statements.length > SHEET_PER_THEME_LIMIT) {
+      yield { name: sheetName("Alle udsagn", used), xml: sheetXml(headers, rowsOf(labels, statements, events), statements.length) }
+    } else {
+      // Each statement's cells made once, for its rows on the sheet with all and on its themes'.
+      const rows = statements.map((s) => row(labels, s, events))
+      yield { name: sheetName("Alle udsagn", used), xml: sheetXml(headers, rows, rows.length) }
       for (const theme of [...result.themeSet.themes.map((t) => t.id as string), "other"]) {
-        let count = 0
-        for (const _ of withTheme(statements, theme)) count++
-        yield { name: sheetName(labels.get(theme) ?? theme, used), xml: sheetXml(headers, rowsOf(labels, withTheme(statements, theme), events), count) }
+        const mine = rows.filter((_, i) => (statements[i]!.themes as ReadonlyArray<string>).includes(theme))
+        yield { name: sheetName(labels.get(theme) ?? theme, used), xml: sheetXml(headers, mine, mine.length) }
       }
     }
     if (result.notes.length > 0) {

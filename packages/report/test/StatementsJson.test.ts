@@ -39,7 +39,15 @@ const full = new CategorizedStatement({
 describe("statements.json", () => {
   it("is byte for byte what the schema's encoding pretty-printed gives", () => {
     const plain = new CategorizedStatement({ ...full, redacted: false, scores: {}, evidence: [] })
-    for (const statements of [sampleFixture().result.statements, hostileFixture().result.statements, [full, plain], []]) {
+    // Strings that need escaping, and strings next to it that need none (quoted as they are).
+    const escaped = new CategorizedStatement({
+      ...plain,
+      question: "C:\\sti\\fil \u0007 klokke",
+      text: "halv \ud800 surrogat, linje\u2028skift, tab\t og \u001f",
+      rawText: "lige ud ad landevejen æøå ÆØÅ",
+      participant: "\"citat\""
+    })
+    for (const statements of [sampleFixture().result.statements, hostileFixture().result.statements, [full, plain, escaped], []]) {
       expect([...statementsJsonChunks(statements)].join("")).toBe(viaSchema(statements))
       // Small pieces join to the same file.
       expect([...statementsJsonChunks(statements, 100)].join("")).toBe(viaSchema(statements))
