@@ -1,5 +1,6 @@
 import { plainText } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
+import { Interner } from "./Interner.js"
 import { beginCorpus, breakBefore, formOfToken, forms, textForms } from "./TermTokens.js"
 
 /**
@@ -37,20 +38,6 @@ export interface Corpus {
   readonly df: Int32Array
   /** How many distinct `norm`s there are (`normId`s run from 0 to this). */
   readonly norms: number
-}
-
-class Interner {
-  readonly ids = new Map<string, number>()
-  readonly values: Array<string> = []
-  id(value: string): number {
-    let id = this.ids.get(value)
-    if (id === undefined) {
-      id = this.values.length
-      this.ids.set(value, id)
-      this.values.push(value)
-    }
-    return id
-  }
 }
 
 /** Ids by a small number (a word form), -1 for none yet: an array that grows. */

@@ -6,6 +6,7 @@ import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { IdCache, REUSE_UP_TO, sameTexts } from "./Corpus.js"
+import { Interner } from "./Interner.js"
 import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } from "./TermTokens.js"
 
 /**
@@ -194,19 +195,13 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   // Each text is read once, however many statements have it (an export repeats answers word
   // for word): its words count once per statement.
   // Texts by number, in first-seen order: each statement's text's number, and each text's copies.
-  const textIds = new Map<string, number>()
-  const texts: Array<string> = []
+  const textIds = new Interner()
+  const texts = textIds.values
   const copies: Array<number> = []
   const textOf = new Int32Array(statements.length)
   for (let i = 0; i < statements.length; i++) {
-    const text = statements[i]!.text
-    let id = textIds.get(text)
-    if (id === undefined) {
-      id = texts.length
-      textIds.set(text, id)
-      texts.push(text)
-      copies.push(0)
-    }
+    const id = textIds.id(statements[i]!.text)
+    if (id === copies.length) copies.push(0)
     copies[id]!++
     textOf[i] = id
   }
@@ -388,17 +383,12 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   }
 
   // Keys by number, in first-seen order, with the statements that carry each (document frequency).
-  const keyIds = new Map<string, number>()
-  const keyText: Array<string> = []
+  const keyIds = new Interner()
+  const keyText = keyIds.values
   const dfCount: Array<number> = []
   const keyId = (key: string): number => {
-    let id = keyIds.get(key)
-    if (id === undefined) {
-      id = keyText.length
-      keyIds.set(key, id)
-      keyText.push(key)
-      dfCount.push(0)
-    }
+    const id = keyIds.id(key)
+    if (id === dfCount.length) dfCount.push(0)
     return id
   }
   // Each text's words once (copies share them), counted once per statement. A key already taken

@@ -1,3 +1,4 @@
+import { Interner } from "@udsagn/aggregate/Interner"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 
 /**
@@ -50,17 +51,9 @@ export interface PackedStatements {
 
 export const packStatements = (statements: ReadonlyArray<CategorizedStatement>): PackedStatements => {
   const n = statements.length
-  const table = new Map<string, number>()
-  const strings: Array<string> = []
-  const str = (s: string): number => {
-    let k = table.get(s)
-    if (k === undefined) {
-      k = strings.length
-      table.set(s, k)
-      strings.push(s)
-    }
-    return k
-  }
+  const table = new Interner()
+  const strings = table.values
+  const str = (s: string): number => table.id(s)
   const opt = (s: string | undefined): number => (s === undefined ? -1 : str(s))
   const id: Array<string> = new Array(n)
   const text: Array<string> = new Array(n)
