@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import { IdCache } from "../src/Corpus.js"
 import { beginCorpus, breakBefore, formOfToken, forms, termTokens, textForms } from "../src/TermTokens.js"
 
 // A text's tokens are ids into a table of word forms, shared by every corpus built in a process.
@@ -30,5 +31,13 @@ describe("TermTokens", () => {
     expect(forms.surface.length).toBeLessThan(size + 1)
     beginCorpus() // far below its bound: kept
     expect(forms.surface.length).toBeGreaterThan(0)
+  })
+
+  it("keeps ids by form number in an array that grows as numbers come", () => {
+    const ids = new IdCache()
+    expect(ids.get(5)).toBe(-1)
+    ids.set(3, 7)
+    ids.set(100_000, 9)
+    expect([ids.get(3), ids.get(100_000), ids.get(99_999), ids.get(2_000_000)]).toEqual([7, 9, -1, -1])
   })
 })
