@@ -13,26 +13,10 @@ const cosine = (x: Vector, y: Vector): number => {
   return dot // vectors are unit length
 }
 
-/** Unit TF-IDF vector of statement `i` over its content-word stems (idf over all statements). */
-const vectorOf = (corpus: Corpus, i: number): Map<number, number> => {
-  const n = corpus.facts.length
-  const v = new Map<number, number>()
-  for (const k of corpus.facts[i]!.content) v.set(k, (v.get(k) ?? 0) + 1)
-  let norm = 0
-  for (const [k, tf] of v) {
-    const x = tf * (Math.log((n + 1) / (corpus.df[k]! + 1)) + 1)
-    v.set(k, x)
-    norm += x * x
-  }
-  norm = Math.sqrt(norm)
-  if (norm > 0) for (const [k, x] of v) v.set(k, x / norm)
-  return v
-}
-
 /**
- * `vectorOf` without a Map: statement `i`'s unit vector into `keys` and `values` (its terms in
- * the order the Map would hold them, the same arithmetic in the same order, so the same numbers),
- * returning its length. `tf` is a scratch array over the term ids, left all zero.
+ * Statement `i`'s unit TF-IDF vector over its content-word stems (idf over all statements), into
+ * `keys` and `values` (its terms in the order they first occur), returning its length. `tf` is a
+ * scratch array over the term ids, left all zero.
  */
 const unitVector = (corpus: Corpus, i: number, tf: Float64Array, keys: Array<number>, values: Array<number>): number => {
   const n = corpus.facts.length
@@ -54,6 +38,21 @@ const unitVector = (corpus: Corpus, i: number, tf: Float64Array, keys: Array<num
   norm = Math.sqrt(norm)
   if (norm > 0) for (let j = 0; j < m; j++) values[j] = values[j]! / norm
   return m
+}
+
+// A scratch array over each corpus's term ids, for `vectorOf`.
+const scratch = new WeakMap<Corpus, Float64Array>()
+
+/** `unitVector` as a Map from term id to weight. */
+const vectorOf = (corpus: Corpus, i: number): Map<number, number> => {
+  let tf = scratch.get(corpus)
+  if (tf === undefined) scratch.set(corpus, (tf = new Float64Array(corpus.termKeys.length)))
+  const keys: Array<number> = []
+  const values: Array<number> = []
+  const m = unitVector(corpus, i, tf, keys, values)
+  const v = new Map<number, number>()
+  for (let j = 0; j < m; j++) v.set(keys[j]!, values[j]!)
+  return v
 }
 
 /** Unit TF-IDF vectors of statements over their content-word stems (idf over all statements). */
