@@ -53,29 +53,20 @@ const evidenceOf = (scorer: ThemeScorer, text: string, p: Prediction, t: number)
   // Two lexicon hits say enough; the classifier's words are added when the lexicon says less.
   if (out.length >= 2) return out
   // Each word's share of the classifier's score: its own features plus the bigram it ends,
-  // normalized by the number of word and bigram features walked.
-  // The features of FeatureExtractor.walk, in its order, by the scorer's cached ids (a feature the
-  // model does not know adds 0).
+  // normalized by the number of word and bigram features walked (one the model does not know adds 0).
   const w = scorer.models[t]!.weights
   const perToken = new Map<number, number>()
   let features = 0
-  const bigrams = scorer.extractor.options.bigrams
-  let prev: (typeof p.tokens)[number] | undefined
-  for (let i = 0; i < p.tokens.length; i++) {
-    const tok = p.tokens[i]!
-    if (tok.stop) continue
-    const own = scorer.wordIds(tok)
+  scorer.walkIds(p.tokens, (_tok, i, own, bigram) => {
     let c = 0
     for (let k = 0; k < own.ids.length; k++) c += w[own.ids[k]!]!
     features += own.ids.length + own.unknown.length
-    if (bigrams && prev !== undefined) {
+    if (bigram !== undefined) {
       features++
-      const b = scorer.bigramOf(prev.stem, tok.stem)
-      if (typeof b === "number") c += w[b]!
+      if (typeof bigram === "number") c += w[bigram]!
     }
     perToken.set(i, c)
-    prev = tok
-  }
+  })
   const norm = 1 / Math.sqrt(Math.max(1, features))
   const top = [...perToken]
     .filter(([i, c]) => c !== 0 && c * norm > 0.05 && !covered.has(i))

@@ -111,6 +111,13 @@ const withLexicon = (
   return { index: index32, value }
 }
 
+/** A word's features as the model sees them: the ids it knows, the names it does not, the word's classes. */
+export interface WordIds {
+  readonly ids: Int32Array
+  readonly unknown: ReadonlyArray<string>
+  readonly classes: ReadonlyArray<string>
+}
+
 /** A trained model's scoring: text → tokens, lexicon hits, vector, per-theme probabilities. */
 export class ThemeScorer {
   readonly themeIds: ReadonlyArray<string>
@@ -159,26 +166,18 @@ export class ThemeScorer {
         if (!unknown.includes(f)) unknown.push(f)
       } else if (!ids.includes(id)) ids.push(id)
     }
-    let prev: AnalyzedToken | undefined
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      if (t.stop) continue
-      const w = this.wordIds(t)
+    this.walkIds(tokens, (t, _i, w, bigram) => {
       // A repeated word adds nothing new: its features are already in.
       if (!words.includes(t.key)) {
         words.push(t.key)
         for (let k = 0; k < w.ids.length; k++) if (!ids.includes(w.ids[k]!)) ids.push(w.ids[k]!)
         for (const f of w.unknown) if (!unknown.includes(f)) unknown.push(f)
       }
-      if (options.bigrams && prev !== undefined) {
-        const b = this.bigramOf(prev.stem, t.stem)
-        if (typeof b === "number") {
-          if (!ids.includes(b)) ids.push(b)
-        } else if (!unknown.includes(b)) unknown.push(b)
-      }
-      prev = t
+      if (typeof bigram === "number") {
+        if (!ids.includes(bigram)) ids.push(bigram)
+      } else if (bigram !== undefined && !unknown.includes(bigram)) unknown.push(bigram)
       if (wantPairs) for (const c of w.classes) if (!classes.includes(c)) classes.push(c)
-    }
+    })
     if (wantPairs && classes.length > 1) {
       classes.sort()
       for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) addName(`kk:${classes[a]}+${classes[b]}`)
@@ -187,10 +186,29 @@ export class ThemeScorer {
     return withLexicon(ids, v, this.index.size, this.themeIds, this.data.options, matches)
   }
 
-  private readonly wordCache = new Map<string, { ids: Int32Array; unknown: ReadonlyArray<string>; classes: ReadonlyArray<string> }>()
+  private readonly wordCache = new Map<string, WordIds>()
+
+  /**
+   * FeatureExtractor.walk's words and bigrams, by cached ids: each content word in statement order
+   * with its features (`wordIds`) and the stem bigram ending at it (`bigramOf`; undefined for the
+   * first word, or without bigrams). Scoring and evidence read a statement through this.
+   */
+  walkIds(
+    tokens: ReadonlyArray<AnalyzedToken>,
+    visit: (t: AnalyzedToken, i: number, word: WordIds, bigram: number | string | undefined) => void
+  ): void {
+    const bigrams = this.extractor.options.bigrams
+    let prev: AnalyzedToken | undefined
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.stop) continue
+      visit(t, i, this.wordIds(t), bigrams && prev !== undefined ? this.bigramOf(prev.stem, t.stem) : undefined)
+      prev = t
+    }
+  }
 
   /** A word's feature ids (the ones the model knows, in the extractor's order), the names of the rest, and its word classes: cached per word. */
-  wordIds(t: AnalyzedToken): { readonly ids: Int32Array; readonly unknown: ReadonlyArray<string>; readonly classes: ReadonlyArray<string> } {
+  private wordIds(t: AnalyzedToken): WordIds {
     const hit = this.wordCache.get(t.key)
     if (hit) return hit
     const ids: Array<number> = []
@@ -213,7 +231,7 @@ export class ThemeScorer {
   private bigramCount = 0
 
   /** The stem bigram's feature id, or its name when the model does not know it: cached per pair. */
-  bigramOf(first: string, second: string): number | string {
+  private bigramOf(first: string, second: string): number | string {
     let bySecond = this.bigramCache.get(first)
     if (bySecond === undefined) {
       if (this.bigramCount > 200_000) {
