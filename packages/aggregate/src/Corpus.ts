@@ -1,6 +1,6 @@
 import { plainText } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
-import { Interner } from "./Interner.js"
+import { IdCache, Interner } from "./Interner.js"
 import { beginCorpus, breakBefore, formOfToken, forms, textForms } from "./TermTokens.js"
 
 /**
@@ -38,22 +38,6 @@ export interface Corpus {
   readonly df: Int32Array
   /** How many distinct `norm`s there are (`normId`s run from 0 to this). */
   readonly norms: number
-}
-
-/** Ids by a small number (a word form), -1 for none yet: an array that grows. */
-export class IdCache {
-  private ids = new Int32Array(1024).fill(-1)
-  get(i: number): number {
-    return i < this.ids.length ? this.ids[i]! : -1
-  }
-  set(i: number, id: number): void {
-    if (i >= this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, i + 1)).fill(-1)
-      grown.set(this.ids)
-      this.ids = grown
-    }
-    this.ids[i] = id
-  }
 }
 
 const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus => {

@@ -60,7 +60,7 @@ export const groupStatements = (
     return both
   })
   // The statements (indexes) that carry each key, by key number.
-  const postings: Array<Array<number> | undefined> = new Array(corpus.keyCount)
+  const postings: Array<Array<number> | undefined> = new Array(corpus.keyText.length)
   const seenKeys: Array<number> = []
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
@@ -78,21 +78,21 @@ export const groupStatements = (
     .slice(0, MAX_ANCHORS)
   // How much more the group's statements use a word than the conference does.
   const lift = (k: number) => (dfIn(k) / n) / ((corpus.df.get(text[k]!) ?? 1) / Math.max(1, corpus.total))
-  const weight = new Float64Array(corpus.keyCount)
+  const weight = new Float64Array(corpus.keyText.length)
   for (const k of anchors) weight[k] = Math.log(1 + lift(k)) * (options.prefer?.has(text[k]!) === true ? 1.25 : 1)
 
   const taken = new Uint8Array(n)
   // How many statements not yet in a group each anchor would take (-1: not an anchor), kept up to
   // date as groups form, so a round costs the number of anchors, not their postings.
-  const cover = new Int32Array(corpus.keyCount).fill(-1)
+  const cover = new Int32Array(corpus.keyText.length).fill(-1)
   for (const k of anchors) cover[k] = dfIn(k)
   const take = (i: number) => {
     taken[i] = 1
     for (const k of keysOf[i]!) if (cover[k]! >= 0) cover[k]!--
   }
   const groups: Array<Group> = []
-  const used = new Uint8Array(corpus.keyCount)
-  const together = new Int32Array(corpus.keyCount)
+  const used = new Uint8Array(corpus.keyText.length)
+  const together = new Int32Array(corpus.keyText.length)
   while (groups.length < options.maxGroups) {
     let best = -1
     let bestScore = 0
@@ -219,7 +219,7 @@ const describe = (
 ): Group => {
   const text = corpus.keyText
   const anchor = text[anchorId]!
-  const inGroup = new Int32Array(corpus.keyCount)
+  const inGroup = new Int32Array(corpus.keyText.length)
   const met: Array<number> = []
   for (const i of members) {
     for (const k of keysOf[i]!) {
@@ -272,7 +272,7 @@ export const clearestFirst = (
   statements: ReadonlyArray<CategorizedStatement>
 ): ReadonlyArray<CategorizedStatement> => {
   // How many of the statements carry each key (by the key's number).
-  const freq = new Int32Array(corpus.keyCount)
+  const freq = new Int32Array(corpus.keyText.length)
   const wordsOf = statements.map((s) => corpus.byId.get(s.id))
   let norm = 0
   for (const words of wordsOf) {

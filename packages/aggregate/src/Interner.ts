@@ -12,3 +12,19 @@ export class Interner {
     return id
   }
 }
+
+/** Ids by a small number (a word form), -1 for none yet: an array that grows. */
+export class IdCache {
+  private ids = new Int32Array(1024).fill(-1)
+  get(i: number): number {
+    return i < this.ids.length ? this.ids[i]! : -1
+  }
+  set(i: number, id: number): void {
+    if (i >= this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, i + 1)).fill(-1)
+      grown.set(this.ids)
+      this.ids = grown
+    }
+    this.ids[i] = id
+  }
+}

@@ -87,7 +87,7 @@ export const mergedProposals = (
     { text: string; plain: string; keys: Int32Array; ids: Array<StatementId>; first: number; easy: boolean }
   > = []
   // The words of the proposal at hand, marked with its place in the order (+ 1).
-  const marks = new Int32Array(corpus.keyCount)
+  const marks = new Int32Array(corpus.keyText.length)
   clearestFirst(corpus, proposing).forEach((s, order) => {
     const keys = corpus.byId.get(s.id)?.ids ?? NO_KEYS
     for (let i = 0; i < keys.length; i++) marks[keys[i]!] = order + 1

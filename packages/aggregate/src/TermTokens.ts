@@ -2,7 +2,7 @@ import { boundedMemo } from "@udsagn/danish/Memo"
 import { foldWord } from "@udsagn/danish/Normalize"
 import { plainStem } from "@udsagn/danish/Stem"
 import { isKeyTermStopWord } from "@udsagn/danish/StopWords"
-import { nfc } from "@udsagn/danish/Tokenize"
+import { joinedWordRegex, nfc } from "@udsagn/danish/Tokenize"
 
 /**
  * The words of a statement as key terms see them: surface form, stem key, and whether
@@ -106,9 +106,9 @@ const idOf = (f: WordForm, sentenceStart: boolean): number => {
 export const formOfToken = (token: number): number => token >>> 1
 export const breakBefore = (token: number): boolean => (token & 1) === 1
 
-// Letters and digits, joined by a hyphen or apostrophe between them (as danish's `forEachWord`
-// with `joined`), matched with one shared regex from an index kept here, so a nested use is safe.
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
+// The words danish's `forEachWord` finds with `joined`, matched with one regex from an index kept
+// here (without its per-word folding, which key terms do not use), so a nested use is safe.
+const WORD = joinedWordRegex()
 
 const tokenize = (text: string): Int32Array => {
   const typed = nfc(text)

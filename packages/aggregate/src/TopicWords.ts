@@ -5,8 +5,8 @@ import { foldWord } from "@udsagn/danish/Normalize"
 import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
-import { IdCache, REUSE_UP_TO, sameTexts } from "./Corpus.js"
-import { Interner } from "./Interner.js"
+import { REUSE_UP_TO, sameTexts } from "./Corpus.js"
+import { IdCache, Interner } from "./Interner.js"
 import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } from "./TermTokens.js"
 
 /**
@@ -22,7 +22,7 @@ import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } f
 export interface StatementWords {
   /** Distinct keys, in first-seen order. */
   readonly keys: ReadonlyArray<string>
-  /** The same keys as numbers (`TopicCorpus.keyText`): for counting in typed arrays. */
+  /** The same keys as numbers (into `TopicCorpus.keyText`): for counting in typed arrays. */
   readonly ids: Int32Array
   /** All words of the statement (stop words included). */
   readonly length: number
@@ -57,9 +57,7 @@ export interface TopicCorpus {
   /** Keys of the one-word members of each theme's sets: the set stands for them. */
   readonly synonymMemberKeys: ReadonlyMap<string, ReadonlySet<string>>
   readonly total: number
-  /** How many keys have a number (`StatementWords.ids` run from 0 to this). */
-  readonly keyCount: number
-  /** Each key by its number. */
+  /** Each key by its number (`StatementWords.ids` run from 0 to its length). */
   readonly keyText: ReadonlyArray<string>
 }
 
@@ -433,7 +431,6 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     synonymWords,
     synonymMemberKeys,
     total: statements.length,
-    keyCount: keyText.length,
     keyText
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { IdCache } from "../src/Corpus.js"
+import { IdCache } from "../src/Interner.js"
 import { beginCorpus, breakBefore, formOfToken, forms, termTokens, textForms } from "../src/TermTokens.js"
 
 // A text's tokens are ids into a table of word forms, shared by every corpus built in a process.
