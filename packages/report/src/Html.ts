@@ -1,6 +1,7 @@
 /**
  * The one escape function for everything that goes into report.html and the web pages (the
- * web re-exports this module): element text and quoted attribute values alike. Statement
+ * web re-exports this module), and into statements.xlsx's XML (its entities are XML's too):
+ * element text and quoted attribute values alike. Statement
  * texts come from the audience, so nothing in them may become markup. The backtick too:
  * old browsers ended an unquoted attribute on it.
  */

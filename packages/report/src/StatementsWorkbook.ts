@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs"
 import { Writable } from "node:stream"
 import { confidenceWord } from "./Confidence.js"
 import { xmlSafe } from "./Format.js"
+import { escapeHtml } from "./Html.js"
 import { ZipWriter } from "./ZipWriter.js"
 
 /**
@@ -71,15 +72,10 @@ const CELL_STYLES: ReadonlyArray<number> = [0, 0, 2, 0, 3, 0, 0, 0]
 
 const COLUMN_LETTERS = "ABCDEFGH"
 
-const escapeXml = (text: string): string =>
-  /[&<>"']/.test(text)
-    ? text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")
-    : text
-
 // A cell as exceljs wrote them (a string as t="str", its text in <v>), with its format.
 const cellXml = (ref: string, value: string | number, style: number): string => {
   const s = style === 0 ? "" : ` s="${style}"`
-  return typeof value === "number" ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="str"><v>${escapeXml(value)}</v></c>`
+  return typeof value === "number" ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="str"><v>${escapeHtml(value)}</v></c>`
 }
 
 const rowXml = (r: number, values: ReadonlyArray<string | number>, styles: (column: number) => number): string => {
@@ -134,7 +130,7 @@ const writeWorkbook = async (sheets: Iterable<Sheet>, stream: Writable): Promise
   await zip.add("xl/styles.xml", [STYLES])
   await zip.add("xl/workbook.xml", [
     `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>` +
-    names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${sheetIds[i]}" r:id="rId${i + 2}"/>`).join("") +
+    names.map((name, i) => `<sheet name="${escapeHtml(name)}" sheetId="${sheetIds[i]}" r:id="rId${i + 2}"/>`).join("") +
     `</sheets></workbook>`
   ])
   await zip.add("xl/_rels/workbook.xml.rels", [
