@@ -135,7 +135,12 @@ const categorizeDistinct = async (
         if (done < batches) fail(new Error(`categorize worker stopped (exit code ${code})`))
       })
       w.on("message", (reply: Reply) => {
-        if ("ready" in reply) return send(w)
+        // Two batches at a time: its next is waiting when it finishes one, since this thread hears
+        // of it (and sends another) only between batches of its own.
+        if ("ready" in reply) {
+          send(w)
+          return send(w)
+        }
         if ("error" in reply) return fail(new Error(`categorize worker: ${reply.error}`))
         const start = reply.batch * BATCH
         reply.results.forEach((r, k) => (out[start + k] = inDomainTerms(r)))
