@@ -1,5 +1,5 @@
 import { nfc } from "@udsagn/danish"
-import type { ThemeScorer, Prediction } from "./ThemeScorer.js"
+import { NO_BIGRAM, type Prediction, type ThemeScorer } from "./ThemeScorer.js"
 
 // What ThemeModel.categorizeText decides for a text, in plain objects: no domain classes and so
 // no Effect here, which keeps the categorizer threads (CategorizeWorker.ts) quick to start.
@@ -61,9 +61,9 @@ const evidenceOf = (scorer: ThemeScorer, text: string, p: Prediction, t: number)
     let c = 0
     for (let k = 0; k < own.ids.length; k++) c += w[own.ids[k]!]!
     features += own.ids.length + own.unknown.length
-    if (bigram !== undefined) {
+    if (bigram !== NO_BIGRAM) {
       features++
-      if (typeof bigram === "number") c += w[bigram]!
+      if (bigram >= 0) c += w[bigram]!
     }
     perToken.set(i, c)
   })

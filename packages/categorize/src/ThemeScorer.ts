@@ -118,6 +118,35 @@ export interface WordIds {
   readonly classes: ReadonlyArray<string>
 }
 
+/** `walkIds`' bigram of a word the model has no feature for (see `knownBigrams`). */
+export const UNKNOWN_BIGRAM = -1
+/** `walkIds`' bigram of the first word (or of any, without bigrams). */
+export const NO_BIGRAM = -2
+
+/**
+ * The vocabulary's stem bigrams by their two stems (a stem is one word: no space): a pair of
+ * words is looked up without building its feature name, and a pair the model does not know costs
+ * nothing to remember.
+ */
+const knownBigrams = (vocabulary: ReadonlyArray<string>): Map<string, Map<string, number>> => {
+  const out = new Map<string, Map<string, number>>()
+  vocabulary.forEach((f, id) => {
+    if (!f.startsWith("b:")) return
+    const space = f.indexOf(" ", 2)
+    const first = f.slice(2, space)
+    let bySecond = out.get(first)
+    if (bySecond === undefined) out.set(first, (bySecond = new Map()))
+    bySecond.set(f.slice(space + 1), id)
+  })
+  return out
+}
+
+/** Whether the flat list of stem pairs holds (a, b). */
+const hasPair = (pairs: ReadonlyArray<string>, a: string, b: string): boolean => {
+  for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === a && pairs[k + 1] === b) return true
+  return false
+}
+
 /** A trained model's scoring: text → tokens, lexicon hits, vector, per-theme probabilities. */
 export class ThemeScorer {
   readonly themeIds: ReadonlyArray<string>
@@ -125,6 +154,8 @@ export class ThemeScorer {
   protected readonly analyzer: Analyzer
   readonly extractor: FeatureExtractor
   readonly index: Map<string, number>
+  /** The model's stem bigrams (`b:<first> <second>`) by their first stem, then their second: their feature ids. */
+  private readonly bigrams: ReadonlyMap<string, ReadonlyMap<string, number>>
   readonly models: ReadonlyArray<LogisticModel>
 
   constructor(readonly themeSet: ThemeSet, readonly data: ThemeModelData) {
@@ -133,6 +164,7 @@ export class ThemeScorer {
     this.analyzer = new Analyzer(new CompoundSplitter(data.parts), data.options.typoCorrection ? data.parts : undefined)
     this.extractor = new FeatureExtractor(data.options.features)
     this.index = new Map(data.vocabulary.map((f, i) => [f, i]))
+    this.bigrams = knownBigrams(data.vocabulary)
     this.models = data.weights.map((w, t) => ({ weights: Float64Array.from(w), bias: data.bias[t]! }))
   }
 
@@ -166,23 +198,25 @@ export class ThemeScorer {
         if (!unknown.includes(f)) unknown.push(f)
       } else if (!ids.includes(id)) ids.push(id)
     }
-    this.walkIds(tokens, (t, _i, w, bigram) => {
+    // Bigrams the model does not know, as their two stems: each distinct pair is one feature.
+    const pairs: Array<string> = []
+    this.walkIds(tokens, (t, _i, w, bigram, prev) => {
       // A repeated word adds nothing new: its features are already in.
       if (!words.includes(t.key)) {
         words.push(t.key)
         for (let k = 0; k < w.ids.length; k++) if (!ids.includes(w.ids[k]!)) ids.push(w.ids[k]!)
         for (const f of w.unknown) if (!unknown.includes(f)) unknown.push(f)
       }
-      if (typeof bigram === "number") {
+      if (bigram >= 0) {
         if (!ids.includes(bigram)) ids.push(bigram)
-      } else if (bigram !== undefined && !unknown.includes(bigram)) unknown.push(bigram)
+      } else if (bigram === UNKNOWN_BIGRAM && !hasPair(pairs, prev!.stem, t.stem)) pairs.push(prev!.stem, t.stem)
       if (wantPairs) for (const c of w.classes) if (!classes.includes(c)) classes.push(c)
     })
     if (wantPairs && classes.length > 1) {
       classes.sort()
       for (let a = 0; a < classes.length; a++) for (let b = a + 1; b < classes.length; b++) addName(`kk:${classes[a]}+${classes[b]}`)
     }
-    const v = featureValue(options, ids.length + unknown.length)
+    const v = featureValue(options, ids.length + unknown.length + pairs.length / 2)
     return withLexicon(ids, v, this.index.size, this.themeIds, this.data.options, matches)
   }
 
@@ -190,19 +224,21 @@ export class ThemeScorer {
 
   /**
    * FeatureExtractor.walk's words and bigrams, by cached ids: each content word in statement order
-   * with its features (`wordIds`) and the stem bigram ending at it (`bigramOf`; undefined for the
-   * first word, or without bigrams). Scoring and evidence read a statement through this.
+   * with its features (`wordIds`), the stem bigram ending at it (its feature id, UNKNOWN_BIGRAM
+   * when the model does not know it, NO_BIGRAM for the first word or without bigrams) and the
+   * word before it. Scoring and evidence read a statement through this.
    */
   walkIds(
     tokens: ReadonlyArray<AnalyzedToken>,
-    visit: (t: AnalyzedToken, i: number, word: WordIds, bigram: number | string | undefined) => void
+    visit: (t: AnalyzedToken, i: number, word: WordIds, bigram: number, prev: AnalyzedToken | undefined) => void
   ): void {
     const bigrams = this.extractor.options.bigrams
     let prev: AnalyzedToken | undefined
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!
       if (t.stop) continue
-      visit(t, i, this.wordIds(t), bigrams && prev !== undefined ? this.bigramOf(prev.stem, t.stem) : undefined)
+      const bigram = bigrams && prev !== undefined ? (this.bigrams.get(prev.stem)?.get(t.stem) ?? UNKNOWN_BIGRAM) : NO_BIGRAM
+      visit(t, i, this.wordIds(t), bigram, prev)
       prev = t
     }
   }
@@ -224,30 +260,6 @@ export class ThemeScorer {
     if (this.wordCache.size > 200_000) this.wordCache.clear()
     this.wordCache.set(t.key, entry)
     return entry
-  }
-
-  // By the first stem, then the second.
-  private readonly bigramCache = new Map<string, Map<string, number | string>>()
-  private bigramCount = 0
-
-  /** The stem bigram's feature id, or its name when the model does not know it: cached per pair. */
-  private bigramOf(first: string, second: string): number | string {
-    let bySecond = this.bigramCache.get(first)
-    if (bySecond === undefined) {
-      if (this.bigramCount > 200_000) {
-        this.bigramCache.clear()
-        this.bigramCount = 0
-      }
-      this.bigramCache.set(first, (bySecond = new Map()))
-    }
-    let b = bySecond.get(second)
-    if (b === undefined) {
-      const name = `b:${first} ${second}`
-      b = this.index.get(name) ?? name
-      bySecond.set(second, b)
-      this.bigramCount++
-    }
-    return b
   }
 
   /** The classifier's and the lexicon's view of a text, before thresholds. */
