@@ -1,4 +1,4 @@
-import { CompoundSplitter, forEachWord, FuzzyIndex, isStopWord, stem, type Token } from "@udsagn/danish"
+import { CompoundSplitter, foldWord, FuzzyIndex, isStopWord, nfc, stem, type Token, wordRegex } from "@udsagn/danish"
 
 /** What the categorizer knows of one word: its key, stem, and compound parts. */
 export interface WordInfo {
@@ -54,17 +54,36 @@ export class Analyzer {
     return info
   }
 
+  // A word as typed → its key and what is known of that key: one look-up per word of a statement.
+  private readonly bySurface = new Map<string, { readonly key: string; readonly info: WordInfo }>()
+  // danish's `forEachWord` words, with a regex of this analyzer's own (nothing it calls tokenizes).
+  private readonly words = wordRegex()
+
   analyze(text: string): Array<AnalyzedToken> {
     const out: Array<AnalyzedToken> = []
+    const s = nfc(text)
+    const re = this.words
+    re.lastIndex = 0
     let last = 0
-    forEachWord(text, (word, start, end, key) => {
-      const info = this.info(key)
+    let m: RegExpExecArray | null
+    while ((m = re.exec(s)) !== null) {
+      const word = m[0]
+      const start = m.index
+      const end = start + word.length
+      let known = this.bySurface.get(word)
+      if (known === undefined) {
+        const key = foldWord(word)
+        known = { key, info: this.info(key) }
+        if (this.bySurface.size > 200_000) this.bySurface.clear()
+        this.bySurface.set(word, known)
+      }
+      const info = known.info
       // Most words follow one space: no slice, no regex.
-      const brk = out.length === 0 || (start - last === 1 && text.charCodeAt(last) === 32) ? 0 : breakIn(text.slice(last, start))
+      const brk = out.length === 0 || (start - last === 1 && s.charCodeAt(last) === 32) ? 0 : breakIn(s.slice(last, start))
       last = end
       // An explicit literal, not a spread: this runs for every word of every statement.
-      out.push({ text: word, start, end, key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known, brk })
-    })
+      out.push({ text: word, start, end, key: known.key, stem: info.stem, stop: info.stop, parts: info.parts, partStems: info.partStems, known: info.known, brk })
+    }
     return out
   }
 }

@@ -16,6 +16,9 @@ const WORD = /[\p{L}\p{N}]+/gu
 // The same, but a hyphen or apostrophe between letters joins: "teach-back", "e-Boks", "don't".
 const JOINED_WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 
+/** A new global regex for the words `forEachWord` finds (for a tokenizer of its own). */
+export const wordRegex = (): RegExp => new RegExp(WORD.source, "gu")
+
 /** A new global regex for the words `forEachWord` finds with `joined` (for a tokenizer of its own). */
 export const joinedWordRegex = (): RegExp => new RegExp(JOINED_WORD.source, "gu")
 
