@@ -106,8 +106,8 @@ const idOf = (f: WordForm, sentenceStart: boolean): number => {
 export const formOfToken = (token: number): number => token >>> 1
 export const breakBefore = (token: number): boolean => (token & 1) === 1
 
-// The words danish's `forEachWord` finds with `joined`, matched with one regex from an index kept
-// here (without its per-word folding, which key terms do not use), so a nested use is safe.
+// danish's words with hyphens and apostrophes kept whole (`joinedWordRegex`), matched with one
+// regex from an index kept here, so a nested use is safe.
 const WORD = joinedWordRegex()
 
 const tokenize = (text: string): Int32Array => {

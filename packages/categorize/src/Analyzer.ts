@@ -56,7 +56,7 @@ export class Analyzer {
 
   // A word as typed → its key and what is known of that key: one look-up per word of a statement.
   private readonly bySurface = new Map<string, { readonly key: string; readonly info: WordInfo }>()
-  // danish's `forEachWord` words, with a regex of this analyzer's own (nothing it calls tokenizes).
+  // danish's words (`tokenize`'s), with a regex of this analyzer's own (nothing it calls tokenizes).
   private readonly words = wordRegex()
 
   analyze(text: string): Array<AnalyzedToken> {

@@ -16,16 +16,11 @@ const WORD = /[\p{L}\p{N}]+/gu
 // The same, but a hyphen or apostrophe between letters joins: "teach-back", "e-Boks", "don't".
 const JOINED_WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 
-/** A new global regex for the words `forEachWord` finds (for a tokenizer of its own). */
+/** A new global regex for the words `tokenize` finds (for a tokenizer of its own, as the categorizer's Analyzer). */
 export const wordRegex = (): RegExp => new RegExp(WORD.source, "gu")
 
-/** A new global regex for the words `forEachWord` finds with `joined` (for a tokenizer of its own). */
+/** A new global regex for words with hyphens and apostrophes kept whole (key terms' tokenizer). */
 export const joinedWordRegex = (): RegExp => new RegExp(JOINED_WORD.source, "gu")
-
-export interface WordOptions {
-  /** Keep hyphenated and apostrophe words whole (key terms); default false (phrases split them). */
-  readonly joined?: boolean
-}
 
 const NEEDS_NFC = /[\u0300-\uffff]/
 
@@ -34,21 +29,6 @@ const keyOf = boundedMemo(foldWord)
 
 /** The text tokens' offsets refer to: NFC, skipped when it cannot change anything. */
 export const nfc = (text: string): string => (NEEDS_NFC.test(text) ? text.normalize("NFC") : text)
-
-/**
- * Calls `f(word, start, end, key)` for every word, without building token objects (for callers
- * that build their own, richer ones).
- */
-export const forEachWord = (
-  text: string,
-  f: (word: string, start: number, end: number, key: string) => void,
-  options?: WordOptions
-): void => {
-  const s = nfc(text)
-  const re = new RegExp((options?.joined === true ? JOINED_WORD : WORD).source, "gu")
-  let m: RegExpExecArray | null
-  while ((m = re.exec(s)) !== null) f(m[0], m.index, m.index + m[0].length, keyOf(m[0]))
-}
 
 /** Regex tokenizer with offsets. Hyphens split ("e-Boks" → "e", "boks"), as phrases expect. */
 export const tokenize = (text: string): Array<Token> => {
