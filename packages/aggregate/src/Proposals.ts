@@ -36,8 +36,10 @@ export const isProposal = (s: CategorizedStatement): boolean => {
   // A statement carrying two themes is judged under both (and its score is aggregate's too).
   let known = proposals.get(s)
   if (known === undefined) {
-    known = !isQuestion(s.text) && !isComplaint(s.text) && !MASKED.test(s.text) &&
-      (statementActionScore(s) >= ACTION_THRESHOLD || (asksForProposalsOnce(s.question) && words(s.text) >= 2))
+    // The score first: aggregate has it for every statement, and most statements propose nothing,
+    // so the question and complaint patterns run only for the few that might.
+    known = (statementActionScore(s) >= ACTION_THRESHOLD || (asksForProposalsOnce(s.question) && words(s.text) >= 2)) &&
+      !isQuestion(s.text) && !isComplaint(s.text) && !MASKED.test(s.text)
     proposals.set(s, known)
   }
   return known
