@@ -53,16 +53,61 @@ const deletions = (s: string, n: number, out: Set<string>) => {
   return out
 }
 
+// Deletion strings are looked up by a number, their polynomial hash (mod 2^32, kept to 30 bits so
+// a Map holds it as a small integer): a word's deletions are hashed with arithmetic on its prefix
+// and suffix hashes, without making the strings. Two strings may share a hash; every candidate
+// term is checked with damerauLevenshtein anyway, so a shared hash costs a comparison, nothing more.
+const BASE = 131
+const MASK = 0x3fffffff
+
+/** The hash of a string, as `forEachDeletionHash` computes it for deletions. */
+export const deletionHash = (s: string): number => {
+  let h = 0
+  for (let k = 0; k < s.length; k++) h = (Math.imul(h, BASE) + s.charCodeAt(k) + 1) | 0
+  return h & MASK
+}
+
+/**
+ * Calls `f` with the hash (`deletionHash`) of `s` and of every string made by deleting one or
+ * (with `n` 2) two of its letters, each set of places once (a hash may come more than once when
+ * `s` repeats a letter).
+ */
+export const forEachDeletionHash = (s: string, n: number, f: (hash: number) => void): void => {
+  const len = s.length
+  // pre[i]: hash of s[0, i); suf[i]: hash of s[i, len) as the tail of s (its letters' powers as in s); pow[k]: BASE^k.
+  const pre = new Int32Array(len + 1)
+  const suf = new Int32Array(len + 2)
+  const pow = new Int32Array(len + 1)
+  pow[0] = 1
+  for (let k = 0; k < len; k++) {
+    pre[k + 1] = (Math.imul(pre[k]!, BASE) + s.charCodeAt(k) + 1) | 0
+    pow[k + 1] = Math.imul(pow[k]!, BASE)
+  }
+  for (let k = len - 1; k >= 0; k--) suf[k] = (suf[k + 1]! + Math.imul(s.charCodeAt(k) + 1, pow[len - 1 - k]!)) | 0
+  f(pre[len]! & MASK)
+  if (n === 0) return
+  for (let i = 0; i < len; i++) {
+    // Without s[i]: the prefix raised past the letters after i, plus the suffix after i.
+    f((Math.imul(pre[i]!, pow[len - 1 - i]!) + suf[i + 1]!) & MASK)
+    if (n < 2) continue
+    for (let j = i + 1; j < len; j++) {
+      // Without s[i] and s[j] (i < j): prefix before i, the letters between, suffix after j.
+      const middle = (pre[j]! - Math.imul(pre[i + 1]!, pow[j - 1 - i]!)) | 0
+      f((Math.imul(pre[i]!, pow[len - 2 - i]!) + Math.imul(middle, pow[len - 1 - j]!) + suf[j + 1]!) & MASK)
+    }
+  }
+}
+
 /**
  * Finds the closest known term for a possibly misspelled word, within `typoBudget` of the
  * shorter of the two. Symmetric-delete index (as SymSpell): every term is stored under the
- * strings its budget of deletions makes; a word's own deletions then meet the terms within
- * reach in a handful of map lookups, instead of a distance computation against every term.
+ * strings its budget of deletions makes (by their hashes); a word's own deletions then meet the
+ * terms within reach in a handful of map lookups, instead of a distance computation against every term.
  * Ties go to the term added first. Answers are cached per word.
  */
 export class FuzzyIndex {
   private readonly known: ReadonlySet<string>
-  private byDeletion: Map<string, Array<string>> | undefined
+  private byDeletion: Map<number, Array<string>> | undefined
   private readonly order = new Map<string, number>()
   private readonly cache = new Map<string, string | null>()
 
@@ -77,14 +122,15 @@ export class FuzzyIndex {
   }
 
   // Built on the first real lookup, not at start-up: many runs never meet an unknown long word.
-  private index(): Map<string, Array<string>> {
+  private index(): Map<number, Array<string>> {
     if (this.byDeletion) return this.byDeletion
-    const map = new Map<string, Array<string>>()
+    const map = new Map<number, Array<string>>()
     for (const t of this.known) {
       for (const d of deletions(t, typoBudget(t.length), new Set())) {
-        const list = map.get(d)
-        if (list) list.push(t)
-        else map.set(d, [t])
+        const h = deletionHash(d)
+        const list = map.get(h)
+        if (list === undefined) map.set(h, [t])
+        else if (list[list.length - 1] !== t) list.push(t)
       }
     }
     this.byDeletion = map
@@ -104,8 +150,12 @@ export class FuzzyIndex {
       let bestD = budget + 1
       const byDeletion = this.index()
       const tried = new Set<string>()
-      for (const d of deletions(word, budget, new Set())) {
-        for (const t of byDeletion.get(d) ?? []) {
+      // Each term within reach shares a deletion string with the word: the word's own deletions
+      // are looked up by their hashes (each pair of places once), without making the strings.
+      const meet = (h: number) => {
+        const terms = byDeletion.get(h)
+        if (terms === undefined) return
+        for (const t of terms) {
           if (tried.has(t)) continue
           tried.add(t)
           const allowed = Math.min(budget, typoBudget(t.length))
@@ -117,6 +167,7 @@ export class FuzzyIndex {
           }
         }
       }
+      forEachDeletionHash(word, budget, meet)
     }
     if (this.cache.size > 100_000) this.cache.clear()
     this.cache.set(word, best)
