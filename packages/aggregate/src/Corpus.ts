@@ -1,6 +1,6 @@
 import { plainText } from "@udsagn/danish/Normalize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
-import { IdCache, Interner } from "./Interner.js"
+import { IdCache, Interner, IntList } from "./Interner.js"
 import { beginCorpus, breakBefore, formOfToken, forms, textForms } from "./TermTokens.js"
 
 /**
@@ -10,12 +10,16 @@ import { beginCorpus, breakBefore, formOfToken, forms, textForms } from "./TermT
  * statement's facts are a few small typed arrays, shared by word-for-word duplicates.
  */
 export interface StatementFacts {
-  /** Distinct unigram and bigram term ids, in first-seen order (bigrams only within a clause). */
-  readonly terms: Int32Array
-  /** Surface-form id of each term in `terms` (as the statement wrote it, first time). */
-  readonly surfaces: Int32Array
-  /** Content unigram term ids, repeats kept (term frequency for TF-IDF). */
-  readonly content: Int32Array
+  /**
+   * Its distinct unigram and bigram term ids, in first-seen order (bigrams only within a clause):
+   * `Corpus.terms` from `termsAt`, `termCount` of them. `Corpus.surfaces` at the same places has
+   * each term's surface-form id (as the statement wrote it, first time).
+   */
+  readonly termsAt: number
+  readonly termCount: number
+  /** Its content unigram term ids, repeats kept (term frequency for TF-IDF): `Corpus.content` from `contentAt`. */
+  readonly contentAt: number
+  readonly contentCount: number
   /** All tokens, content or not. */
   readonly words: number
   /** `plainText`: what word-for-word copies share. */
@@ -29,6 +33,12 @@ export interface StatementFacts {
 
 export interface Corpus {
   readonly facts: ReadonlyArray<StatementFacts>
+  /** Every distinct text's terms end to end (see `StatementFacts.termsAt`): one array, not one per text. */
+  readonly terms: Int32Array
+  /** The surface-form id of each term in `terms`, at the same place. */
+  readonly surfaces: Int32Array
+  /** Every distinct text's content unigram ids end to end (see `StatementFacts.contentAt`). */
+  readonly content: Int32Array
   /** Term key by id: a stem, or two stems joined by a space. */
   readonly termKeys: ReadonlyArray<string>
   /** Unigram ids of a term: itself, or the two words of a bigram. */
@@ -84,42 +94,55 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
   }
   const byText = new Map<string, StatementFacts>()
   const norms = new Interner()
-  const seen = new Set<number>()
+  const allTerms = new IntList()
+  const allSurfaces = new IntList()
+  const allContent = new IntList()
+  // The terms met in the text at hand, marked with its number (+ 1).
+  let seen = new Int32Array(1024)
+  let textNo = 0
+  const see = (id: number): boolean => {
+    if (id >= seen.length) {
+      const grown = new Int32Array(Math.max(seen.length * 2, id + 1))
+      grown.set(seen)
+      seen = grown
+    }
+    if (seen[id] === textNo) return false
+    seen[id] = textNo
+    return true
+  }
   const factsOf = (text: string): StatementFacts => {
     const hit = byText.get(text)
     if (hit !== undefined) return hit
     const tokens = textForms(text)
-    const ids: Array<number> = []
-    const surf: Array<number> = []
-    const content: Array<number> = []
-    seen.clear()
+    const termsAt = allTerms.length
+    const contentAt = allContent.length
+    textNo++
     for (let i = 0; i < tokens.length; i++) {
       const form = formOfToken(tokens[i]!)
       if (!forms.content[form]) continue
       const uni = uniOf(form)
-      content.push(uni)
-      if (!seen.has(uni)) {
-        seen.add(uni)
-        ids.push(uni)
-        surf.push(surfaceOf(form))
+      allContent.push(uni)
+      if (see(uni)) {
+        allTerms.push(uni)
+        allSurfaces.push(surfaceOf(form))
       }
       if (i + 1 < tokens.length && !breakBefore(tokens[i + 1]!)) {
         const nextForm = formOfToken(tokens[i + 1]!)
         if (!forms.content[nextForm]) continue
         const nextId = uniOf(nextForm)
         const bi = bigramId(uni, nextId, () => `${forms.key[form]} ${forms.key[nextForm]}`)
-        if (!seen.has(bi)) {
-          seen.add(bi)
-          ids.push(bi)
-          surf.push(surfacePair(surfaceOf(form), surfaceOf(nextForm), () => `${forms.surface[form]} ${forms.surface[nextForm]}`))
+        if (see(bi)) {
+          allTerms.push(bi)
+          allSurfaces.push(surfacePair(surfaceOf(form), surfaceOf(nextForm), () => `${forms.surface[form]} ${forms.surface[nextForm]}`))
         }
       }
     }
     const norm = plainText(text)
     const facts: StatementFacts = {
-      terms: Int32Array.from(ids),
-      surfaces: Int32Array.from(surf),
-      content: Int32Array.from(content),
+      termsAt,
+      termCount: allTerms.length - termsAt,
+      contentAt,
+      contentCount: allContent.length - contentAt,
       words: tokens.length,
       norm,
       normId: norms.id(norm)
@@ -128,9 +151,25 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
     return facts
   }
   const facts = statements.map((s) => factsOf(s.text))
+  const termList = allTerms.done()
   const df = new Int32Array(terms.values.length)
-  for (const f of facts) for (const id of f.terms) if (termParts[id]!.length === 1) df[id]!++
-  return { facts, termKeys: terms.values, termParts, surfaceText: surfaces.values, df, norms: norms.values.length }
+  for (const f of facts) {
+    for (let k = f.termsAt; k < f.termsAt + f.termCount; k++) {
+      const id = termList[k]!
+      if (termParts[id]!.length === 1) df[id]!++
+    }
+  }
+  return {
+    facts,
+    terms: termList,
+    surfaces: allSurfaces.done(),
+    content: allContent.done(),
+    termKeys: terms.values,
+    termParts,
+    surfaceText: surfaces.values,
+    df,
+    norms: norms.values.length
+  }
 }
 
 // aggregate and the single-theme functions it exports ask for the same statements: build once.

@@ -28,3 +28,21 @@ export class IdCache {
     this.ids[i] = id
   }
 }
+
+/** Numbers appended to one growing Int32Array: many short lists kept end to end, as offsets into it. */
+export class IntList {
+  data = new Int32Array(4096)
+  length = 0
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = x
+  }
+  /** The numbers as an array of their own length (a copy; the list is left as it is). */
+  done(): Int32Array {
+    return this.data.slice(0, this.length)
+  }
+}

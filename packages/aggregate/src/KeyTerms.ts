@@ -29,14 +29,19 @@ const round = (x: number, digits = 4): number => {
 /** Statements using each term, over all statements (`uses[id]`). */
 export const termUses = (corpus: Corpus): Int32Array => {
   const uses = new Int32Array(corpus.termKeys.length)
-  for (const f of corpus.facts) for (const id of f.terms) uses[id]!++
+  const terms = corpus.terms
+  for (const f of corpus.facts) for (let k = f.termsAt; k < f.termsAt + f.termCount; k++) uses[terms[k]!]!++
   return uses
 }
 
 /** Per term, how many of the given statements (indexes into the corpus) use it. */
 export const termCounts = (corpus: Corpus, inside: ReadonlyArray<number>): Int32Array => {
   const counts = new Int32Array(corpus.termKeys.length)
-  for (const i of inside) for (const id of corpus.facts[i]!.terms) counts[id]!++
+  const terms = corpus.terms
+  for (const i of inside) {
+    const f = corpus.facts[i]!
+    for (let k = f.termsAt; k < f.termsAt + f.termCount; k++) counts[terms[k]!]!++
+  }
   return counts
 }
 
@@ -90,10 +95,10 @@ export const keyTermsOf = (
   const forms = new Map<number, Map<string, number>>(top.map((c) => [c.id, new Map()]))
   for (const i of inside) {
     const f = corpus.facts[i]!
-    for (let k = 0; k < f.terms.length; k++) {
-      const m = forms.get(f.terms[k]!)
+    for (let k = f.termsAt; k < f.termsAt + f.termCount; k++) {
+      const m = forms.get(corpus.terms[k]!)
       if (m === undefined) continue
-      const surface = corpus.surfaceText[f.surfaces[k]!]!
+      const surface = corpus.surfaceText[corpus.surfaces[k]!]!
       m.set(surface, (m.get(surface) ?? 0) + 1)
     }
   }

@@ -20,9 +20,10 @@ const cosine = (x: Vector, y: Vector): number => {
  */
 const unitVector = (corpus: Corpus, i: number, tf: Float64Array, keys: Array<number>, values: Array<number>): number => {
   const n = corpus.facts.length
-  const content = corpus.facts[i]!.content
+  const { contentAt, contentCount } = corpus.facts[i]!
+  const content = corpus.content
   let m = 0
-  for (let c = 0; c < content.length; c++) {
+  for (let c = contentAt; c < contentAt + contentCount; c++) {
     const k = content[c]!
     if (tf[k] === 0) keys[m++] = k
     tf[k]!++
