@@ -31,7 +31,7 @@ export const candidateThemes = (
   other: ReadonlyArray<CategorizedStatement>,
   themeSet: ThemeSet
 ): ReadonlyArray<Candidate> => {
-  const pool = other.filter((s) => !isSmallTalk(s.text, corpus.byId.get(s.id)?.keys.length ?? 0))
+  const pool = other.filter((s) => !isSmallTalk(s.text, corpus.byId.get(s.id)?.ids.length ?? 0))
   const minSize = candidateMinSize(pool.length)
   if (pool.length < minSize) return []
   const skip = new Set<string>()

@@ -49,7 +49,8 @@ export const cleanliness = (corpus: TopicCorpus, words: StatementWords, text: st
 
 const scoreOf = (corpus: TopicCorpus, words: StatementWords, text: string): number => {
   let score = 1
-  for (const w of words.lower) {
+  for (let k = words.wordsAt; k < words.wordsAt + words.length; k++) {
+    const w = corpus.wordText[corpus.words[k]!]!
     if (isPhoneSpelling(corpus, w)) score *= 0.6
     else if (isTypo(corpus, w)) score *= 0.6
   }

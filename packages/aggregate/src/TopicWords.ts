@@ -6,7 +6,7 @@ import { stem } from "@udsagn/danish/Stem"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { ThemeSet } from "@udsagn/domain/Theme"
 import { REUSE_UP_TO, sameTexts } from "./Corpus.js"
-import { IdCache, Interner } from "./Interner.js"
+import { IdCache, Interner, IntList } from "./Interner.js"
 import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } from "./TermTokens.js"
 
 /**
@@ -20,14 +20,15 @@ import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } f
  * set's key, so the set can mark off a sub-topic as one word would.
  */
 export interface StatementWords {
-  /** Distinct keys, in first-seen order. */
-  readonly keys: ReadonlyArray<string>
-  /** The same keys as numbers (into `TopicCorpus.keyText`): for counting in typed arrays. */
+  /** Its distinct keys as numbers (into `TopicCorpus.keyText`), in first-seen order: for counting in typed arrays (`keysOf` gives the keys). */
   readonly ids: Int32Array
   /** All words of the statement (stop words included). */
   readonly length: number
-  /** Words as typed (lower case), for judging how cleanly the statement is written. */
-  readonly lower: ReadonlyArray<string>
+  /**
+   * Where its words are in `TopicCorpus.words` (`length` of them from here): each word as typed
+   * (lower case), for judging how cleanly the statement is written.
+   */
+  readonly wordsAt: number
   /** Keys of the synonym sets the statement uses (apart from `keys`, which are its words). */
   readonly synonyms?: ReadonlyArray<string>
   /** `synonyms` as numbers. */
@@ -59,7 +60,14 @@ export interface TopicCorpus {
   readonly total: number
   /** Each key by its number (`StatementWords.ids` run from 0 to its length). */
   readonly keyText: ReadonlyArray<string>
+  /** Every distinct text's words end to end (see `StatementWords.wordsAt`), as numbers into `wordText`. */
+  readonly words: Int32Array
+  /** Each word (lower case, as typed) by its number. */
+  readonly wordText: ReadonlyArray<string>
 }
+
+/** A statement's distinct keys, in first-seen order. */
+export const keysOf = (corpus: TopicCorpus, words: StatementWords): Array<string> => Array.from(words.ids, (k) => corpus.keyText[k]!)
 
 const MIN_PART = 4
 
@@ -97,7 +105,9 @@ interface Raw {
   readonly copies: number
   /** Its content words, as ids of `Form`s (repeats kept, in order). */
   readonly content: ReadonlyArray<number>
-  readonly lower: ReadonlyArray<string>
+  /** Where its words are in the corpus's `words`, and how many. */
+  readonly wordsAt: number
+  readonly length: number
   /** The synonym sets' words and phrases the statement uses as written: key, form, member. */
   readonly phraseHits?: ReadonlyArray<readonly [string, string, number]>
 }
@@ -212,12 +222,14 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
   const formCounts: Array<number> = []
   const raws: Array<Raw> = []
   const stems: Array<string> = []
+  // Every text's words end to end, as form numbers (a form fixes the lower case).
+  const allWords = new IntList()
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t]!
     const n = copies[t]!
     const tokens = textForms(text)
     const content: Array<number> = []
-    const lower: Array<string> = []
+    const wordsAt = allWords.length
     stems.length = 0
     for (let i = 0; i < tokens.length; i++) {
       const form = formOfToken(tokens[i]!)
@@ -238,7 +250,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
       }
       formCounts[id]! += n
       const f = formList[id]!
-      lower.push(f.lower)
+      allWords.push(id)
       if (withPhrases) stems.push(f.key)
       if (f.content) content.push(id)
     }
@@ -258,7 +270,8 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         }
       }
     }
-    raws.push(phraseHits !== undefined ? { copies: n, content, lower, phraseHits } : { copies: n, content, lower })
+    const length = allWords.length - wordsAt
+    raws.push(phraseHits !== undefined ? { copies: n, content, wordsAt, length, phraseHits } : { copies: n, content, wordsAt, length })
   }
   formList.forEach((f, id) => {
     const n = formCounts[id]!
@@ -408,11 +421,10 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     const synonymIds = Int32Array.from(synonyms, keyId)
     for (const k of synonymIds) dfCount[k]! += r.copies
     for (const k of ids) dfCount[k]! += r.copies
-    const keys = ids.map((k) => keyText[k]!)
     wordsOf.push(
       synonyms.length > 0
-        ? { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower, synonyms, synonymIds, synonymForms }
-        : { keys, ids: Int32Array.from(ids), length: r.lower.length, lower: r.lower }
+        ? { ids: Int32Array.from(ids), length: r.length, wordsAt: r.wordsAt, synonyms, synonymIds, synonymForms }
+        : { ids: Int32Array.from(ids), length: r.length, wordsAt: r.wordsAt }
     )
   })
   const df = new Map<string, number>()
@@ -431,7 +443,9 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     synonymWords,
     synonymMemberKeys,
     total: statements.length,
-    keyText
+    keyText,
+    words: allWords.done(),
+    wordText: formList.map((f) => f.lower)
   }
 }
 
