@@ -1,5 +1,6 @@
 import { boundedMemo } from "@udsagn/danish/Memo"
 import { plainText } from "@udsagn/danish/Normalize"
+import { wordCount } from "@udsagn/danish/Tokenize"
 import type { CategorizedStatement } from "@udsagn/domain/Categorization"
 import type { StatementId } from "@udsagn/domain/Statement"
 import { ACTION_THRESHOLD, isLowHangingFruit, statementActionScore } from "./Actionable.js"
@@ -25,7 +26,6 @@ const MASKED = /\[(?:e-mail|telefon|cpr)\]/iu
 /** The most words a low-hanging fruit has: a small thing is said briefly. */
 export const FRUIT_MAX_WORDS = 14
 
-const words = (text: string) => text.trim().split(/\s+/u).filter((w) => w.length > 0).length
 
 /**
  * Whether a statement proposes something: the proposal cues of `actionScore`, or an answer of two
@@ -38,7 +38,7 @@ export const isProposal = (s: CategorizedStatement): boolean => {
   if (known === undefined) {
     // The score first: aggregate has it for every statement, and most statements propose nothing,
     // so the question and complaint patterns run only for the few that might.
-    known = (statementActionScore(s) >= ACTION_THRESHOLD || (asksForProposalsOnce(s.question) && words(s.text) >= 2)) &&
+    known = (statementActionScore(s) >= ACTION_THRESHOLD || (asksForProposalsOnce(s.question) && wordCount(s.text) >= 2)) &&
       !isQuestion(s.text) && !isComplaint(s.text) && !MASKED.test(s.text)
     proposals.set(s, known)
   }
@@ -53,7 +53,7 @@ const asksForProposalsOnce = boundedMemo(asksForProposals, 10_000)
 
 /** A proposal that is a low-hanging fruit. */
 export const isEasyProposal = (s: CategorizedStatement): boolean =>
-  isProposal(s) && words(s.text) <= FRUIT_MAX_WORDS && (isLowHangingFruit(s.text) || asksForEasyWins(s.question))
+  isProposal(s) && wordCount(s.text) <= FRUIT_MAX_WORDS && (isLowHangingFruit(s.text) || asksForEasyWins(s.question))
 
 /** Two proposals say the same when half their words (stems, compound parts) are shared. */
 export const SAME_PROPOSAL = 0.5
@@ -90,19 +90,44 @@ export const mergedProposals = (
   > = []
   // The words of the proposal at hand, marked with its place in the order (+ 1).
   const marks = new Int32Array(corpus.keyText.length)
+  // The heads compared with (the first `maxHeads`) by each of their words, and by their plain text:
+  // a head that says the same shares a word or the plain text, so only those are compared.
+  const byKey: Array<Array<number> | undefined> = []
+  const byPlain = new Map<string, number>()
+  const candidates: Array<number> = []
+  const taken = new Int32Array(Math.min(maxHeads, proposing.length))
   clearestFirst(corpus, proposing).forEach((s, order) => {
     const keys = corpus.byId.get(s.id)?.ids ?? NO_KEYS
-    for (let i = 0; i < keys.length; i++) marks[keys[i]!] = order + 1
+    const stamp = order + 1
+    for (let i = 0; i < keys.length; i++) marks[keys[i]!] = stamp
     const plain = plainText(s.text)
     // Compared with the first `maxHeads` proposals only, so the work stays linear; beyond them a
-    // proposal stands alone but is still listed and counted.
+    // proposal stands alone but is still listed and counted. The first of them that says the
+    // same is its home: candidates are tried in the heads' order.
+    candidates.length = 0
+    const add = (i: number) => {
+      if (taken[i] === stamp) return
+      taken[i] = stamp
+      candidates.push(i)
+    }
+    const same = byPlain.get(plain)
+    if (same !== undefined) add(same)
+    for (let k = 0; k < keys.length; k++) for (const i of byKey[keys[k]!] ?? []) add(i)
+    if (candidates.length > 1) candidates.sort((a, b) => a - b)
     let home: (typeof heads)[number] | undefined
-    for (let i = 0; i < heads.length && i < maxHeads && home === undefined; i++) {
-      const h = heads[i]!
-      if (h.plain === plain || sayTheSame(h.keys, keys.length, marks, order + 1)) home = h
+    for (let c = 0; c < candidates.length && home === undefined; c++) {
+      const h = heads[candidates[c]!]!
+      if (h.plain === plain || sayTheSame(h.keys, keys.length, marks, stamp)) home = h
     }
     if (home !== undefined) home.ids.push(s.id)
-    else heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })
+    else {
+      const at = heads.length
+      heads.push({ text: s.text, plain, keys, ids: [s.id], first: order, easy: isEasyProposal(s) })
+      if (at < maxHeads) {
+        if (!byPlain.has(plain)) byPlain.set(plain, at)
+        for (let k = 0; k < keys.length; k++) (byKey[keys[k]!] ??= []).push(at)
+      }
+    }
   })
   return heads
     .sort((a, b) => b.ids.length - a.ids.length || a.first - b.first)

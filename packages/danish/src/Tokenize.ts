@@ -46,3 +46,20 @@ export const tokenize = (text: string): Array<Token> => {
 
 /** Just the matching keys of the words of a text. */
 export const tokenKeys = (text: string): Array<string> => tokenize(text).map((t) => t.key)
+
+// What `\s` and `trim` take for white space (Unicode's, with the line terminators and BOM).
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0x2000 && c <= 0x200a) || c === 0xa0 || c === 0x1680 ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+
+/** How many words a text has, split at white space (`text.trim().split(/\s+/u)` without empty ones), without making them. */
+export const wordCount = (text: string): number => {
+  let n = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i))
+    if (!space && !inWord) n++
+    inWord = !space
+  }
+  return n
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { tokenizeNatural } from "../testing/NaturalTokenizer.js"
 import { isStopWord } from "../src/StopWords.js"
-import { tokenize } from "../src/Tokenize.js"
+import { tokenize, wordCount } from "../src/Tokenize.js"
 
 describe("tokenize", () => {
   it("keeps æøå inside words and reports offsets into the text", () => {
@@ -35,5 +35,24 @@ describe("stop words", () => {
     expect(isStopWord("ikke")).toBe(false)
     expect(isStopWord("mere")).toBe(false)
     expect(isStopWord("tid")).toBe(false)
+  })
+})
+
+describe("wordCount", () => {
+  const bySplit = (text: string) => text.trim().split(/\s+/u).filter((w) => w.length > 0).length
+
+  it("counts as splitting at white space does, for every character of the Basic Multilingual Plane", () => {
+    const differ: Array<string> = []
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c)
+      for (const text of [`a${ch}b`, `${ch}a`, `a${ch}`, ch, `${ch}${ch}`]) if (wordCount(text) !== bySplit(text)) differ.push(`U+${c.toString(16)}`)
+    }
+    expect(differ).toEqual([])
+  })
+
+  it("counts words of real statements, with emoji and line breaks", () => {
+    for (const text of ["", "   ", "Mere tid", " Flere  tolke\n til\tborgerne 👍 ", "x\u00a0y\u2028z", "🎬🎬 🎬"]) {
+      expect(wordCount(text)).toBe(bySplit(text))
+    }
   })
 })
