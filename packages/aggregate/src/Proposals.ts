@@ -94,8 +94,10 @@ export const mergedProposals = (
   // a head that says the same shares a word or the plain text, so only those are compared.
   const byKey: Array<Array<number> | undefined> = []
   const byPlain = new Map<string, number>()
-  const candidates: Array<number> = []
-  const taken = new Int32Array(Math.min(maxHeads, proposing.length))
+  // The heads to compare a proposal with (at most one per head), sorted in place: a typed array's sort is numeric.
+  const candidates = new Int32Array(Math.min(maxHeads, proposing.length))
+  let count = 0
+  const taken = new Int32Array(candidates.length)
   clearestFirst(corpus, proposing).forEach((s, order) => {
     const keys = corpus.byId.get(s.id)?.ids ?? NO_KEYS
     const stamp = order + 1
@@ -104,18 +106,18 @@ export const mergedProposals = (
     // Compared with the first `maxHeads` proposals only, so the work stays linear; beyond them a
     // proposal stands alone but is still listed and counted. The first of them that says the
     // same is its home: candidates are tried in the heads' order.
-    candidates.length = 0
+    count = 0
     const add = (i: number) => {
       if (taken[i] === stamp) return
       taken[i] = stamp
-      candidates.push(i)
+      candidates[count++] = i
     }
     const same = byPlain.get(plain)
     if (same !== undefined) add(same)
     for (let k = 0; k < keys.length; k++) for (const i of byKey[keys[k]!] ?? []) add(i)
-    if (candidates.length > 1) candidates.sort((a, b) => a - b)
+    if (count > 1) candidates.subarray(0, count).sort()
     let home: (typeof heads)[number] | undefined
-    for (let c = 0; c < candidates.length && home === undefined; c++) {
+    for (let c = 0; c < count && home === undefined; c++) {
       const h = heads[candidates[c]!]!
       if (h.plain === plain || sayTheSame(h.keys, keys.length, marks, stamp)) home = h
     }
