@@ -6,8 +6,9 @@ import { beginCorpus, breakBefore, formOfToken, forms, textForms } from "./TermT
 /**
  * Every statement tokenized once, for all of aggregate: key terms, quotes and proposals read
  * the same compact facts instead of each tokenizing the corpus again per theme (at 100,000
- * statements that was 6–8 passes). Terms and surface forms are interned as numbers, so a
- * statement's facts are a few small typed arrays, shared by word-for-word duplicates.
+ * statements that was 6–8 passes). Terms and surface forms are interned as numbers, and every
+ * text's are kept end to end in a few arrays of the corpus: a statement's facts are where its
+ * own are (offsets), shared by word-for-word duplicates.
  */
 export interface StatementFacts {
   /**
@@ -97,7 +98,7 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
   const allTerms = new IntList()
   const allSurfaces = new IntList()
   const allContent = new IntList()
-  // The terms met in the text at hand, marked with its number (+ 1).
+  // The terms met in the text at hand, marked with its number (texts are numbered from 1).
   let seen = new Int32Array(1024)
   let textNo = 0
   const see = (id: number): boolean => {

@@ -26,7 +26,6 @@ const MASKED = /\[(?:e-mail|telefon|cpr)\]/iu
 /** The most words a low-hanging fruit has: a small thing is said briefly. */
 export const FRUIT_MAX_WORDS = 14
 
-
 /**
  * Whether a statement proposes something: the proposal cues of `actionScore`, or an answer of two
  * words or more to a question that asks for proposals; never a question, a complaint or a request

@@ -20,7 +20,7 @@ import { beginCorpus, formOfToken, forms as formTable, termTokens, textForms } f
  * set's key, so the set can mark off a sub-topic as one word would.
  */
 export interface StatementWords {
-  /** Its distinct keys as numbers (into `TopicCorpus.keyText`), in first-seen order: for counting in typed arrays (`keysOf` gives the keys). */
+  /** Its distinct keys, in first-seen order, as numbers (into `TopicCorpus.keyText`): for counting in typed arrays. */
   readonly ids: Int32Array
   /** All words of the statement (stop words included). */
   readonly length: number
@@ -29,7 +29,7 @@ export interface StatementWords {
    * (lower case), for judging how cleanly the statement is written.
    */
   readonly wordsAt: number
-  /** Keys of the synonym sets the statement uses (apart from `keys`, which are its words). */
+  /** Keys of the synonym sets the statement uses (apart from `ids`, which are its words'). */
   readonly synonyms?: ReadonlyArray<string>
   /** `synonyms` as numbers. */
   readonly synonymIds?: Int32Array
@@ -65,9 +65,6 @@ export interface TopicCorpus {
   /** Each word (lower case, as typed) by its number. */
   readonly wordText: ReadonlyArray<string>
 }
-
-/** A statement's distinct keys, in first-seen order. */
-export const keysOf = (corpus: TopicCorpus, words: StatementWords): Array<string> => Array.from(words.ids, (k) => corpus.keyText[k]!)
 
 const MIN_PART = 4
 
