@@ -99,16 +99,11 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>): Corpus =>
   const allSurfaces = new IntList()
   const allContent = new IntList()
   // The terms met in the text at hand, marked with its number (texts are numbered from 1).
-  let seen = new Int32Array(1024)
+  const seen = new IdCache()
   let textNo = 0
   const see = (id: number): boolean => {
-    if (id >= seen.length) {
-      const grown = new Int32Array(Math.max(seen.length * 2, id + 1))
-      grown.set(seen)
-      seen = grown
-    }
-    if (seen[id] === textNo) return false
-    seen[id] = textNo
+    if (seen.get(id) === textNo) return false
+    seen.set(id, textNo)
     return true
   }
   const factsOf = (text: string): StatementFacts => {

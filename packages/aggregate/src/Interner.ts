@@ -13,7 +13,7 @@ export class Interner {
   }
 }
 
-/** Ids by a small number (a word form), -1 for none yet: an array that grows. */
+/** Numbers by a small number (a word form, a term), -1 for none yet: an array that grows. */
 export class IdCache {
   private ids = new Int32Array(1024).fill(-1)
   get(i: number): number {
