@@ -6,69 +6,53 @@ import { Effect } from "effect"
 // `JSON.stringify(Schema.encodeSync(StatementsFile)(statements), null, 2) + "\n"` (a test holds
 // them to it), without the schema walk over our own objects or one string of the whole file.
 
-// A string as JSON: most need no escaping (no quote, backslash, control character or surrogate),
-// and are quoted as they are; the rest, and every number and boolean, by JSON.stringify.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
-const str = (value: string | number | boolean): string =>
-  typeof value === "string" && !NEEDS_ESCAPE.test(value) ? `"${value}"` : JSON.stringify(value)
-const I2 = "\n    " // a statement's fields, inside the file's array
-const I3 = "\n      "
-const I4 = "\n        "
-
 /**
- * One statement as the schema's encoding of `CategorizedStatement` pretty-printed inside the
- * file's array: its fields in the schema's order, optional ones only when set, written out field
- * by field: several times faster than the
- * generic pretty-printer for 100,000 statements. The test holds the two to the same bytes.
+ * One statement as the schema encodes `CategorizedStatement`: a plain object with its fields in
+ * the schema's order, optional ones only when set (every field of the schema is a plain value, so
+ * its encoding is the value itself). A test holds the list of fields to the schema's.
  */
-const statementText = (s: CategorizedStatement): string => {
-  let out = `  {${I2}"id": ${str(s.id)},${I2}"question": ${str(s.question)},${I2}"questionType": ${str(s.questionType)},`
-  if (s.session !== undefined) out += `${I2}"session": ${str(s.session)},`
-  if (s.participant !== undefined) out += `${I2}"participant": ${str(s.participant)},`
-  if (s.date !== undefined) out += `${I2}"date": ${str(s.date)},`
-  if (s.upvotes !== undefined) out += `${I2}"upvotes": ${str(s.upvotes)},`
-  out += `${I2}"source": {${I3}"sheet": ${str(s.source.sheet)},${I3}"row": ${str(s.source.row)},${I3}"column": ${
-    str(s.source.column)
-  }${I2}},${I2}"rawText": ${str(s.rawText)},${I2}"text": ${str(s.text)},`
-  if (s.duplicateOf !== undefined) out += `${I2}"duplicateOf": ${str(s.duplicateOf)},`
-  if (s.event !== undefined) out += `${I2}"event": ${str(s.event)},`
-  out += `${I2}"themes": [${s.themes.map((t) => `${I3}${str(t)}`).join(",")}${I2}],`
-  const scores = Object.entries(s.scores)
-  out += scores.length === 0
-    ? `${I2}"scores": {},`
-    : `${I2}"scores": {${scores.map(([k, v]) => `${I3}${str(k)}: ${str(v)}`).join(",")}${I2}},`
-  out += s.evidence.length === 0
-    ? `${I2}"evidence": [],`
-    : `${I2}"evidence": [${
-      s.evidence.map((e) =>
-        `${I3}{${I4}"theme": ${str(e.theme)},${I4}"match": ${str(e.match)},${I4}"term": ${str(e.term)},${I4}"weight": ${
-          str(e.weight)
-        },${I4}"source": ${str(e.source)}${I3}}`
-      ).join(",")
-    }${I2}],`
-  out += `${I2}"confidence": ${str(s.confidence)},${I2}"needsReview": ${str(s.needsReview)},${I2}"overridden": ${str(s.overridden)}`
-  if (s.redacted !== undefined) out += `,${I2}"redacted": ${str(s.redacted)}`
-  return `${out}\n  }`
+const encoded = (s: CategorizedStatement): Record<string, unknown> => {
+  const o: Record<string, unknown> = { id: s.id, question: s.question, questionType: s.questionType }
+  if (s.session !== undefined) o["session"] = s.session
+  if (s.participant !== undefined) o["participant"] = s.participant
+  if (s.date !== undefined) o["date"] = s.date
+  if (s.upvotes !== undefined) o["upvotes"] = s.upvotes
+  o["source"] = { sheet: s.source.sheet, row: s.source.row, column: s.source.column }
+  o["rawText"] = s.rawText
+  o["text"] = s.text
+  if (s.duplicateOf !== undefined) o["duplicateOf"] = s.duplicateOf
+  if (s.event !== undefined) o["event"] = s.event
+  o["themes"] = s.themes
+  o["scores"] = s.scores
+  o["evidence"] = s.evidence.map((e) => ({ theme: e.theme, match: e.match, term: e.term, weight: e.weight, source: e.source }))
+  o["confidence"] = s.confidence
+  o["needsReview"] = s.needsReview
+  o["overridden"] = s.overridden
+  if (s.redacted !== undefined) o["redacted"] = s.redacted
+  return o
 }
 
-/** The file in pieces of about `chunkChars` characters, in order. */
+/**
+ * The file in pieces of `perPiece` statements, in order. Each piece is pretty-printed by
+ * JSON.stringify as an array of its own (the file's indentation, since the file is one array),
+ * without its brackets: at 100,000 statements about a quarter faster (1.0 s → 0.7–0.75 s) than
+ * writing the fields out one by one in JavaScript.
+ */
 export function* statementsJsonChunks(
   statements: ReadonlyArray<CategorizedStatement>,
-  chunkChars = 1 << 20
+  perPiece = 1_000
 ): Generator<string> {
   if (statements.length === 0) {
     yield "[]\n"
     return
   }
-  let buffer = "["
-  for (let i = 0; i < statements.length; i++) {
-    buffer += `${i === 0 ? "" : ","}\n${statementText(statements[i]!)}`
-    if (buffer.length >= chunkChars) {
-      yield buffer
-      buffer = ""
-    }
+  const step = Math.max(1, perPiece)
+  for (let i = 0; i < statements.length; i += step) {
+    // "[\n  {…},\n  {…}\n]": the opening bracket and the closing "\n]" go.
+    const piece = JSON.stringify(statements.slice(i, i + step).map(encoded), null, 2)
+    yield (i === 0 ? "[" : ",") + piece.slice(1, piece.length - 2)
   }
-  yield `${buffer}\n]\n`
+  yield "\n]\n"
 }
 
 /** Writes statements.json to `file` piece by piece. */

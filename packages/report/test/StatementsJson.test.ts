@@ -50,7 +50,8 @@ describe("statements.json", () => {
     for (const statements of [sampleFixture().result.statements, hostileFixture().result.statements, [full, plain, escaped], []]) {
       expect([...statementsJsonChunks(statements)].join("")).toBe(viaSchema(statements))
       // Small pieces join to the same file.
-      expect([...statementsJsonChunks(statements, 100)].join("")).toBe(viaSchema(statements))
+      expect([...statementsJsonChunks(statements, 1)].join("")).toBe(viaSchema(statements))
+      expect([...statementsJsonChunks(statements, 2)].join("")).toBe(viaSchema(statements))
     }
     expect(Schema.decodeUnknownSync(StatementsFile)(JSON.parse([...statementsJsonChunks([full])].join("")))).toEqual([full])
   })
