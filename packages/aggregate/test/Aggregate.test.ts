@@ -11,6 +11,7 @@ import {
   actionableStatements,
   actionScore,
   aggregate,
+  isLowHangingFruit,
   keyTerms,
   OKABE_ITO,
   OTHER_COLOR,
@@ -287,6 +288,29 @@ describe("actionableStatements", () => {
       expect(t.proposals.easy).toBeLessThanOrEqual(t.proposals.statements)
     }
     expect(ids(theme(HL).lowHangingFruit)).toContain("s013")
+  })
+
+  it("takes a proposal that names a simple tool at the start of a word for low-hanging fruit", () => {
+    const tools = [
+      "tjekliste", "skabelon", "pjece", "folder", "brev", "breve", "sms", "video", "film", "animation",
+      "billede", "piktogram", "tegning", "tolk", "teach-back", "teach back", "kontaktperson", "telefonnummer",
+      "spørgeskema", "huskeliste", "kort", "korte", "enkle", "enkelt", "simple", "simpel", "letlæselig",
+      "klart sprog", "klar tale", "spørg", "pårørende", "netværk", "sparring", "supervision", "pause"
+    ]
+    const said = (words: string) => `Det ville hjælpe med ${words} til borgerne`
+    for (const tool of tools) {
+      expect(isLowHangingFruit(said(tool)), tool).toBe(true)
+      expect(isLowHangingFruit(said(tool.toUpperCase())), `${tool} in capitals`).toBe(true)
+      // The start of a compound, or after a sign: still the tool.
+      expect(isLowHangingFruit(said(`${tool}hjælp`)), `${tool}hjælp`).toBe(true)
+      expect(isLowHangingFruit(`(${tool}) til borgerne`), `(${tool})`).toBe(true)
+      // Inside a word it is another word.
+      expect(isLowHangingFruit(said(`x${tool}`)), `x${tool}`).toBe(false)
+    }
+    expect(isLowHangingFruit(said("møder"))).toBe(false)
+    // A question or a complaint that names a tool proposes nothing.
+    expect(isLowHangingFruit("Hvorfor har vi ingen tolk?")).toBe(false)
+    expect(isLowHangingFruit("Vi må ikke bruge animationer")).toBe(false)
   })
 
   it("ranks a clear imperative above a modest wish", () => {
