@@ -182,8 +182,8 @@ export class ThemeScorer {
   /**
    * Same vector as `vectorizeReference` (the same features in the same order, so the same sums),
    * walked here with what never changes cached: each word's feature ids and word classes, and
-   * each pair of stems' bigram (its id, or its name when the model does not know it). Only the
-   * statement's own combination is worked out per statement.
+   * each pair of stems' bigram (its id; a pair the model does not know counts once, by its two
+   * stems). Only the statement's own combination is worked out per statement.
    */
   vectorize(tokens: ReadonlyArray<AnalyzedToken>, matches: ReadonlyArray<LexiconMatch>): SparseRow {
     const ids: Array<number> = []
