@@ -157,6 +157,22 @@ const labelForm = (corpus: TopicCorpus, key: string): string => {
   return noun?.[0] ?? top
 }
 
+// A definite ending ("kompetencerne", "forståelsen"): a label names the thing in general, not a particular one.
+const DEFINITE = /(?:erne|elsen)$/u
+
+/**
+ * The commonest indefinite noun form of a key used twice or more, however rare beside its other
+ * forms (æ, ø and å preferred at a tie). A group whose anchor is a verb is named by a noun that
+ * starts the same; the anchor's own is the same word, so it comes before any other ("Forståelse"
+ * for a group that mostly says "forstår", not a misspelt "forstaelse", its own key).
+ */
+const ownNoun = (corpus: TopicCorpus, key: string): string | undefined => {
+  const danish = (f: string) => (/[æøå]/i.test(f) ? 1 : 0)
+  return [...(corpus.forms.get(key) ?? new Map<string, number>()).entries()]
+    .filter(([f, c]) => c >= 2 && NOUNISH.test(f) && !DEFINITE.test(f) && !/\s/.test(f))
+    .sort((a, b) => b[1] - a[1] || danish(b[0]) - danish(a[0]) || byKey(a[0], b[0]))[0]?.[0]
+}
+
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase("da") + s.slice(1)
 
 const dedupe = (forms: ReadonlyArray<string>): Array<string> => {
@@ -245,9 +261,11 @@ const describe = (
   // ("Tegninger"). A synonym set's word is the theme file's own word and stays: another word of
   // the group that starts the same may be something else ("video" is not "Videokonsultation").
   const anchorForm = synonym?.form ?? labelForm(corpus, anchor)
-  const noun = NOUNISH.test(anchorForm) || synonym !== undefined
+  // When one is found, the anchor's own noun form comes first: it is the same word.
+  const related = NOUNISH.test(anchorForm) || synonym !== undefined
     ? undefined
     : scored.map((s) => surfaceOf(corpus, s.k)).find((f) => NOUNISH.test(f) && f.slice(0, 4) === anchorForm.toLowerCase().slice(0, 4))
+  const noun = related === undefined ? undefined : (ownNoun(corpus, anchor) ?? related)
   const head = noun ?? anchorForm
   // A second word in the label when most of the group uses it too ("Breve og pjecer"), unless it
   // is the same word again ("Teach-back og teach").

@@ -82,6 +82,31 @@ describe("sub-topics", () => {
     expect(texts("Pårørende").at(-1)).toBe("At paaroerende ikke bliver inddraget")
   })
 
+  it("names a group that mostly says a verb by the verb's own noun, not by a misspelt word that starts the same", () => {
+    // Most say "forstår"/"forstå"; a few write the noun, "forståelse", and two misspell it
+    // "forstaelse" (å typed as a), which is a word of its own, rare elsewhere, so it scores high.
+    const understanding = [
+      "Patienten forstår ikke brevet",
+      "Mange forstår ikke lægens ord",
+      "Borgeren skal kunne forstå beskeden",
+      "Sikre at alle forstår planen",
+      "Ingen forstår de lange breve",
+      "Spørg om borgeren forstår det",
+      "Personalet forstår ikke altid borgerens sprog",
+      "Svært at forstå medicinlisten",
+      "Forståelse for den enkeltes situation",
+      "Tjek om patienten har forstået det",
+      "Mere forståelse hos personalet",
+      "Forstaelse af egen sygdom",
+      "Bedre forstaelse af behandlingen"
+    ]
+    const all = [...understanding, ...interpreters, ...letters].map((t) => statementOf(t))
+    const own = buildTopics(resultOf(all)).themes.find((t) => t.theme === HL)!.topics
+    const group = own.find((t) => t.terms[0] === "forstår")
+    expect(group?.terms).toContain("forstaelse")
+    expect(group?.label).toBe("Forståelse")
+  })
+
   it("does not split a theme of fewer than six statements", () => {
     const small = buildTopics(resultOf(letters.map((t) => statementOf(t))))
     const mine = small.themes.find((t) => t.theme === HL)!.topics
