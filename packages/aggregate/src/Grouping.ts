@@ -141,8 +141,8 @@ export const groupStatements = (
   return groups.sort((a, b) => b.members.length - a.members.length || byKey(a.label, b.label))
 }
 
-// Noun endings read as a topic ("Tegninger", "Forståelse"); a verb form ("forklarer") less so.
-const NOUNISH = /(?:erne|else|elsen|ning|ninger|hed|ion|ioner|ence|sprog|ler|der)$/u
+// Noun endings read as a topic ("Tegninger", "Forståelse", "Kompetencer"); a verb form ("forklarer") less so.
+const NOUNISH = /(?:erne|else|elsen|elser|ning|ninger|hed|ion|ioner|ence|encer|sprog|ler|der)$/u
 
 /** The form of a key a label uses: the commonest, or a noun form used at least half as often. */
 const labelForm = (corpus: TopicCorpus, key: string): string => {
@@ -261,11 +261,11 @@ const describe = (
   // ("Tegninger"). A synonym set's word is the theme file's own word and stays: another word of
   // the group that starts the same may be something else ("video" is not "Videokonsultation").
   const anchorForm = synonym?.form ?? labelForm(corpus, anchor)
-  // When one is found, the anchor's own noun form comes first: it is the same word.
-  const related = NOUNISH.test(anchorForm) || synonym !== undefined
+  // The anchor's own noun form comes first: it is the same word.
+  const noun = NOUNISH.test(anchorForm) || synonym !== undefined
     ? undefined
-    : scored.map((s) => surfaceOf(corpus, s.k)).find((f) => NOUNISH.test(f) && f.slice(0, 4) === anchorForm.toLowerCase().slice(0, 4))
-  const noun = related === undefined ? undefined : (ownNoun(corpus, anchor) ?? related)
+    : ownNoun(corpus, anchor) ??
+      scored.map((s) => surfaceOf(corpus, s.k)).find((f) => NOUNISH.test(f) && f.slice(0, 4) === anchorForm.toLowerCase().slice(0, 4))
   const head = noun ?? anchorForm
   // A second word in the label when most of the group uses it too ("Breve og pjecer"), unless it
   // is the same word again ("Teach-back og teach").

@@ -339,8 +339,12 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
         }
       }
     }
-    // Only parts people also wrote as words of their own, so a label never reads "anim".
-    return out.filter((k) => k !== key && k.length >= MIN_PART && forms.has(k))
+    // Only parts people also wrote as words of their own, so a label never reads "anim". Nor the
+    // word itself cut in the wrong place, where a misspelt word matches it: a part that starts
+    // with the word's own key ("borgeren", key "borg", is not "borge" + "ren" because someone wrote
+    // "borgeer", key "borge"), or that its key starts with and leaves fewer than three letters of
+    // ("forståelse", key "forstaa", is not "forsta" + "a" because someone wrote "forstaelse").
+    return out.filter((k) => k !== key && !k.startsWith(key) && !(key.startsWith(k) && key.length - k.length < 3) && k.length >= MIN_PART && forms.has(k))
   })
 
   // A statement using a word or phrase of a synonym set also carries the set's key; the set's
