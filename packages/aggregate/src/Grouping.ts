@@ -144,13 +144,15 @@ export const groupStatements = (
 // Noun endings read as a topic ("Tegninger", "Forståelse", "Kompetencer"); a verb form ("forklarer") less so.
 const NOUNISH = /(?:erne|else|elsen|elser|ning|ninger|hed|ion|ioner|ence|encer|sprog|ler|der)$/u
 
+// Written with æ, ø or å: a form a label prefers to its phone spelling.
+const danish = (f: string) => (/[æøå]/i.test(f) ? 1 : 0)
+
 /** The form of a key a label uses: the commonest, or a noun form used at least half as often. */
 const labelForm = (corpus: TopicCorpus, key: string): string => {
   const top = surfaceOf(corpus, key)
   const forms = [...(corpus.forms.get(key) ?? new Map<string, number>()).entries()]
   const topCount = corpus.forms.get(key)?.get(top) ?? 0
   if (NOUNISH.test(top)) return top
-  const danish = (f: string) => (/[æøå]/i.test(f) ? 1 : 0)
   const noun = forms
     .filter(([f, c]) => NOUNISH.test(f) && c * 2 >= topCount && !/\s/.test(f))
     .sort((a, b) => danish(b[0]) - danish(a[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
@@ -166,12 +168,10 @@ const DEFINITE = /(?:erne|elsen)$/u
  * starts the same; the anchor's own is the same word, so it comes before any other ("Forståelse"
  * for a group that mostly says "forstår", not a misspelt "forstaelse", its own key).
  */
-const ownNoun = (corpus: TopicCorpus, key: string): string | undefined => {
-  const danish = (f: string) => (/[æøå]/i.test(f) ? 1 : 0)
-  return [...(corpus.forms.get(key) ?? new Map<string, number>()).entries()]
+const ownNoun = (corpus: TopicCorpus, key: string): string | undefined =>
+  [...(corpus.forms.get(key) ?? new Map<string, number>()).entries()]
     .filter(([f, c]) => c >= 2 && NOUNISH.test(f) && !DEFINITE.test(f) && !/\s/.test(f))
     .sort((a, b) => b[1] - a[1] || danish(b[0]) - danish(a[0]) || byKey(a[0], b[0]))[0]?.[0]
-}
 
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase("da") + s.slice(1)
 

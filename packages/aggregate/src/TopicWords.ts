@@ -344,7 +344,8 @@ const buildCorpus = (statements: ReadonlyArray<CategorizedStatement>, themeSet: 
     // with the word's own key ("borgeren", key "borg", is not "borge" + "ren" because someone wrote
     // "borgeer", key "borge"), or that its key starts with and leaves fewer than three letters of
     // ("forståelse", key "forstaa", is not "forsta" + "a" because someone wrote "forstaelse").
-    return out.filter((k) => k !== key && !k.startsWith(key) && !(key.startsWith(k) && key.length - k.length < 3) && k.length >= MIN_PART && forms.has(k))
+    const cutWrong = (k: string) => k.startsWith(key) || (key.startsWith(k) && key.length - k.length < 3)
+    return out.filter((k) => k !== key && !cutWrong(k) && k.length >= MIN_PART && forms.has(k))
   })
 
   // A statement using a word or phrase of a synonym set also carries the set's key; the set's
